@@ -1,0 +1,36 @@
+# Shared set-up for scripts/build and scripts/test: a virtual environment with the
+# engine installed. Sourced, not run. Re-installs only when pyproject.toml changes.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${SIDEBYSIDE_VENV:-$ROOT/.venv}"
+PYTHON_BIN="${PYTHON:-python3}"
+
+if ! command -v "$PYTHON_BIN" >/dev/null 2>&1; then
+  echo "Side by Side needs Python 3.11 or newer, and could not find '$PYTHON_BIN'." >&2
+  exit 2
+fi
+if ! "$PYTHON_BIN" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'; then
+  echo "Side by Side needs Python 3.11 or newer. '$PYTHON_BIN' is $("$PYTHON_BIN" --version 2>&1)." >&2
+  exit 2
+fi
+
+sidebyside_install() {
+  # $1: the extras to install ("" or "test")
+  local extras="$1" stamp want
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "Setting up a virtual environment in $VENV ..."
+    "$PYTHON_BIN" -m venv "$VENV"
+  fi
+  stamp="$VENV/.sidebyside-installed-${extras:-base}"
+  want="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! "$VENV/bin/python" -c 'import sidebyside' 2>/dev/null; then
+    echo "Installing Side by Side and what it needs (this takes a minute the first time) ..."
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
+    if [ -n "$extras" ]; then
+      "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT[$extras]"
+    else
+      "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT"
+    fi
+    echo "$want" > "$stamp"
+  fi
+}

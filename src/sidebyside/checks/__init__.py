@@ -1,0 +1,39 @@
+"""Checks: pure functions from the content model to findings. No MkDocs here.
+
+Each check takes the course and a context and returns findings. `sidebyside check`,
+the MkDocs plugin and CI all call `run_checks`, so a new rule is added in one place:
+the CHECKS list below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sidebyside.content.model import Course
+from sidebyside.findings import Finding
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may need besides the content: the date, and which files to look at."""
+
+    today: dt.date
+    only_paths: frozenset[str] = field(default_factory=frozenset)
+
+    def wants(self, rel: str) -> bool:
+        return not self.only_paths or rel in self.only_paths
+
+
+Check = Callable[[Course, CheckContext], list[Finding]]
+
+CHECKS: list[Check] = []
+
+
+def run_checks(course: Course, context: CheckContext) -> list[Finding]:
+    """Run every registered check over the course."""
+    findings: list[Finding] = []
+    for check in CHECKS:
+        findings += [f for f in check(course, context) if context.wants(f.path)]
+    return findings

@@ -1,0 +1,190 @@
+"""Load a course folder (modules/, glossary/, stories/) into typed records.
+
+Loading never raises for a contributor's mistake: every problem becomes a finding
+that names the file, the line and the fix, and the rest of the course still loads.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from sidebyside.content import references
+from sidebyside.content.frontmatter import Document, read_document
+from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term
+from sidebyside.content.schema import MODULE, STORY, TERM, validate
+from sidebyside.findings import Finding, error
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MODULE_FOLDER = re.compile(r"^(?:\d+-)?(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
+ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
+
+
+def _lines(doc: Document) -> dict[str, int]:
+    return dict(doc.meta.lines)
+
+
+def _slug_problem(rel: str, name: str, example: str) -> Finding:
+    return error(
+        rel,
+        1,
+        "file-name",
+        f"The name `{name}` can't be used as a web address.",
+        f"Rename it using only lower-case letters, numbers and dashes, for example `{example}`.",
+        "The name becomes part of the page's web address, which printed handouts point at.",
+    )
+
+
+def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]:
+    rel_folder = folder.relative_to(root).as_posix()
+    match = MODULE_FOLDER.match(folder.name)
+    if not match:
+        return None, [_slug_problem(rel_folder, folder.name, "02-how-the-nhs-works")]
+    index = folder / "index.md"
+    if not index.is_file():
+        return None, [
+            error(
+                rel_folder,
+                1,
+                "module-no-index",
+                "This module folder has no index.md file.",
+                "Add index.md with the module's front matter and text (`sidebyside new module` writes one for you).",
+            )
+        ]
+    doc = read_document(index, root)
+    if not doc.ok:
+        return None, doc.findings
+    data, findings = validate(doc.meta, MODULE, doc.rel)
+    if findings:
+        return None, findings
+    module = Module(
+        slug=match.group("slug"),
+        folder=folder.name,
+        path=index,
+        rel=doc.rel,
+        title=data["title"],
+        summary=data["summary"],
+        order=data["order"],
+        duration=data["duration"],
+        outcomes=data["outcomes"],
+        owner=data["owner"],
+        last_reviewed=data["last_reviewed"],
+        next_review=data["next_review"],
+        version=data["version"],
+        body=doc.body,
+        body_line=doc.body_line,
+        co_produced_with=[Person(**p) for p in data.get("co_produced_with", [])],
+        sources=[Source(**s) for s in data.get("sources", [])],
+        changes=[Change(**c) for c in data.get("changes", [])],
+        activities=[
+            Activity(a["title"], a["minutes"], tuple(a.get("materials", [])), a.get("description", "")) for a in data.get("activities", [])
+        ],
+        jargon_allow=list(data.get("jargon", {}).get("allow", [])),
+        assets=sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ASSET_SUFFIXES),
+        lines=_lines(doc),
+    )
+    return module, []
+
+
+def load_term(path: Path, root: Path) -> tuple[Term | None, list[Finding]]:
+    doc = read_document(path, root)
+    if not SLUG.match(path.stem):
+        return None, [_slug_problem(doc.rel, path.name, "run-chart.md")]
+    if not doc.ok:
+        return None, doc.findings
+    data, findings = validate(doc.meta, TERM, doc.rel)
+    if findings:
+        return None, findings
+    return (
+        Term(
+            slug=path.stem,
+            path=path,
+            rel=doc.rel,
+            term=data["term"],
+            plain=data["plain"],
+            body=doc.body,
+            body_line=doc.body_line,
+            stands_for=data.get("stands_for", ""),
+            aliases=data.get("aliases", []),
+            see_also=data.get("see_also", []),
+            avoid=data.get("avoid", False),
+            instead=data.get("instead", ""),
+            lines=_lines(doc),
+        ),
+        [],
+    )
+
+
+def _consent(data: dict[str, Any] | None) -> Consent | None:
+    if not data:
+        return None
+    return Consent(data["recorded"], data["ref"], tuple(data["scope"]), data["expires"], data.get("withdrawn", False))
+
+
+def load_story(path: Path, root: Path) -> tuple[Story | None, list[Finding]]:
+    doc = read_document(path, root)
+    if not SLUG.match(path.stem):
+        return None, [_slug_problem(doc.rel, path.name, "finding-my-voice.md")]
+    if not doc.ok:
+        return None, doc.findings
+    data, findings = validate(doc.meta, STORY, doc.rel)
+    if findings:
+        return None, findings
+    consent = data.get("consent")
+    allow = list(data.get("allow_details", [])) + list((consent or {}).get("allow_details", []))
+    return (
+        Story(
+            slug=path.stem,
+            path=path,
+            rel=doc.rel,
+            title=data["title"],
+            teller=Teller(**data["teller"]),
+            kind=data["kind"],
+            body=doc.body,
+            body_line=doc.body_line,
+            summary=data.get("summary", ""),
+            consent=_consent(consent),
+            content_notes=data.get("content_notes", []),
+            themes=data.get("themes", []),
+            modules=data.get("modules", []),
+            allow_details=allow,
+            lines=_lines(doc),
+        ),
+        [],
+    )
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith((".", "_")) and p.name.lower() != "readme.md")
+
+
+def load_course(root: Path, modules: str = "modules", glossary: str = "glossary", stories: str = "stories") -> tuple[Course, list[Finding]]:
+    """Load every module, term and story under `root`, with all findings about them."""
+    root = root.resolve()
+    course = Course(root)
+    findings: list[Finding] = []
+    modules_dir = root / modules
+    if modules_dir.is_dir():
+        for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            module, problems = load_module(folder, root)
+            findings += problems
+            if module:
+                course.modules.append(module)
+    for path in _markdown_files(root / glossary):
+        term, problems = load_term(path, root)
+        findings += problems
+        if term:
+            course.terms.append(term)
+    for path in _markdown_files(root / stories):
+        story, problems = load_story(path, root)
+        findings += problems
+        if story:
+            course.stories.append(story)
+    course.modules.sort(key=lambda m: (m.order, m.slug))
+    course.terms.sort(key=lambda t: t.term.casefold())
+    course.stories.sort(key=lambda s: s.title.casefold())
+    findings += references.check(course)
+    return course, findings

@@ -1,0 +1,95 @@
+"""Find and read a Side by Side project: its mkdocs.yml and the plugin's options.
+
+Kept apart from the plugin so the command line can read the course (for `check`,
+handouts and releases) without building a site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sidebyside.checks import CheckContext, run_checks
+from sidebyside.content import Course, load_course
+from sidebyside.findings import Finding
+
+
+def parse_today(value: str | dt.date) -> dt.date:
+    """The date to check consent and reviews against: the `today` option, or today."""
+    if isinstance(value, dt.date):
+        return value
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"The sidebyside option `today` is {value!r}. Write it as year-month-day, for example 2026-11-25.") from None
+
+
+class ProjectError(Exception):
+    """A problem with the project's setup, explained in plain words."""
+
+
+@dataclass(frozen=True)
+class Project:
+    config_file: Path
+    root: Path
+    modules_dir: str = "modules"
+    glossary_dir: str = "glossary"
+    stories_dir: str = "stories"
+    today_option: str | dt.date = ""
+    site_name: str = ""
+    site_url: str = ""
+
+    @property
+    def today(self) -> dt.date:
+        return parse_today(self.today_option)
+
+    def load(self) -> tuple[Course, list[Finding]]:
+        """Load the course and run every check on it."""
+        course, findings = load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
+        findings += run_checks(course, CheckContext(self.today))
+        return course, findings
+
+
+def load_mkdocs_config(config_file: Path, **overrides: object):
+    """Load mkdocs.yml with MkDocs' own loader, turning its errors into ProjectError."""
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    if not config_file.is_file():
+        raise ProjectError(f"Could not find {config_file}. Run this in the folder that holds mkdocs.yml, or give the file with -f.")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    try:
+        return load_config(str(config_file), **overrides)
+    except exceptions.ConfigurationError as exc:
+        raise ProjectError(f"{config_file.name} has a problem: {exc}") from None
+    except Exception as exc:  # YAML errors and the like from MkDocs' loader
+        raise ProjectError(f"{config_file.name} could not be read: {exc}") from None
+    finally:
+        logging.getLogger("mkdocs").setLevel(logging.NOTSET)
+
+
+def find_project(config_file: Path) -> Project:
+    config = load_mkdocs_config(config_file)
+    plugin = config.plugins.get("sidebyside")
+    if plugin is None:
+        raise ProjectError(f"{config_file.name} does not use the sidebyside plugin. Add `- sidebyside` under `plugins:`.")
+    options = plugin.config
+    today = options.today
+    try:
+        parse_today(today)
+    except ValueError as exc:
+        raise ProjectError(str(exc)) from None
+    return Project(
+        config_file=config_file.resolve(),
+        root=(config_file.resolve().parent / options.content_dir).resolve(),
+        modules_dir=options.modules_dir,
+        glossary_dir=options.glossary_dir,
+        stories_dir=options.stories_dir,
+        today_option=today,
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+    )
