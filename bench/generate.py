@@ -13,14 +13,78 @@ import random
 import shutil
 from pathlib import Path
 
-PLAIN_WORDS = (
-    "we you they team patient people care service ward clinic time week day meeting change test idea "
-    "small start plan look talk listen ask share help work wait home family nurse doctor staff group "
-    "chart number data step map goal note book visit letter phone call result report simple clear kind "
-    "safe better faster easier together every first next last long short good hard new old own same"
-).split()
-VERBS = "is helps makes shows finds tests changes asks shares needs takes gives brings keeps".split()
-TOPICS = "waiting discharge appointments letters medicines meals visiting parking results referrals".split()
+PLAIN_WORDS = [
+    "we",
+    "you",
+    "they",
+    "team",
+    "patient",
+    "people",
+    "care",
+    "service",
+    "ward",
+    "clinic",
+    "time",
+    "week",
+    "day",
+    "meeting",
+    "change",
+    "test",
+    "idea",
+    "small",
+    "start",
+    "plan",
+    "look",
+    "talk",
+    "listen",
+    "ask",
+    "share",
+    "help",
+    "work",
+    "wait",
+    "home",
+    "family",
+    "nurse",
+    "doctor",
+    "staff",
+    "group",
+    "chart",
+    "number",
+    "data",
+    "step",
+    "map",
+    "goal",
+    "note",
+    "book",
+    "visit",
+    "letter",
+    "phone",
+    "call",
+    "result",
+    "report",
+    "simple",
+    "clear",
+    "kind",
+    "safe",
+    "better",
+    "faster",
+    "easier",
+    "together",
+    "every",
+    "first",
+    "next",
+    "last",
+    "long",
+    "short",
+    "good",
+    "hard",
+    "new",
+    "old",
+    "own",
+    "same",
+]
+VERBS = ["is", "helps", "makes", "shows", "finds", "tests", "changes", "asks", "shares", "needs", "takes", "gives", "brings", "keeps"]
+TOPICS = ["waiting", "discharge", "appointments", "letters", "medicines", "meals", "visiting", "parking", "results", "referrals"]
 
 
 def _sentence(rng: random.Random, terms: list[tuple[str, str]]) -> str:
@@ -85,7 +149,7 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
             "---\n"
             f"title: Module {number}\nsummary: A generated module for benchmarks.\norder: {number}\nduration: 30\n"
             "outcomes: [know one thing, know another thing]\nowner: Bench team\n"
-            "last_reviewed: 2026-11-01\nnext_review: 2027-11-01\nversion: \"1.0\"\n"
+            'last_reviewed: 2026-11-01\nnext_review: 2027-11-01\nversion: "1.0"\n'
             "co_produced_with:\n  - name: Sam Jones\n    role: patient partner\n"
             "activities:\n  - title: Talk in pairs\n    minutes: 10\n    materials: [pens]\n"
             "---\n\n" + "\n".join(body),

@@ -64,9 +64,9 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, echo:
 
 
 def _explain(records: list[logging.LogRecord], exc: BaseException) -> str:
-    messages = [r.getMessage() for r in records]
-    text = "\n".join(dict.fromkeys(m for m in messages if m))
-    if not text:
+    if records:
+        text = "The problems are listed above."
+    else:
         text = str(exc) or "The build stopped."
     if "in strict mode" in str(exc):
         text += "\n\nThe build treats warnings as errors (strict mode). Fix the warnings above."

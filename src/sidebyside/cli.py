@@ -24,9 +24,16 @@ def _config_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path, help="the site's mkdocs.yml (default: mkdocs.yml)")
 
 
+class _PlainFormatter(logging.Formatter):
+    """Messages as "Warning: ..." rather than "WARNING - ...", without the logger's name."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.capitalize()}: {record.getMessage()}"
+
+
 def _setup_logging(verbose: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.setFormatter(_PlainFormatter())
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.handlers[:] = [handler]
     mkdocs_log.setLevel(logging.INFO if verbose else logging.WARNING)
