@@ -64,10 +64,7 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, echo:
 
 
 def _explain(records: list[logging.LogRecord], exc: BaseException) -> str:
-    if records:
-        text = "The problems are listed above."
-    else:
-        text = str(exc) or "The build stopped."
+    text = "The problems are listed above." if records else (str(exc) or "The build stopped.")
     if "in strict mode" in str(exc):
         text += "\n\nThe build treats warnings as errors (strict mode). Fix the warnings above."
     return text
