@@ -63,7 +63,7 @@ def plain_message(message: str, lookup: Callable[[str], PageSource | None]) -> s
     line = _source_line(source, int(template[-1]), None) if source and template else 1
     kind = error.group("kind") if error else ""
     if kind == "UndefinedError":
-        detail += ". Only story(\"...\"), term(\"...\") and course_version can be used in pages"
+        detail += '. Only story("..."), term("...") and course_version can be used in pages'
     end = "" if detail.endswith((".", "?", "!")) else "."
     return f"{rel}:{line}: a macro could not be used: {detail}{end}"
 
