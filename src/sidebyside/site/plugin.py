@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sidebyside.checks import CheckContext, run_checks
+from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
 from sidebyside.content.model import Term
 from sidebyside.project import parse_today
@@ -89,7 +90,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def _report(self, findings: list[Finding]) -> None:
         errors = [f for f in findings if f.severity is Severity.ERROR]
         for finding in findings:
-            if finding.severity is Severity.WARNING:
+            if finding.severity is Severity.WARNING and finding.rule in GOVERNANCE_RULES and not self.config.strict_governance:
+                log.info(format_one_line(finding))
+            elif finding.severity is Severity.WARNING:
                 log.warning(format_one_line(finding))
             elif finding.severity is Severity.SUGGESTION:
                 log.info(format_one_line(finding))
