@@ -13,6 +13,7 @@ import logging
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,8 +31,11 @@ from sidebyside.findings import Finding, Severity, format_for_people, format_one
 from sidebyside.render import web_pages
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
 from sidebyside.render.terms import LinkedPage, link_terms, matcher_for, words_box
-from sidebyside.site import address_links, macros, nav
+from sidebyside.render import left_out
+from sidebyside.render.feedback import feedback_box
+from sidebyside.site import address_links, macros, nav, sources
 from sidebyside.site.config import SideBySideConfig
+from sidebyside.site.sources import source_of
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
 
@@ -39,6 +43,19 @@ ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/sidebyside/"
 REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
+FEEDBACK_PAGE = "contributing.md"
+
+
+def _docs_edit_base(config: MkDocsConfig) -> str:
+    """The address that edits files in docs/, from `repo_url` and `edit_uri` in mkdocs.yml."""
+    edit_uri = config.edit_uri or ""
+    if not edit_uri:
+        return ""
+    if "://" in edit_uri:
+        return edit_uri if edit_uri.endswith("/") else edit_uri + "/"
+    if not config.repo_url:
+        return ""
+    return urljoin(config.repo_url.rstrip("/") + "/", edit_uri if edit_uri.endswith("/") else edit_uri + "/")
 
 
 class SideBySidePlugin(BasePlugin[SideBySideConfig]):
@@ -55,6 +72,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.current_src = ""
         self.linkable: set[str] = set()
         self.addresses: dict[str, str] = {}
+        self.macro_errors: list[str] = []
+        self.left_out_srcs: set[str] = set()
+        self.left_out_urls: set[str] = set()
+        self.docs_dir = Path("docs")
 
     # --- configuration -------------------------------------------------------------------
 
@@ -67,6 +88,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.content_dir).resolve()
+        self.docs_dir = Path(config.docs_dir)
+        self.macro_errors = []
         course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
         if self.config.checks:
             findings += run_checks(course, CheckContext(self.today))
@@ -119,6 +142,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for src, markdown in generated.items():
             self._add(files, File.generated(config, src, content=markdown))
         self.linkable = {module_src(m.slug) for m in course.modules} | {story_src(s.slug) for s in course.stories}
+        left = [s for s in course.stories if not s.allowed("web", today)]
+        self.left_out_srcs = {story_src(s.slug) for s in left}
+        self.left_out_urls = {s.url for s in left}
         self.addresses = address_links.page_addresses(files)
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
@@ -137,21 +163,30 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         self.current_src = page.file.src_uri
+        page.edit_url = sources.edit_url(self, page.file.src_uri, _docs_edit_base(config)) or page.edit_url
         return page
+
+    def _feedback(self, page: Page, files: Files) -> str:
+        """The feedback box for the foot of every page: how to tell the course team, and edit the page."""
+        contributing = files.get_file_from_path(FEEDBACK_PAGE)
+        href = get_relative_url(contributing.url, page.url) if contributing is not None else None
+        return feedback_box(href, page.edit_url)
 
     @event_priority(-50)  # after macros have run
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return address_links.rewrite(markdown, page.file.src_uri, page.url, self.addresses)
+        markdown = address_links.rewrite(markdown, page.file.src_uri, page.url, self.addresses)
+        # Links to stories left out of the website (consent) keep their text but lose the link.
+        return left_out.unlink(markdown, page.file.src_uri, page.url, self.left_out_srcs, self.left_out_urls)
 
     @event_priority(-50)  # after other plugins have finished the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         src = page.file.src_uri
         if src not in self.linkable or not self.config.link_terms or not self.matcher:
-            return html.replace(web_pages.WORDS_SLOT, "")
+            return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
         glossary_href = get_relative_url("glossary/", page.url)
         linked: LinkedPage = link_terms(html, self.matcher, self.terms, glossary_href)
         box = words_box(linked.used, self.terms, glossary_href) if src.startswith("modules/") else ""
-        return linked.html.replace(web_pages.WORDS_SLOT, box)
+        return linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material says lang="en"; the course is written in British English.
@@ -170,3 +205,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def link_from_current(self, target_src: str) -> str:
         return relative(self.current_src or "index.md", target_src)
+
+    def source_line(self, markdown: str, line: int | None) -> tuple[str, int]:
+        """The file a contributor edits for the current page, and the line there that matches `line` of `markdown`."""
+        return source_of(self, markdown, line)
