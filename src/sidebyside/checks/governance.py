@@ -142,7 +142,8 @@ def consent(course: Course, context: CheckContext) -> list[Finding]:
                     )
                 )
             continue
-        where = ", ".join(OUTPUT_NAMES[o] for o in left_out)
+        names = [OUTPUT_NAMES[o] for o in left_out]
+        where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         only_scope = story.consent is not None and bool(story.consent.scope) and all(why.startswith("consent does not cover") for why in problems.values() if why)
         reasons = "; ".join(dict.fromkeys(problems[o] for o in left_out))
         message = f"The story `{story.slug}` is left out of {where} because {reasons}."
