@@ -51,7 +51,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(
         f"Built the site into {site_dir}: {len(course.modules)} modules, {len(course.terms)} glossary terms, {len(course.stories)} stories."
     )
+    _build_notes(findings)
     return OK
+
+
+def _build_notes(findings: list) -> None:
+    """Reminders that did not stop the build (reviews due, stories left out, no patient voice yet)."""
+    from sidebyside.findings import format_one_line, sort_key
+
+    if findings:
+        print(f"\nWorth a look ({len(findings)}; these did not stop the build, `sidebyside check` explains each one):")
+        for finding in sorted(findings, key=sort_key):
+            print(f"  {finding.severity.value}: {format_one_line(finding)}")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
