@@ -73,14 +73,14 @@ def edit_url(plugin: SideBySidePlugin, src: str, docs_edit_base: str) -> str | N
     """The "Edit this page" address for a site page, given the address that edits docs/ files."""
     if not docs_edit_base:
         return None
+    folder = source_folder(plugin, src)
     files = source_files(plugin, src)
-    if len(files) == 1:
+    if folder is not None:
+        target = folder
+    elif len(files) == 1:
         target = files[0]
     else:
-        folder = source_folder(plugin, src)
-        if folder is None:
-            return None
-        target = folder
+        return None
     try:
         rel = posixpath.relpath(target.resolve().as_posix(), plugin.docs_dir.resolve().as_posix())
     except ValueError:
