@@ -84,9 +84,19 @@ def _line_of(root: Path, rel: str, line: int | str) -> int:
 
 
 CASES = [
-    Case("broken YAML", _raw("modules/02-broken/index.md", "---\ntitle: [Broken\norder: 2\n---\nText.\n"), "modules/02-broken/index.md", 3, "YAML"),
     Case(
-        "tabs in YAML", _raw("glossary/tabbed.md", "---\nterm: tabbed\n\tplain: Indented with a tab.\n---\n"), "glossary/tabbed.md", 3, "tabs"
+        "broken YAML",
+        _raw("modules/02-broken/index.md", "---\ntitle: [Broken\norder: 2\n---\nText.\n"),
+        "modules/02-broken/index.md",
+        3,
+        "YAML",
+    ),
+    Case(
+        "tabs in YAML",
+        _raw("glossary/tabbed.md", "---\nterm: tabbed\n\tplain: Indented with a tab.\n---\n"),
+        "glossary/tabbed.md",
+        3,
+        "tabs",
     ),
     Case(
         "a missing field",
@@ -117,7 +127,13 @@ CASES = [
         "not a real date",
     ),
     Case("a duplicate slug", _duplicate_module, "modules/07-test/index.md", 1, "Two modules have the web address `test`"),
-    Case("a duplicate term", lambda c: c.term("run-chart-again", "run chart", "A graph over time."), "glossary/run-chart.md", 2, "defined twice"),
+    Case(
+        "a duplicate term",
+        lambda c: c.term("run-chart-again", "run chart", "A graph over time."),
+        "glossary/run-chart.md",
+        2,
+        "defined twice",
+    ),
     Case(
         "a term with two definitions",
         _raw("glossary/twice.md", "---\nterm: twice\nplain: One meaning.\nplain: Another meaning.\n---\n"),
@@ -132,7 +148,9 @@ CASES = [
         4,
         "points at itself",
     ),
-    Case("a missing image", lambda c: _module(c, "![A run chart](chart.png)\n"), "modules/02-broken/index.md", "chart.png", "cannot be found"),
+    Case(
+        "a missing image", lambda c: _module(c, "![A run chart](chart.png)\n"), "modules/02-broken/index.md", "chart.png", "cannot be found"
+    ),
     Case("an image with no alt text", lambda c: _module(c, "![](chart.png)\n"), "modules/02-broken/index.md", "chart.png", "no alt text"),
     Case(
         "a file that is not UTF-8",
@@ -155,7 +173,8 @@ CASES = [
     Case(
         "an on...= event attribute",
         lambda c: _module(c, '<p onmouseover="steal()">Hover</p>\n'),
-        "modules/02-broken/index.md", BODY,
+        "modules/02-broken/index.md",
+        BODY,
         "event attribute",
     ),
     Case(
@@ -168,30 +187,36 @@ CASES = [
     Case(
         "a javascript: link",
         lambda c: _module(c, "[Your results](javascript:alert(1))\n"),
-        "modules/02-broken/index.md", BODY,
+        "modules/02-broken/index.md",
+        BODY,
         "`javascript:` link",
     ),
     Case(
         "a hidden javascript: link",
         lambda c: _module(c, '<a href="jav&#x61;script:alert(1)">Your results</a>\n'),
-        "modules/02-broken/index.md", BODY,
+        "modules/02-broken/index.md",
+        BODY,
         "`javascript:` link",
     ),
     Case(
         "a data: link",
         lambda c: _module(c, "[Open](data:text/html;base64,PHNjcmlwdD4=)\n"),
-        "modules/02-broken/index.md", BODY,
+        "modules/02-broken/index.md",
+        BODY,
         "`data:` link",
     ),
     Case(
         "an <iframe> from an unknown host",
         lambda c: _module(c, '<iframe src="https://evil.example.com/"></iframe>\n'),
-        "modules/02-broken/index.md", BODY,
+        "modules/02-broken/index.md",
+        BODY,
         "`<iframe>`",
     ),
     Case("<object>", lambda c: _module(c, '<object data="x.swf"></object>\n'), "modules/02-broken/index.md", BODY, "`<object>`"),
     Case("<embed>", lambda c: _module(c, '<embed src="x.swf">\n'), "modules/02-broken/index.md", BODY, "`<embed>`"),
-    Case("<form>", lambda c: _module(c, '<form action="https://evil.example.com/"></form>\n'), "modules/02-broken/index.md", BODY, "`<form>`"),
+    Case(
+        "<form>", lambda c: _module(c, '<form action="https://evil.example.com/"></form>\n'), "modules/02-broken/index.md", BODY, "`<form>`"
+    ),
     Case("<style>", lambda c: _module(c, "<style>body { display: none }</style>\n"), "modules/02-broken/index.md", BODY, "`<style>`"),
     # Personal details: each kind.
     Case(
@@ -202,43 +227,67 @@ CASES = [
         "an NHS number",
     ),
     Case("a phone number", lambda c: c.story("details", "Ring me on 07700 900123.\n"), "stories/details.md", BODY, "a phone number"),
-    Case("an email address", lambda c: c.story("details", "Write to jo.bloggs@example.com.\n"), "stories/details.md", BODY, "an email address"),
+    Case(
+        "an email address",
+        lambda c: c.story("details", "Write to jo.bloggs@example.com.\n"),
+        "stories/details.md",
+        BODY,
+        "an email address",
+    ),
     Case("a postcode", lambda c: c.story("details", "I live in LS1 4AP.\n"), "stories/details.md", BODY, "a postcode"),
     Case("a date of birth", lambda c: c.story("details", "I was born on 3 March 1952.\n"), "stories/details.md", BODY, "a date of birth"),
-    Case("a hospital number", lambda c: c.story("details", "My MRN: 12345678 was on it.\n"), "stories/details.md", BODY, "a hospital number"),
+    Case(
+        "a hospital number", lambda c: c.story("details", "My MRN: 12345678 was on it.\n"), "stories/details.md", BODY, "a hospital number"
+    ),
     Case(
         "a personal detail in a module",
         lambda c: _module(c, "Call Jo on 0113 496 0000.\n"),
-        "modules/02-broken/index.md", BODY,
+        "modules/02-broken/index.md",
+        BODY,
         "a phone number",
     ),
     # Consent: each state that leaves a real story out.
     Case("a real story with no consent", _real_story(None), "stories/a-real-story.md", "kind:", "no consent record"),
     Case("expired consent", _real_story({**CONSENT, "expires": "2026-01-01"}), "stories/a-real-story.md", "consent:", "consent expired"),
     Case("withdrawn consent", _real_story({**CONSENT, "withdrawn": True}), "stories/a-real-story.md", "consent:", "consent was withdrawn"),
-    Case("consent dated in the future", _real_story({**CONSENT, "recorded": "2027-01-01"}), "stories/a-real-story.md", "consent:", "in the future"),
+    Case(
+        "consent dated in the future",
+        _real_story({**CONSENT, "recorded": "2027-01-01"}),
+        "stories/a-real-story.md",
+        "consent:",
+        "in the future",
+    ),
     Case("consent that covers nothing", _real_story({**CONSENT, "scope": []}), "stories/a-real-story.md", "consent:", "does not cover"),
     # Macros and links.
     Case("a macro reading the configuration", lambda c: _module(c, "{{ config.extra }}\n"), "modules/02-broken/index.md", BODY, "`config`"),
     Case(
         "a macro including a file",
         lambda c: _module(c, '{% include "/etc/passwd" %}\n'),
-        "modules/02-broken/index.md", BODY,
+        "modules/02-broken/index.md",
+        BODY,
         "cannot include",
     ),
     Case(
         "a link to a page that does not exist",
         lambda c: _module(c, "Read [Working together](../working-togther/).\n"),
-        "modules/02-broken/index.md", BODY,
+        "modules/02-broken/index.md",
+        BODY,
         "does not exist",
     ),
     Case(
         "a link to a glossary word that does not exist",
         lambda c: _module(c, "See [run charts](../../glossary/#run-chrat).\n"),
-        "modules/02-broken/index.md", BODY,
+        "modules/02-broken/index.md",
+        BODY,
         "Did you mean `#run-chart`?",
     ),
-    Case("a review date that has passed", lambda c: _module(c, next_review="2026-11-01"), "modules/02-broken/index.md", "next_review:", "has passed"),
+    Case(
+        "a review date that has passed",
+        lambda c: _module(c, next_review="2026-11-01"),
+        "modules/02-broken/index.md",
+        "next_review:",
+        "has passed",
+    ),
     Case(
         "reviews more than three years apart",
         lambda c: _module(c, last_reviewed="2026-11-01", next_review="2030-11-01"),

@@ -10,11 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factory import TODAY
 from sidebyside.checks import CheckContext, run_checks
 from sidebyside.content import load_course
 from sidebyside.content.schema import MODULE, STORY, TERM
 from sidebyside.findings import Finding
-from factory import TODAY
 
 KEYS = sorted({f.name for schema in (MODULE, TERM, STORY) for f in schema.fields} | {"recorded", "scope", "expires", "name", "role"})
 scalars = st.one_of(

@@ -258,7 +258,7 @@ def test_every_page_has_feedback_and_generated_pages_edit_their_real_source(cour
     for page in _html_pages(course.root / "site"):
         text = page.read_text(encoding="utf-8")
         assert 'class="sbs-feedback' in text, page
-        assert "#tell-us\"" in text, page
+        assert '#tell-us"' in text, page
 
 
 # --- sidebyside new ---------------------------------------------------------------------
@@ -268,7 +268,10 @@ def test_every_page_has_feedback_and_generated_pages_edit_their_real_source(cour
     "args,written",
     [
         (["module", "--title", "Measuring change: the basics"], "modules/02-measuring-change-the-basics/index.md"),
-        (["term", "--title", "control chart", "--plain", "A graph with lines that show normal ups and downs."], "glossary/control-chart.md"),
+        (
+            ["term", "--title", "control chart", "--plain", "A graph with lines that show normal ups and downs."],
+            "glossary/control-chart.md",
+        ),
         (["story", "--title", "The day I spoke up", "--teller", "Ruth", "--role", "carer"], "stories/the-day-i-spoke-up.md"),
         (["story", "--title", "A real one", "--kind", "real", "--slug", "real-one"], "stories/real-one.md"),
     ],
@@ -287,9 +290,9 @@ def test_new_writes_a_starting_file_that_passes_the_checks(course: Course, args:
 
 
 def test_new_asks_questions_when_flags_are_missing(course: Course) -> None:
+    script = "import sys; from sidebyside import cli, new; new.interactive = lambda: True; sys.exit(cli.main(sys.argv[1:]))"
     done = subprocess.run(
-        [sys.executable, "-c", "import sys; from sidebyside import cli, new; new.interactive = lambda: True; sys.exit(cli.main(sys.argv[1:]))"]
-        + ["new", "term"],
+        [sys.executable, "-c", script, "new", "term"],
         cwd=course.root,
         input="patient journey\n\nThe steps a person goes through when they use a service.\n",
         capture_output=True,

@@ -101,7 +101,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from sidebyside import new
 
     project = find_project(args.config_file)
-    answers = new.Answers(args.title or "", args.slug or "", args.summary or "", args.plain or "", args.teller or "", args.role or "", args.kind or "")
+    answers = new.Answers(
+        args.title or "", args.slug or "", args.summary or "", args.plain or "", args.teller or "", args.role or "", args.kind or ""
+    )
     folder = {"module": project.modules_dir, "term": project.glossary_dir, "story": project.stories_dir}[args.kind_of_file]
     ask = input if (new.interactive() and not args.no_input) else None
     try:

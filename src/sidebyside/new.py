@@ -77,7 +77,9 @@ def new_module(root: Path, modules_dir: str, answers: Answers, today: dt.date, a
     if not title:
         raise NewFileProblem("A module needs a title. Give one with --title, for example --title 'Measuring change'.")
     slug = _check_slug(_ask_for(answers, "slug", "Web address name", ask, slugify(title)))
-    summary = _ask_for(answers, "summary", "One plain sentence about what it covers", ask, "One plain sentence about what this module covers.")
+    summary = _ask_for(
+        answers, "summary", "One plain sentence about what it covers", ask, "One plain sentence about what this module covers."
+    )
     folder = root / modules_dir
     orders = []
     existing = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
@@ -88,7 +90,9 @@ def new_module(root: Path, modules_dir: str, answers: Answers, today: dt.date, a
         if (match.group(2) if match else name) == slug:
             raise NewFileProblem(f"A module called `{slug}` already exists in {modules_dir}/{name}. Choose another title or --slug.")
     order = max(orders, default=0) + 1
-    next_review = today.replace(year=today.year + 1) if not (today.month == 2 and today.day == 29) else today.replace(year=today.year + 1, day=28)
+    next_review = (
+        today.replace(year=today.year + 1) if not (today.month == 2 and today.day == 29) else today.replace(year=today.year + 1, day=28)
+    )
     text = f"""---
 title: {_quote(title)}
 summary: {_quote(summary)}
@@ -142,7 +146,9 @@ def new_term(root: Path, glossary_dir: str, answers: Answers, today: dt.date, as
         existing, _ = load_term(path, root)
         if existing and term.casefold() in (form.casefold() for form in existing.forms):
             raise NewFileProblem(f"`{term}` is already explained in {existing.rel}. Edit that file instead.")
-    plain = _ask_for(answers, "plain", "What it means, in one or two short sentences", ask, f"Write what {term} means here, in plain words.")
+    plain = _ask_for(
+        answers, "plain", "What it means, in one or two short sentences", ask, f"Write what {term} means here, in plain words."
+    )
     text = f"""---
 term: {_quote(term)}
 plain: {_quote(plain)}   # at most 25 words, no other jargon

@@ -144,7 +144,11 @@ def consent(course: Course, context: CheckContext) -> list[Finding]:
             continue
         names = [OUTPUT_NAMES[o] for o in left_out]
         where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        only_scope = story.consent is not None and bool(story.consent.scope) and all(why.startswith("consent does not cover") for why in problems.values() if why)
+        only_scope = (
+            story.consent is not None
+            and bool(story.consent.scope)
+            and all(why.startswith("consent does not cover") for why in problems.values() if why)
+        )
         reasons = "; ".join(dict.fromkeys(problems[o] for o in left_out))
         message = f"The story `{story.slug}` is left out of {where} because {reasons}."
         if only_scope:
@@ -162,7 +166,10 @@ def consent(course: Course, context: CheckContext) -> list[Finding]:
             )
             continue
         if story.consent is None:
-            fix = "Add a `consent` record (recorded, ref, scope, expires), or set `kind: illustrative` if the story was written for the course."
+            fix = (
+                "Add a `consent` record (recorded, ref, scope, expires), "
+                "or set `kind: illustrative` if the story was written for the course."
+            )
         elif story.consent.withdrawn:
             fix = "Delete this story: the teller has taken back their consent."
         elif story.consent.recorded > today:

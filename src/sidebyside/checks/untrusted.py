@@ -48,7 +48,8 @@ WHY_MACRO = "Macros could otherwise read settings, passwords or files that must 
 
 def _tag_problem(page: PageText, line: int, column: int, tag: str) -> Finding:
     advice = {
-        "iframe": f"Use a link instead, or an embed from an allowed host ({', '.join(sorted(SAFE_EMBED_HOSTS))}) with the whole tag on one line.",
+        "iframe": f"Use a link instead, or an embed from an allowed host ({', '.join(sorted(SAFE_EMBED_HOSTS))}) "
+        "with the whole tag on one line.",
         "form": "Link to a form on a trusted website instead.",
         "style": "Ask the course team to change the site's styles instead.",
     }.get(tag, "Remove it. Write the content in Markdown, or ask the course team if you need something special.")

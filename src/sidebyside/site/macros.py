@@ -134,7 +134,7 @@ class _ReportingSandbox(SandboxedEnvironment):
         super().__init__(**options)
         self.sidebyside = plugin
 
-    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:  # noqa: A002
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         try:
             template = super().from_string(source, globals, template_class)
         except jinja2.TemplateSyntaxError as exc:

@@ -26,13 +26,12 @@ from sidebyside.checks import CheckContext, run_checks
 from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
 from sidebyside.content.model import Term
-from sidebyside.project import parse_today
 from sidebyside.findings import Finding, Severity, format_for_people, format_one_line
-from sidebyside.render import web_pages
+from sidebyside.project import parse_today
+from sidebyside.render import left_out, web_pages
+from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
 from sidebyside.render.terms import LinkedPage, link_terms, matcher_for, words_box
-from sidebyside.render import left_out
-from sidebyside.render.feedback import feedback_box
 from sidebyside.site import address_links, macros, nav, sources
 from sidebyside.site.config import SideBySideConfig
 from sidebyside.site.sources import source_of

@@ -38,7 +38,11 @@ def source_files(plugin: SideBySidePlugin, src: str) -> list[Path]:
 
 def source_folder(plugin: SideBySidePlugin, src: str) -> Path | None:
     """For generated pages made from many files (glossary, indexes), the folder they come from."""
-    folders = {GLOSSARY_INDEX: plugin.config.glossary_dir, MODULES_INDEX: plugin.config.modules_dir, STORIES_INDEX: plugin.config.stories_dir}
+    folders = {
+        GLOSSARY_INDEX: plugin.config.glossary_dir,
+        MODULES_INDEX: plugin.config.modules_dir,
+        STORIES_INDEX: plugin.config.stories_dir,
+    }
     return plugin.root / folders[src] if src in folders else None
 
 
