@@ -327,3 +327,14 @@ def test_codeowners_sends_stories_to_patient_partner_reviewers(repo: Path) -> No
     template = (repo / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "co-production" in template.lower() and "- [ ]" in template
     assert (repo / "CONTRIBUTING.md").is_file()
+
+
+def test_a_macro_in_a_docs_page_title_stops_sidebyside_build_plainly(course: Course) -> None:
+    course.module("01-test")
+    assert course.build().code == 0
+    course.write("docs/about.md", '---\ntitle: "About {{ config.site_name }}"\n---\n# About\n\nText.\n')
+    result = course.build()
+    assert result.code == 1
+    assert "docs/about.md, line 2: This macro uses something that is not available in pages" in result.text
+    assert "Traceback" not in result.text and "Macro Rendering Error" not in result.text
+    assert "The last good site has been left as it was." in result.text

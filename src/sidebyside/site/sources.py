@@ -70,6 +70,9 @@ def source_of(plugin: SideBySidePlugin, markdown: str, line: int | None) -> tupl
             for number, text in enumerate(lines, start=1):
                 if text.strip() == wanted:
                     return _rel(plugin, path), number
+            for number, text in enumerate(lines, start=1):
+                if wanted in text:
+                    return _rel(plugin, path), number
     return (_rel(plugin, files[0]) if files else f"{src} (made by Side by Side)"), 0
 
 
