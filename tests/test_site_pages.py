@@ -88,8 +88,9 @@ def test_stories_index_story_pages_and_consent(course: Course) -> None:
         teller={"name": "Pat", "display": "anonymous", "role": "staff"},
         consent={"recorded": "2026-01-01", "ref": "C-1", "scope": ["print"], "expires": "2028-01-01"},
     )
-    result = course.build()
+    result = course.run("build")  # not strict: a real story without consent is a warning
     assert result.code == 0, result.text
+    assert "no-consent" in result.text and "left out" in result.text
     index = course.page("stories/index.html")
     assert "Finding my voice" in index and "Amira's first meeting." in index
     assert "A real story without consent" not in index and "A story for print only" not in index
@@ -114,7 +115,7 @@ def test_story_macro_embeds_a_card_and_respects_consent(course: Course) -> None:
     )
     course.module("01-welcome", 'Read this:\n\n{{ story("amira") }}\n\n{{ story("withdrawn") }}\n\n{{ term("run-chart") }}\n')
     course.term("run-chart", "run chart", "A graph over time.")
-    assert course.build().code == 0
+    assert course.run("build").code == 0  # not strict: withdrawn consent is a warning
     page = course.page("modules/welcome/index.html")
     assert 'href="../../stories/amira/"' in page and "Finding my voice" in page
     assert "Withdrawn story" not in page
@@ -127,8 +128,9 @@ def test_unknown_story_in_macro_fails_the_build(course: Course) -> None:
     result = course.build()
     assert result.code != 0
     line = (course.root / "modules/01-welcome/index.md").read_text().splitlines().index('{{ story("amria") }}') + 1
-    assert f"modules/01-welcome/index.md:{line}: a macro could not be used" in result.text, result.text
-    assert 'Did you mean story("amira")?' in result.text
+    assert "modules/01-welcome/index.md" in result.text and f"line {line}," in result.text, result.text
+    assert '`story("amria")` does not match any story' in result.text
+    assert "amira" in result.text
     assert "Traceback" not in result.text
     assert not (course.root / "site").exists()
 

@@ -58,7 +58,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(
         f"Built the site into {site_dir}: {len(course.modules)} modules, {len(course.terms)} glossary terms, {len(course.stories)} stories."
     )
+    _build_notes(findings)
     return OK
+
+
+def _build_notes(findings: list) -> None:
+    """Reminders that did not stop the build (reviews due, stories left out, no patient voice yet)."""
+    from sidebyside.findings import format_one_line, sort_key
+
+    if findings:
+        print(f"\nWorth a look ({len(findings)}; these did not stop the build, `sidebyside check` explains each one):")
+        for finding in sorted(findings, key=sort_key):
+            print(f"  {finding.severity.value}: {format_one_line(finding)}")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -93,6 +104,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return CONTENT_PROBLEM if errors_in(findings) else OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from sidebyside import new
+
+    project = find_project(args.config_file)
+    answers = new.Answers(
+        args.title or "", args.slug or "", args.summary or "", args.plain or "", args.teller or "", args.role or "", args.kind or ""
+    )
+    folder = {"module": project.modules_dir, "term": project.glossary_dir, "story": project.stories_dir}[args.kind_of_file]
+    ask = input if (new.interactive() and not args.no_input) else None
+    try:
+        path = new.KINDS[args.kind_of_file](project.root, folder, answers, project.today, ask)
+    except new.NewFileProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return CONTENT_PROBLEM
+    except (EOFError, KeyboardInterrupt):
+        print("Stopped: no file was written.", file=sys.stderr)
+        return CONTENT_PROBLEM
+    rel = path.relative_to(project.root).as_posix()
+    print(f"Wrote {rel}. Fill in the parts that say what to write, then run `sidebyside check {rel}`.")
+    return OK
+
+
 def _relative_to(root: Path, path: Path) -> str:
     resolved = path.resolve()
     try:
@@ -125,6 +158,19 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="only report on these files or folders")
     check.add_argument("--format", choices=("people", "json", "github"), default="people", help="how to print findings")
     check.set_defaults(run=cmd_check)
+
+    new = commands.add_parser("new", help="start a new module, glossary term or story from a filled-in file")
+    _config_arg(new)
+    new.add_argument("kind_of_file", choices=("module", "term", "story"), help="what to start")
+    new.add_argument("--title", help="the title (for a term: the word itself)")
+    new.add_argument("--slug", help="the name in its web address, such as measuring-change (made from the title if left out)")
+    new.add_argument("--summary", help="one plain sentence about a module")
+    new.add_argument("--plain", help="a term's meaning in one or two short sentences")
+    new.add_argument("--teller", help="a story teller's first name")
+    new.add_argument("--role", help="who tells a story: patient, carer or staff")
+    new.add_argument("--kind", help="a story's kind: real or illustrative")
+    new.add_argument("--no-input", action="store_true", help="never ask questions; use the flags and sensible defaults")
+    new.set_defaults(run=cmd_new)
     return main
 
 

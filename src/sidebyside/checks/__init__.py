@@ -37,3 +37,16 @@ def run_checks(course: Course, context: CheckContext) -> list[Finding]:
     for check in CHECKS:
         findings += [f for f in check(course, context) if context.wants(f.path)]
     return findings
+
+
+def _register_builtin() -> None:
+    """Add the checks that ship with Side by Side (imported here to avoid an import cycle)."""
+    from sidebyside.checks.governance import co_production, consent, review_dates
+    from sidebyside.checks.links import links_and_images
+    from sidebyside.checks.personal_details import personal_details
+    from sidebyside.checks.untrusted import untrusted_content
+
+    CHECKS.extend([review_dates, co_production, consent, personal_details, untrusted_content, links_and_images])
+
+
+_register_builtin()

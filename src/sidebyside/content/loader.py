@@ -81,6 +81,7 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
             Activity(a["title"], a["minutes"], tuple(a.get("materials", [])), a.get("description", "")) for a in data.get("activities", [])
         ],
         jargon_allow=list(data.get("jargon", {}).get("allow", [])),
+        allow_details=list(data.get("allow_details", [])),
         assets=sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ASSET_SUFFIXES),
         lines=_lines(doc),
     )

@@ -82,6 +82,7 @@ class Module:
     changes: list[Change] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     jargon_allow: list[str] = field(default_factory=list)
+    allow_details: list[str] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
 

@@ -54,6 +54,14 @@ def _date(name: str, required: bool = False) -> Field:
     return Field(name, "date", required, "2026-11-25")
 
 
+# Personal details a page may contain only when its front matter says so (see checks/personal_details.py).
+DETAIL_KINDS = ("nhs-number", "phone", "email", "postcode", "date-of-birth", "hospital-number")
+
+
+def _details(name: str = "allow_details") -> Field:
+    return Field(name, "list", False, "[email]", item=Field(name, "choice", choices=DETAIL_KINDS))
+
+
 PERSON = Field(
     "co_produced_with",
     "list",
@@ -127,6 +135,7 @@ MODULE = Schema(
         CHANGE,
         ACTIVITY,
         JARGON,
+        _details(),
     ),
 )
 
@@ -153,7 +162,7 @@ CONSENT = Field(
         Field("scope", "list", True, "[web, print, session]", item=Field("scope", "choice", choices=("web", "print", "session"))),
         _date("expires", True),
         Field("withdrawn", "bool", False, "false"),
-        _texts("allow_details", False, "[email]"),
+        _details(),
     ),
 )
 
@@ -178,7 +187,7 @@ STORY = Schema(
         _texts("content_notes", False, "[hospital stays]"),
         _texts("themes", False, "[speaking up]"),
         _texts("modules", False, "[working-together]"),
-        _texts("allow_details", False, "[email]"),
+        _details(),
     ),
 )
 

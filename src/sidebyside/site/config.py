@@ -26,3 +26,6 @@ class SideBySideConfig(Config):
     edition = opt.Choice(("participant", "trainer"), default="participant")
     # The date used for consent and review checks (YYYY-MM-DD); empty means today.
     today = opt.Type((str, dt.date), default="")
+    # Governance reminders (a review falling due, no patient or carer listed yet) are
+    # logged as information so they do not fail a strict build; true makes them warnings.
+    strict_governance = opt.Type(bool, default=False)

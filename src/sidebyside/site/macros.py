@@ -7,8 +7,12 @@ Nothing here can read the environment, the configuration or files.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -21,6 +25,23 @@ if TYPE_CHECKING:
 
 # Variables mkdocs-macros offers by default that would let a page read things it must not.
 UNSAFE_VARIABLES = ("environment", "config", "plugin", "git", "files", "navigation", "filters_builtin")
+# The only variables a page may read. Everything else mkdocs-macros adds (the configuration,
+# `extra`, the environment, git, `files`, `navigation`, `page`...) is removed before every page.
+SAFE_VARIABLES = frozenset({"course_version"})
+SAFE_MACROS = ("story", "term")
+
+log = logging.getLogger("mkdocs.plugins.sidebyside")
+
+
+class NoFiles(jinja2.BaseLoader):
+    """A template loader that refuses every file: pages cannot include, import or extend."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+        raise jinja2.TemplateNotFound(template, f'Pages cannot include other files ("{template}").')
+
+
+class MacroFailed(Exception):
+    """A macro in a page went wrong; the message names the file and line in plain words."""
 
 
 class MacroError(Exception):
@@ -54,7 +75,129 @@ def install(config: MkDocsConfig, plugin: SideBySidePlugin) -> None:
             raise MacroError(f'term("{slug}") does not match any glossary term.' + (f' Did you mean term("{guess}")?' if guess else ""))
         return f"[{text or found.term}]({plugin.link_from_current(GLOSSARY_INDEX)}#{found.slug})"
 
+    _refuse_python_modules(macros_plugin)
+    _sandbox(macros_plugin, plugin)
     macros_plugin.register_macros({"story": story, "term": term})
     macros_plugin.register_variables({"course_version": config.extra.get("version", "") or "draft"})
-    for name in UNSAFE_VARIABLES:
-        macros_plugin.variables.pop(name, None)
+    _keep_safe_variables(macros_plugin)
+    # mkdocs-macros adds `files` and `navigation` (on_nav) and `page` (each page) later:
+    # remove them again just before each page is rendered.
+    macros_plugin.pre_macro_functions.append(_keep_safe_variables)
+
+
+def _keep_safe_variables(macros_plugin: Any) -> None:
+    """Leave pages only our variables and macros (mkdocs-macros' own, like macros_info(), dump the configuration)."""
+    for name in list(macros_plugin.variables):
+        if name not in SAFE_VARIABLES:
+            del macros_plugin.variables[name]
+    env_globals = macros_plugin.env.globals
+    for name in list(env_globals):
+        if name not in SAFE_MACROS:
+            del env_globals[name]
+
+
+def _refuse_python_modules(macros_plugin: Any) -> None:
+    """mkdocs-macros runs Python from `main.py` or `modules:`; content must never bring code."""
+    options = macros_plugin.config
+    local = Path(macros_plugin.project_dir) / str(options.get("module_name") or "main")
+    if options.get("modules") or local.with_suffix(".py").is_file() or (local / "__init__.py").is_file():
+        raise PluginError(
+            f"mkdocs-macros found Python code to run ({local.name}.py or `modules:` in mkdocs.yml). "
+            "Side by Side does not allow this, because pages come from many people. "
+            "Remove the file or the `modules:` option; pages can use story(), term() and course_version."
+        )
+
+
+def _sandbox(macros_plugin: Any, plugin: SideBySidePlugin) -> None:
+    """Swap mkdocs-macros' Jinja2 environment for a sandboxed one that reads no files."""
+    old = macros_plugin.env
+    env = _ReportingSandbox(
+        plugin,
+        loader=NoFiles(),
+        undefined=jinja2.StrictUndefined,
+        block_start_string=old.block_start_string,
+        block_end_string=old.block_end_string,
+        variable_start_string=old.variable_start_string,
+        variable_end_string=old.variable_end_string,
+        comment_start_string=old.comment_start_string,
+        comment_end_string=old.comment_end_string,
+        autoescape=False,
+    )
+    macros_plugin._env = env
+    logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(_DROP_DUMP)
+
+
+class _ReportingSandbox(SandboxedEnvironment):
+    """A sandbox whose templates say, in plain words and with the source line, what went wrong."""
+
+    def __init__(self, plugin: SideBySidePlugin, **options: Any) -> None:
+        super().__init__(**options)
+        self.sidebyside = plugin
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        try:
+            template = super().from_string(source, globals, template_class)
+        except jinja2.TemplateSyntaxError as exc:
+            self._fail(str(source), exc, exc.lineno)
+        return _Rendering(self, template, str(source))
+
+    def _fail(self, source: str, exc: BaseException, line: int | None) -> None:
+        rel, number = self.sidebyside.source_line(source, line)
+        where = f"{rel}, line {number}" if number else rel
+        message = f"{where}: {_plain(exc)}"
+        self.sidebyside.macro_errors.append(message)
+        log.error(message)
+        raise MacroFailed(message) from None
+
+
+class _Rendering:
+    """A template whose errors are reported plainly, then stop the build."""
+
+    def __init__(self, env: _ReportingSandbox, template: jinja2.Template, source: str) -> None:
+        self.env = env
+        self.template = template
+        self.source = source
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        try:
+            return self.template.render(*args, **kwargs)
+        except MacroFailed:
+            raise
+        except Exception as exc:
+            self.env._fail(self.source, exc, _template_line(exc))
+            raise  # not reached: _fail raises
+
+
+class _DropMacrosDump(logging.Filter):
+    """mkdocs-macros logs its own long error page; ours names the file and line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Macro Rendering Error" not in record.getMessage()
+
+
+_DROP_DUMP = _DropMacrosDump()
+
+
+def _template_line(exc: BaseException) -> int | None:
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _plain(exc: BaseException) -> str:
+    allowed = 'In a page you can use {{ story("slug") }}, {{ term("slug") }} and {{ course_version }}.'
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f'Pages cannot include other files ("{exc.name}"). Copy the text you need into the page instead.'
+    if isinstance(exc, SecurityError):
+        return f"This macro tries to reach something pages may not use ({exc}). Remove it. {allowed}"
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"This macro uses something that is not available in pages ({exc.message}). {allowed}"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f'A macro could not be read ({exc.message}). Check the braces: macros look like {{{{ story("slug") }}}}.'
+    if isinstance(exc, MacroError):
+        return str(exc)
+    return f"A macro failed ({type(exc).__name__}: {exc}). {allowed}"

@@ -13,6 +13,7 @@ import logging
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,15 +23,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sidebyside.checks import CheckContext, run_checks
+from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
 from sidebyside.content.model import Term
 from sidebyside.findings import Finding, Severity, format_for_people, format_one_line
 from sidebyside.project import parse_today
-from sidebyside.render import web_pages
+from sidebyside.render import left_out, web_pages
+from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
 from sidebyside.render.terms import LinkedPage, link_terms, matcher_for, words_box
-from sidebyside.site import address_links, macro_errors, macros, nav
+from sidebyside.site import address_links, macros, nav, sources
 from sidebyside.site.config import SideBySideConfig
+from sidebyside.site.sources import source_of
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
 
@@ -38,6 +42,19 @@ ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/sidebyside/"
 REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
+FEEDBACK_PAGE = "contributing.md"
+
+
+def _docs_edit_base(config: MkDocsConfig) -> str:
+    """The address that edits files in docs/, from `repo_url` and `edit_uri` in mkdocs.yml."""
+    edit_uri = config.edit_uri or ""
+    if not edit_uri:
+        return ""
+    if "://" in edit_uri:
+        return edit_uri if edit_uri.endswith("/") else edit_uri + "/"
+    if not config.repo_url:
+        return ""
+    return urljoin(config.repo_url.rstrip("/") + "/", edit_uri if edit_uri.endswith("/") else edit_uri + "/")
 
 
 class SideBySidePlugin(BasePlugin[SideBySideConfig]):
@@ -54,7 +71,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.current_src = ""
         self.linkable: set[str] = set()
         self.addresses: dict[str, str] = {}
-        self.sources: dict[str, macro_errors.PageSource] = {}
+        self.macro_errors: list[str] = []
+        self.left_out_srcs: set[str] = set()
+        self.left_out_urls: set[str] = set()
+        self.docs_dir = Path("docs")
 
     # --- configuration -------------------------------------------------------------------
 
@@ -67,6 +87,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.content_dir).resolve()
+        self.docs_dir = Path(config.docs_dir)
+        self.macro_errors = []
         course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
         if self.config.checks:
             findings += run_checks(course, CheckContext(self.today))
@@ -81,7 +103,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config, self)
-        macro_errors.install(self.sources.get)
         return config
 
     def _docs_pages(self, config: MkDocsConfig) -> list[str]:
@@ -91,7 +112,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def _report(self, findings: list[Finding]) -> None:
         errors = [f for f in findings if f.severity is Severity.ERROR]
         for finding in findings:
-            if finding.severity is Severity.WARNING:
+            if finding.severity is Severity.WARNING and finding.rule in GOVERNANCE_RULES and not self.config.strict_governance:
+                log.info(format_one_line(finding))
+            elif finding.severity is Severity.WARNING:
                 log.warning(format_one_line(finding))
             elif finding.severity is Severity.SUGGESTION:
                 log.info(format_one_line(finding))
@@ -115,13 +138,12 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 self._add(files, File.generated(config, f"modules/{module.slug}/{rel}", abs_src_path=str(asset)))
         for story in course.stories_for("web", today):
             generated[story_src(story.slug)] = web_pages.story_page(story, course, edition)
-        origin = {module_src(m.slug): m for m in course.modules} | {story_src(s.slug): s for s in course.stories}
         for src, markdown in generated.items():
             self._add(files, File.generated(config, src, content=markdown))
-            if src in origin:
-                record = origin[src]
-                self.sources[src] = macro_errors.PageSource(record.rel, record.path.read_text(encoding="utf-8"), markdown)
         self.linkable = {module_src(m.slug) for m in course.modules} | {story_src(s.slug) for s in course.stories}
+        left = [s for s in course.stories if not s.allowed("web", today)]
+        self.left_out_srcs = {story_src(s.slug) for s in left}
+        self.left_out_urls = {s.url for s in left}
         self.addresses = address_links.page_addresses(files)
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
@@ -140,29 +162,30 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         self.current_src = page.file.src_uri
-        if page.file.src_uri not in self.sources and page.file.abs_src_path:
-            rel = Path(page.file.abs_src_path).resolve()
-            try:
-                shown = rel.relative_to(self.root).as_posix()
-            except ValueError:
-                shown = page.file.src_uri
-            text = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
-            self.sources[page.file.src_uri] = macro_errors.PageSource(shown, text, text)
+        page.edit_url = sources.edit_url(self, page.file.src_uri, _docs_edit_base(config)) or page.edit_url
         return page
+
+    def _feedback(self, page: Page, files: Files) -> str:
+        """The feedback box for the foot of every page: how to tell the course team, and edit the page."""
+        contributing = files.get_file_from_path(FEEDBACK_PAGE)
+        href = get_relative_url(contributing.url, page.url) if contributing is not None else None
+        return feedback_box(href, page.edit_url)
 
     @event_priority(-50)  # after macros have run
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return address_links.rewrite(markdown, page.file.src_uri, page.url, self.addresses)
+        markdown = address_links.rewrite(markdown, page.file.src_uri, page.url, self.addresses)
+        # Links to stories left out of the website (consent) keep their text but lose the link.
+        return left_out.unlink(markdown, page.file.src_uri, page.url, self.left_out_srcs, self.left_out_urls)
 
     @event_priority(-50)  # after other plugins have finished the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         src = page.file.src_uri
         if src not in self.linkable or not self.config.link_terms or not self.matcher:
-            return html.replace(web_pages.WORDS_SLOT, "")
+            return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
         glossary_href = get_relative_url("glossary/", page.url)
         linked: LinkedPage = link_terms(html, self.matcher, self.terms, glossary_href)
         box = words_box(linked.used, self.terms, glossary_href) if src.startswith("modules/") else ""
-        return linked.html.replace(web_pages.WORDS_SLOT, box)
+        return linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material says lang="en"; the course is written in British English.
@@ -181,3 +204,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def link_from_current(self, target_src: str) -> str:
         return relative(self.current_src or "index.md", target_src)
+
+    def source_line(self, markdown: str, line: int | None) -> tuple[str, int]:
+        """The file a contributor edits for the current page, and the line there that matches `line` of `markdown`."""
+        return source_of(self, markdown, line)
