@@ -37,3 +37,13 @@ def run_checks(course: Course, context: CheckContext) -> list[Finding]:
     for check in CHECKS:
         findings += [f for f in check(course, context) if context.wants(f.path)]
     return findings
+
+
+class CheckSetupError(Exception):
+    """A check cannot run because its own setup is broken (a word list, say): exit status 2, not 1."""
+
+
+# Registered checks. Import at the end: each check module imports what is above.
+from sidebyside.checks.jargon import check_jargon  # noqa: E402
+
+CHECKS.append(check_jargon)

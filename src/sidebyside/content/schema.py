@@ -179,6 +179,7 @@ STORY = Schema(
         _texts("themes", False, "[speaking up]"),
         _texts("modules", False, "[working-together]"),
         _texts("allow_details", False, "[email]"),
+        JARGON,
     ),
 )
 
