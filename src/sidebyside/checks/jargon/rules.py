@@ -249,27 +249,27 @@ def _spelt_out(acronym: str, before: str, after: str) -> bool:
 
 
 def _ends_with_initials(words: list[str], want: str) -> bool:
-    position = len(want)
-    for word in reversed(words):
-        if position == 0:
-            return True
-        if word[0].upper() == want[position - 1]:
-            position -= 1
-        elif word.casefold() in SMALL_WORDS:
-            continue
-        else:
-            return False
-    return position == 0
+    """Do the words end with a phrase whose initials spell `want`? Small words and up to two others may be skipped
+    inside the phrase ("National Institute for Health and Care Excellence (NICE)")."""
+    return _initials_match(list(reversed(words)), want[::-1])
 
 
 def _starts_with_initials(words: list[str], want: str) -> bool:
+    return _initials_match(words, want)
+
+
+def _initials_match(words: list[str], want: str, skips: int = 2) -> bool:
     position = 0
     for word in words:
         if position == len(want):
-            break
+            return True
         if word[0].upper() == want[position]:
             position += 1
-        elif word.casefold() not in SMALL_WORDS:
+        elif word.casefold() in SMALL_WORDS and position:
+            continue
+        elif position and skips:
+            skips -= 1
+        else:
             return False
     return position == len(want)
 
