@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sidebyside import __version__
-from sidebyside.findings import errors_in, format_for_people, format_github, format_json
+from sidebyside.checks import CheckSetupError
+from sidebyside.findings import errors_in, format_for_people
 from sidebyside.project import ProjectError, find_project
 
 OK, CONTENT_PROBLEM, TOOL_PROBLEM = 0, 1, 2
@@ -48,10 +49,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     except BuildFailed as exc:
         print(f"The site was not built.\n\n{exc}\n\nThe last good site has been left as it was.", file=sys.stderr)
         return CONTENT_PROBLEM
+    _say_advice(findings)
     print(
         f"Built the site into {site_dir}: {len(course.modules)} modules, {len(course.terms)} glossary terms, {len(course.stories)} stories."
     )
     return OK
+
+
+def _say_advice(findings: list) -> None:
+    """Warnings and suggestions do not stop a build; say how many there are and where to read them."""
+    advice = [f for f in findings if f.severity.value != "error"]
+    if advice:
+        warnings = sum(1 for f in advice if f.severity.value == "warning")
+        print(
+            f"The checks found {warnings} warning(s) and {len(advice) - warnings} suggestion(s). "
+            "They do not stop the build. Run `sidebyside check` to read them.",
+            file=sys.stderr,
+        )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -72,17 +86,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from sidebyside import checking
+
     project = find_project(args.config_file)
-    _, findings = project.load()
+    wanted: set[str] | None = None
+    if args.changed_since:
+        try:
+            wanted = checking.changed_since(project.root, args.changed_since)
+        except checking.ChangedFilesError as exc:
+            print(str(exc), file=sys.stderr)
+            return TOOL_PROBLEM
     if args.paths:
-        wanted = {_relative_to(project.root, Path(p)) for p in args.paths}
-        findings = [f for f in findings if f.path in wanted or any(f.path.startswith(w.rstrip("/") + "/") for w in wanted)]
-    if args.format == "json":
-        print(format_json(findings))
-    elif args.format == "github":
-        print(format_github(findings))
-    else:
-        print(format_for_people(findings))
+        given = {_relative_to(project.root, Path(p)) for p in args.paths}
+        wanted = given if wanted is None else {w for w in wanted if w in given or any(w.startswith(g.rstrip("/") + "/") for g in given)}
+    _, findings = project.load()
+    if wanted is not None:
+        findings = checking.only(findings, wanted)
+    print(checking.report(findings, args.format))
     return CONTENT_PROBLEM if errors_in(findings) else OK
 
 
@@ -117,6 +137,7 @@ def parser() -> argparse.ArgumentParser:
     _config_arg(check)
     check.add_argument("paths", nargs="*", help="only report on these files or folders")
     check.add_argument("--format", choices=("people", "json", "github"), default="people", help="how to print findings")
+    check.add_argument("--changed-since", metavar="REF", help="only report on files changed since this git branch or commit (for pull requests)")
     check.set_defaults(run=cmd_check)
     return main
 
@@ -126,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _setup_logging(args.verbose)
     try:
         return args.run(args)
-    except ProjectError as exc:
+    except (ProjectError, CheckSetupError) as exc:
         print(str(exc), file=sys.stderr)
         return TOOL_PROBLEM
     except KeyboardInterrupt:

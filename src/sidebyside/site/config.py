@@ -26,3 +26,7 @@ class SideBySideConfig(Config):
     edition = opt.Choice(("participant", "trainer"), default="participant")
     # The date used for consent and review checks (YYYY-MM-DD); empty means today.
     today = opt.Type((str, dt.date), default="")
+    # Jargon warnings (plainer words, long sentences) are advice: by default they are
+    # logged as information ("Jargon advice: ..."), so a `--strict` build still passes.
+    # Set true to make them MkDocs warnings, which fail a `--strict` build.
+    jargon_warnings_fail = opt.Type(bool, default=False)
