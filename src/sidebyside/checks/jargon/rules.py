@@ -434,8 +434,11 @@ def syllables(word: str) -> int:
         count -= 1
     elif letters.endswith("es") and not letters.endswith(("ses", "zes", "ches", "shes", "ges", "ces")) and count > 1:
         count -= 1
-    if letters.endswith("le") and len(letters) > 2 and letters[-3] not in "aeiouy":
-        count += 0  # "table": the e of "le" is already counted with its consonant
+    for suffix in ("ment", "ly", "ful", "ness", "less"):
+        stem = letters[: -len(suffix)]
+        if letters.endswith(suffix) and len(stem) > 2 and stem.endswith("e") and stem[-2] not in "aeiouyl" and count > 1:
+            count -= 1  # the silent e of "improvement", "safely"
+            break
     return max(1, count)
 
 
