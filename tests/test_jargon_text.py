@@ -95,3 +95,9 @@ def test_quotes_in_stories_are_only_information():
     assert [(f.rule, f.severity.value) for f in findings if f.line == 3] == [("jargon-term", "error")]
     # The same quote in a module is not someone's own words: normal rules.
     assert any(f.severity is Severity.ERROR for f in check_markdown(body, kind="module") if f.line == 1)
+
+
+def test_a_quote_carried_on_without_its_marker_is_still_a_quote():
+    body = "> We did a PDSA\nand then another one.\n\nA PDSA here.\n"
+    findings = check_markdown(body, kind="story")
+    assert [(f.line, f.severity.value) for f in findings if f.rule == "jargon-term"] == [(1, "suggestion"), (4, "error")]

@@ -219,6 +219,8 @@ def checkable_markdown(body: str, first_line: int = 1) -> Checkable:
         out.append(masked)
         if not masked.strip():
             continue
+        if current is not None and current.quote and not is_quote and not new_block:
+            is_quote = True  # a "lazy" line that carries on the quote above it
         if current is not None and (new_block or current.kind in ("heading", "table") or current.quote != is_quote):
             close()
         if current is None:
