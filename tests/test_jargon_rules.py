@@ -14,7 +14,20 @@ from sidebyside.findings import Severity
 
 
 def term(slug: str, name: str, aliases: list[str] | None = None, stands_for: str = "", avoid: bool = False, instead: str = "") -> Term:
-    return Term(slug, Path(f"glossary/{slug}.md"), f"glossary/{slug}.md", name, "A plain meaning.", "", 5, stands_for, aliases or [], [], avoid, instead)
+    return Term(
+        slug,
+        Path(f"glossary/{slug}.md"),
+        f"glossary/{slug}.md",
+        name,
+        "A plain meaning.",
+        "",
+        5,
+        stands_for,
+        aliases or [],
+        [],
+        avoid,
+        instead,
+    )
 
 
 def found(body: str, rule: str | None = None, **kwargs):

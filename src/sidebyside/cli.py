@@ -137,7 +137,9 @@ def parser() -> argparse.ArgumentParser:
     _config_arg(check)
     check.add_argument("paths", nargs="*", help="only report on these files or folders")
     check.add_argument("--format", choices=("people", "json", "github"), default="people", help="how to print findings")
-    check.add_argument("--changed-since", metavar="REF", help="only report on files changed since this git branch or commit (for pull requests)")
+    check.add_argument(
+        "--changed-since", metavar="REF", help="only report on files changed since this git branch or commit (for pull requests)"
+    )
     check.set_defaults(run=cmd_check)
     return main
 

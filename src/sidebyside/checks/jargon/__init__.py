@@ -23,7 +23,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from sidebyside.checks.jargon.data import Entry, WordListError, WordLists, builtin_lists, course_lists, read_list
-from sidebyside.checks.jargon.rules import Page, Rules, acronym_findings, definition_findings, reading_age_findings, sentence_findings, word_list_findings
+from sidebyside.checks.jargon.rules import (
+    Page,
+    Rules,
+    acronym_findings,
+    definition_findings,
+    reading_age_findings,
+    sentence_findings,
+    word_list_findings,
+)
 from sidebyside.checks.jargon.text import Checkable, checkable_markdown, checkable_value
 from sidebyside.content.model import Course, Term
 from sidebyside.findings import Finding

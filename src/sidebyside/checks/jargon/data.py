@@ -18,7 +18,11 @@ from sidebyside.checks import CheckSetupError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LISTS = ("jargon", "outdated", "plain", "acronyms")
-NEEDED = {"jargon": ("term", "plain", "why", "source"), "outdated": ("term", "current", "why", "source"), "plain": ("term", "plain", "why", "source")}
+NEEDED = {
+    "jargon": ("term", "plain", "why", "source"),
+    "outdated": ("term", "current", "why", "source"),
+    "plain": ("term", "plain", "why", "source"),
+}
 
 
 class WordListError(CheckSetupError):

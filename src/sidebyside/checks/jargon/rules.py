@@ -18,8 +18,8 @@ from sidebyside.findings import Finding, Severity
 
 ACRONYM = re.compile(r"(?<![\w&'’-])[A-Z][A-Z&]{1,5}s?(?![\w&'’-])")
 LETTERS = re.compile(r"[A-Za-z]+")
-SMALL_WORDS = frozenset("of and the for in on to a an at by with from or &".split())
-ABBREVIATIONS = frozenset("e.g i.e etc dr mr mrs ms st no vs approx".split())
+SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "from", "or", "&"])
+ABBREVIATIONS = frozenset(["e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs", "approx"])
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)")
 SPLIT_WORDS = ("because", "but", "and", "so", "which", "while", "when", "although", "or", "then", "if")
 
@@ -312,7 +312,7 @@ def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tu
                 "jargon-acronym",
                 Severity.ERROR,
                 f"'{token}' is not in the glossary and is not spelt out before it is first used.",
-                f'Spell it out the first time, like "plan, do, study, act (PDSA)", or add it to the glossary (`sidebyside new term`).',
+                'Spell it out the first time, like "plan, do, study, act (PDSA)", or add it to the glossary (`sidebyside new term`).',
                 "People cannot guess what the letters stand for, and screen readers may read them as a word.",
                 block,
             )
@@ -391,7 +391,8 @@ def sentence_findings(text: Checkable, page: Page) -> list[Finding]:
                     severity,
                     f"This sentence has {count} words. We aim for {SENTENCE_SUGGEST} or fewer.",
                     suggestion,
-                    "Long sentences are hard to follow, especially in a second language, when tired or unwell, or when using a screen reader.",
+                    "Long sentences are hard to follow, especially in a second language, when tired or unwell, "
+                    "or when using a screen reader.",
                     block,
                 )
             )
@@ -428,11 +429,10 @@ def syllables(word: str) -> int:
     if not letters:
         return 1 if any(c.isdigit() for c in word) else 0
     count = len(_VOWELS.findall(letters))
-    if letters.endswith("e") and not letters.endswith(("le", "ee", "ye")) and count > 1:
-        count -= 1
-    elif letters.endswith("ed") and not letters.endswith(("ted", "ded")) and count > 1:
-        count -= 1
-    elif letters.endswith("es") and not letters.endswith(("ses", "zes", "ches", "shes", "ges", "ces")) and count > 1:
+    silent_e = letters.endswith("e") and not letters.endswith(("le", "ee", "ye"))
+    silent_ed = letters.endswith("ed") and not letters.endswith(("ted", "ded"))
+    silent_es = letters.endswith("es") and not letters.endswith(("ses", "zes", "ches", "shes", "ges", "ces"))
+    if count > 1 and (silent_e or silent_ed or silent_es):
         count -= 1
     for suffix in ("ment", "ly", "ful", "ness", "less"):
         stem = letters[: -len(suffix)]
@@ -477,7 +477,8 @@ def reading_age_findings(text: Checkable, page: Page) -> list[Finding]:
             Severity.SUGGESTION,
             f"This page has a reading age of about {round(age)} (Flesch-Kincaid, {words} words). The course aims for 9 to 11.",
             "Use shorter sentences and shorter words; the other findings on this page show where to start.",
-            "Many adults in England read at about the level of a 9 to 11 year old, more so when unwell or worried. This is advice, never an error.",
+            "Many adults in England read at about the level of a 9 to 11 year old, more so when unwell or worried. "
+            "This is advice, never an error.",
         )
     ]
 
