@@ -216,3 +216,11 @@ def test_every_entry_has_examples_of_both_kinds():
 def test_word_list_examples(list_name: str, name: str, text: str, expected: bool):
     findings = found(text + "\n", RULE_OF[list_name])
     assert bool(findings) is expected, f"{name}: {text!r} gave {[f.message for f in findings]}"
+
+
+def test_a_form_the_glossary_does_not_link_is_not_explained_and_the_fix_says_which_term():
+    glossary = [term("referral", "referral", ["referrals"])]
+    findings = found("You can refer yourself.\n", "jargon-term", terms=glossary)
+    assert where(findings) == [(1, 9, "error")]
+    assert findings[0].suggestion.startswith("The glossary has 'referral': add 'refer' to that term's `aliases`")
+    assert found("You need a referral.\n", "jargon-term", terms=glossary) == []

@@ -69,7 +69,6 @@ class Rules:
     entries: dict[str, Entry] = field(default_factory=dict)
     avoid: dict[str, Term] = field(default_factory=dict)
     matcher: TermMatcher = field(default_factory=lambda: TermMatcher(()))
-    explained: set[str] = field(default_factory=set)
 
     @classmethod
     def prepare(cls, lists: WordLists, terms: list[Term]) -> Rules:
@@ -79,8 +78,6 @@ class Rules:
             key = f"{entry.list}:{index}"
             rules.entries[key] = entry
             phrases += [(form, key) for form in entry.all_forms]
-            if any(form.casefold() in rules.glossary.forms for form in entry.all_forms):
-                rules.explained.add(key)
         for term in terms:
             if term.avoid:
                 key = f"avoid:{term.slug}"
@@ -159,12 +156,18 @@ def word_list_findings(text: Checkable, page: Page, rules: Rules) -> tuple[list[
         if _allowed([match.text, *entry.all_forms], page, block):
             continue
         if entry.list == "jargon":
-            if match.key in rules.explained or rules.glossary.explains(match.text):
+            if rules.glossary.explains(match.text):  # the site links this very form to the glossary
                 continue
             seen = (match.key, _context(block))
             if seen in first_use:
                 continue
             first_use.add(seen)
+            known = next((f for f in entry.all_forms if f.casefold() in rules.glossary.forms), "")
+            fix = (
+                f"The glossary has '{known}': add '{match.text}' to that term's `aliases`, or use plainer words, for example: {entry.plain}."
+                if known
+                else f"Add it (`sidebyside new term`) or use plainer words, for example: {entry.plain}."
+            )
             findings.append(
                 _finding(
                     page,
@@ -173,7 +176,7 @@ def word_list_findings(text: Checkable, page: Page, rules: Rules) -> tuple[list[
                     "jargon-term",
                     Severity.ERROR,
                     f"'{match.text}' isn't in the glossary.",
-                    f"Add it (`sidebyside new term`) or use plainer words, for example: {entry.plain}.",
+                    fix,
                     entry.why,
                     block,
                 )
