@@ -164,7 +164,8 @@ def word_list_findings(text: Checkable, page: Page, rules: Rules) -> tuple[list[
             first_use.add(seen)
             known = next((f for f in entry.all_forms if f.casefold() in rules.glossary.forms), "")
             fix = (
-                f"The glossary has '{known}': add '{match.text}' to that term's `aliases`, or use plainer words, for example: {entry.plain}."
+                f"The glossary has '{known}': add '{match.text}' to that term's `aliases`, "
+                f"or use plainer words, for example: {entry.plain}."
                 if known
                 else f"Add it (`sidebyside new term`) or use plainer words, for example: {entry.plain}."
             )
