@@ -33,7 +33,7 @@ def test_unexplained_term_exits_1_and_says_what_to_do_grouped_by_page(course: Co
     assert lines[module + 2].startswith("    Try: Add it (`sidebyside new term`) or use plainer words, for example:")
     assert lines[module + 3].startswith("    Why it matters: ")
     assert "stories/plain-story.md" in lines
-    assert "warning: 'utilise' has a plainer alternative." in result.out
+    assert "warning: 'utilise' has a plainer alternative.\n    Try: Use.\n    Why it matters: " in result.out
 
 
 def test_glossary_term_makes_it_pass(course: Course):

@@ -146,7 +146,7 @@ def word_list_findings(text: Checkable, page: Page, rules: Rules) -> tuple[list[
                     "jargon-plain",
                     Severity.WARNING,
                     f"'{match.text}' is in the glossary as a word to avoid.",
-                    f"Try instead: {term.instead}." if term.instead else "Try plainer words (see its glossary entry).",
+                    _sentence(term.instead) if term.instead else "Plainer words (its glossary entry says why).",
                     term.plain,
                     block,
                 )
@@ -213,12 +213,18 @@ def word_list_findings(text: Checkable, page: Page, rules: Rules) -> tuple[list[
                     "jargon-plain",
                     Severity.WARNING,
                     f"'{match.text}' has a plainer alternative.",
-                    f"Try instead: {entry.plain}.",
+                    _sentence(entry.plain),
                     entry.why,
                     block,
                 )
             )
     return findings, spans
+
+
+def _sentence(text: str) -> str:
+    """A plain alternative as it reads after "Try:" ("use" becomes "Use.")."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
 @functools.lru_cache(maxsize=256)
