@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sidebyside import __version__
-from sidebyside.findings import errors_in, format_for_people, format_github, format_json
+from sidebyside.checks import CheckSetupError
+from sidebyside.findings import errors_in, format_for_people
 from sidebyside.project import ProjectError, find_project
 
 OK, CONTENT_PROBLEM, TOOL_PROBLEM = 0, 1, 2
@@ -63,13 +64,21 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _build_notes(findings: list) -> None:
-    """Reminders that did not stop the build (reviews due, stories left out, no patient voice yet)."""
+    """What did not stop the build: reminders listed one by one, writing advice counted."""
     from sidebyside.findings import format_one_line, sort_key
 
-    if findings:
-        print(f"\nWorth a look ({len(findings)}; these did not stop the build, `sidebyside check` explains each one):")
-        for finding in sorted(findings, key=sort_key):
+    advice = [f for f in findings if f.severity.value != "error" and f.rule.startswith("jargon-")]
+    notes = [f for f in findings if f.severity.value != "error" and not f.rule.startswith("jargon-")]
+    if notes:
+        print(f"\nWorth a look ({len(notes)}; these did not stop the build, `sidebyside check` explains each one):")
+        for finding in sorted(notes, key=sort_key):
             print(f"  {finding.severity.value}: {format_one_line(finding)}")
+    if advice:
+        warnings = sum(1 for f in advice if f.severity.value == "warning")
+        print(
+            f"\nThe writing checks found {warnings} warning(s) and {len(advice) - warnings} suggestion(s). "
+            "They do not stop the build. Run `sidebyside check` to read them."
+        )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -90,17 +99,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from sidebyside import checking
+
     project = find_project(args.config_file)
-    _, findings = project.load()
+    wanted: set[str] | None = None
+    if args.changed_since:
+        try:
+            wanted = checking.changed_since(project.root, args.changed_since)
+        except checking.ChangedFilesError as exc:
+            print(str(exc), file=sys.stderr)
+            return TOOL_PROBLEM
     if args.paths:
-        wanted = {_relative_to(project.root, Path(p)) for p in args.paths}
-        findings = [f for f in findings if f.path in wanted or any(f.path.startswith(w.rstrip("/") + "/") for w in wanted)]
-    if args.format == "json":
-        print(format_json(findings))
-    elif args.format == "github":
-        print(format_github(findings))
-    else:
-        print(format_for_people(findings))
+        given = {_relative_to(project.root, Path(p)) for p in args.paths}
+        wanted = given if wanted is None else {w for w in wanted if w in given or any(w.startswith(g.rstrip("/") + "/") for g in given)}
+    _, findings = project.load()
+    if wanted is not None:
+        findings = checking.only(findings, wanted)
+    print(checking.report(findings, args.format))
     return CONTENT_PROBLEM if errors_in(findings) else OK
 
 
@@ -157,6 +172,9 @@ def parser() -> argparse.ArgumentParser:
     _config_arg(check)
     check.add_argument("paths", nargs="*", help="only report on these files or folders")
     check.add_argument("--format", choices=("people", "json", "github"), default="people", help="how to print findings")
+    check.add_argument(
+        "--changed-since", metavar="REF", help="only report on files changed since this git branch or commit (for pull requests)"
+    )
     check.set_defaults(run=cmd_check)
 
     new = commands.add_parser("new", help="start a new module, glossary term or story from a filled-in file")
@@ -179,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _setup_logging(args.verbose)
     try:
         return args.run(args)
-    except ProjectError as exc:
+    except (ProjectError, CheckSetupError) as exc:
         print(str(exc), file=sys.stderr)
         return TOOL_PROBLEM
     except KeyboardInterrupt:

@@ -61,6 +61,7 @@ def load_mkdocs_config(config_file: Path, **overrides: object):
 
     if not config_file.is_file():
         raise ProjectError(f"Could not find {config_file}. Run this in the folder that holds mkdocs.yml, or give the file with -f.")
+    previous = logging.getLogger("mkdocs").level
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
         return load_config(str(config_file), **overrides)
@@ -69,7 +70,7 @@ def load_mkdocs_config(config_file: Path, **overrides: object):
     except Exception as exc:  # YAML errors and the like from MkDocs' loader
         raise ProjectError(f"{config_file.name} could not be read: {exc}") from None
     finally:
-        logging.getLogger("mkdocs").setLevel(logging.NOTSET)
+        logging.getLogger("mkdocs").setLevel(previous)  # keep `-v` working for the build that follows
 
 
 def find_project(config_file: Path) -> Project:

@@ -39,14 +39,19 @@ def run_checks(course: Course, context: CheckContext) -> list[Finding]:
     return findings
 
 
+class CheckSetupError(Exception):
+    """A check cannot run because its own setup is broken (a word list, say): exit status 2, not 1."""
+
+
 def _register_builtin() -> None:
     """Add the checks that ship with Side by Side (imported here to avoid an import cycle)."""
     from sidebyside.checks.governance import co_production, consent, review_dates
+    from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
     from sidebyside.checks.personal_details import personal_details
     from sidebyside.checks.untrusted import untrusted_content
 
-    CHECKS.extend([review_dates, co_production, consent, personal_details, untrusted_content, links_and_images])
+    CHECKS.extend([review_dates, co_production, consent, personal_details, untrusted_content, links_and_images, check_jargon])
 
 
 _register_builtin()

@@ -150,6 +150,7 @@ def load_story(path: Path, root: Path) -> tuple[Story | None, list[Finding]]:
             themes=data.get("themes", []),
             modules=data.get("modules", []),
             allow_details=allow,
+            jargon_allow=list(data.get("jargon", {}).get("allow", [])),
             lines=_lines(doc),
         ),
         [],

@@ -169,6 +169,7 @@ class Story:
     themes: list[str] = field(default_factory=list)
     modules: list[str] = field(default_factory=list)
     allow_details: list[str] = field(default_factory=list)
+    jargon_allow: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
 
     @property

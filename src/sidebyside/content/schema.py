@@ -188,6 +188,7 @@ STORY = Schema(
         _texts("themes", False, "[speaking up]"),
         _texts("modules", False, "[working-together]"),
         _details(),
+        JARGON,
     ),
 )
 

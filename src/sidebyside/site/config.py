@@ -29,3 +29,7 @@ class SideBySideConfig(Config):
     # Governance reminders (a review falling due, no patient or carer listed yet) are
     # logged as information so they do not fail a strict build; true makes them warnings.
     strict_governance = opt.Type(bool, default=False)
+    # Jargon warnings (plainer words, long sentences) are advice: by default they are
+    # logged as information ("Jargon advice: ..."), so a `--strict` build still passes.
+    # Set true to make them MkDocs warnings, which fail a `--strict` build.
+    jargon_warnings_fail = opt.Type(bool, default=False)

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sidebyside.checks import CheckContext, run_checks
+from sidebyside.checks import CheckContext, CheckSetupError, run_checks
 from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
 from sidebyside.content.model import Term
@@ -91,7 +91,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.macro_errors = []
         course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
         if self.config.checks:
-            findings += run_checks(course, CheckContext(self.today))
+            try:
+                findings += run_checks(course, CheckContext(self.today))
+            except CheckSetupError as exc:
+                raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
         self._report(findings)
         self.terms = {t.slug: t for t in course.terms}
@@ -114,12 +117,18 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for finding in findings:
             if finding.severity is Severity.WARNING and finding.rule in GOVERNANCE_RULES and not self.config.strict_governance:
                 log.info(format_one_line(finding))
+            elif finding.severity is Severity.WARNING and self._is_advice(finding):
+                log.info("Jargon advice: " + format_one_line(finding))
             elif finding.severity is Severity.WARNING:
                 log.warning(format_one_line(finding))
             elif finding.severity is Severity.SUGGESTION:
                 log.info(format_one_line(finding))
         if errors:
             raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors))
+
+    def _is_advice(self, finding: Finding) -> bool:
+        """Jargon warnings are advice unless `jargon_warnings_fail` is set (see README, "Jargon checks")."""
+        return finding.rule.startswith("jargon-") and not self.config.jargon_warnings_fail
 
     # --- files ---------------------------------------------------------------------------
 

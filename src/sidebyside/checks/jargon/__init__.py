@@ -1,0 +1,104 @@
+"""Jargon checks: keep every page plain, and block unexplained jargon.
+
+`check_jargon` is registered in `sidebyside.checks.CHECKS`, so `sidebyside check`,
+`sidebyside build` and the MkDocs plugin all run it. No MkDocs here.
+
+Rules (all findings have an exact line and column; rule names start `jargon-`):
+
+- `jargon-term`: an NHS or QI word from the word list that the glossary does not explain (error).
+- `jargon-acronym`: an acronym not in the glossary, not well known and not spelt out at or before first use (error).
+- `jargon-outdated`: the old name of an NHS body, without its current name in the same paragraph (error).
+- `jargon-plain`: a word with a plainer alternative, or a glossary word marked `avoid` (warning).
+- `jargon-sentence-length`: over 20 words (suggestion), over 25 (warning).
+- `jargon-paragraph-length`: over 3 sentences (suggestion), over 5 (warning).
+- `jargon-reading-age`: pages of 100 words or more reading above age 11 (suggestion only).
+- `jargon-definition-length`: a glossary `plain` over 25 words (error); its jargon is checked too.
+
+Trainer notes are checked with relaxed rules, and quotes in a story are reported for
+information only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sidebyside.checks.jargon.data import Entry, WordListError, WordLists, builtin_lists, course_lists, read_list
+from sidebyside.checks.jargon.rules import (
+    Page,
+    Rules,
+    acronym_findings,
+    definition_findings,
+    reading_age_findings,
+    sentence_findings,
+    word_list_findings,
+)
+from sidebyside.checks.jargon.text import Checkable, checkable_markdown, checkable_value
+from sidebyside.content.model import Course, Term
+from sidebyside.findings import Finding
+
+__all__ = ["Entry", "WordListError", "WordLists", "check_jargon", "check_markdown", "course_lists", "read_list"]
+
+
+def check_checkable(text: Checkable, page: Page, rules: Rules) -> list[Finding]:
+    """Every rule over one page's checkable text."""
+    findings, spans = word_list_findings(text, page, rules)
+    findings += acronym_findings(text, page, rules, spans)
+    findings += sentence_findings(text, page)
+    if page.kind in ("module", "story"):
+        findings += reading_age_findings(text, page)
+    return findings
+
+
+def check_markdown(
+    body: str,
+    rel: str = "page.md",
+    kind: str = "module",
+    terms: list[Term] | None = None,
+    allow: list[str] | None = None,
+    first_line: int = 1,
+    lists: WordLists | None = None,
+) -> list[Finding]:
+    """Check one Markdown body on its own (for tests, benchmarks and other hosts)."""
+    rules = Rules.prepare(lists or builtin_lists(), terms or [])
+    page = Page(rel, kind, frozenset(a.casefold() for a in allow or []))
+    return check_checkable(checkable_markdown(body, first_line), page, rules)
+
+
+def _value_position(path: Path, line: int, value: str) -> tuple[int, int]:
+    """The line and column where a front matter value starts (its field's line if we cannot tell)."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return line, 1
+    if 0 < line <= len(lines):
+        raw = lines[line - 1]
+        head = value[:20]
+        at = raw.find(head)
+        if at >= 0:
+            return line, at + 1
+        if line < len(lines) and lines[line].strip() and value.startswith(lines[line].strip()[:20]):
+            return line + 1, len(lines[line]) - len(lines[line].lstrip()) + 1
+    return line, 1
+
+
+def check_jargon(course: Course, context) -> list[Finding]:
+    """Check every module, story and glossary term in the course."""
+    rules = Rules.prepare(course_lists(course.root), course.terms)
+    findings: list[Finding] = []
+    for module in course.modules:
+        if context.wants(module.rel):
+            page = Page(module.rel, "module", frozenset(a.casefold() for a in module.jargon_allow))
+            findings += check_checkable(checkable_markdown(module.body, module.body_line), page, rules)
+    for story in course.stories:
+        if context.wants(story.rel):
+            page = Page(story.rel, "story", frozenset(a.casefold() for a in story.jargon_allow))
+            findings += check_checkable(checkable_markdown(story.body, story.body_line), page, rules)
+    for term in course.terms:
+        if not context.wants(term.rel):
+            continue
+        own = frozenset(f.casefold() for f in [*term.forms, term.stands_for] if f)
+        page = Page(term.rel, "glossary", own)
+        findings += check_checkable(checkable_markdown(term.body, term.body_line), page, rules)
+        line, column = _value_position(term.path, term.lines.get("plain", 1), term.plain)
+        findings += definition_findings(checkable_value(term.plain, line, column), Page(term.rel, "definition", own), rules)
+    return findings
