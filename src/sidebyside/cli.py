@@ -86,6 +86,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return CONTENT_PROBLEM if errors_in(findings) else OK
 
 
+def cmd_handouts(args: argparse.Namespace) -> int:
+    from sidebyside.handouts import run_command
+
+    code, message = run_command(args.config_file, args.out, args.jobs)
+    print(message, file=sys.stdout if code == OK else sys.stderr)
+    return OK if code == OK else CONTENT_PROBLEM
+
+
 def _relative_to(root: Path, path: Path) -> str:
     resolved = path.resolve()
     try:
@@ -118,6 +126,12 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="only report on these files or folders")
     check.add_argument("--format", choices=("people", "json", "github"), default="people", help="how to print findings")
     check.set_defaults(run=cmd_check)
+
+    handouts = commands.add_parser("handouts", help="make the printable handouts (PDF) into a folder")
+    _config_arg(handouts)
+    handouts.add_argument("-o", "--out", type=Path, help="folder to write them into (default: site/handouts/ beside mkdocs.yml)")
+    handouts.add_argument("-j", "--jobs", type=int, default=0, help="how many handouts to make at once (default: one per core)")
+    handouts.set_defaults(run=cmd_handouts)
     return main
 
 

@@ -131,7 +131,7 @@ class _Planner:
         about = "\n\n".join(part for part in (web_pages.credits(module), web_pages.sources(module)) if part)
         about_html = absolute_links(to_html(about), address, self.settings.site_url)
         edition = "Large print handout" if large else "Handout"
-        html = self.render(
+        document = self.render(
             "module.html",
             module=module,
             title=module.title,
@@ -152,7 +152,7 @@ class _Planner:
             title=module.title,
             kind=LARGE_PRINT if large else PARTICIPANT,
             description=f"{module.title}, large print" if large else module.title,
-            html=html,
+            html=document,
             base_url=module.path.parent.as_uri() + "/",
             stylesheets=("handouts.css", "large-print.css") if large else ("handouts.css",),
             assets=tuple(module.assets),
@@ -170,7 +170,7 @@ class _Planner:
             body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
             starts, ends = slot.clock(SESSION_START)
             sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends})
-        html = self.render(
+        document = self.render(
             "trainer_pack.html",
             title="Trainer pack",
             pdf_title=f"{self.settings.site_name}: trainer pack",
@@ -189,7 +189,7 @@ class _Planner:
             title="Trainer pack",
             kind=TRAINER_PACK,
             description="Every module with trainer notes, timings, a running order and a materials checklist",
-            html=html,
+            html=document,
             base_url=(self.settings.root / self.settings.modules_dir).as_uri() + "/",
             stylesheets=("handouts.css",),
             assets=tuple(asset for m in self.course.modules for asset in m.assets),
@@ -206,7 +206,7 @@ class _Planner:
             see_also = [self.terms[s].term for s in term.see_also if s in self.terms]
             longer = absolute_links(to_html(term.body), address, self.settings.site_url) if term.body.strip() else ""
             letters.setdefault(letter, []).append({"term": term, "longer": longer, "see_also": see_also})
-        html = self.render(
+        document = self.render(
             "jargon_buster.html",
             title="Jargon buster",
             pdf_title=f"{self.settings.site_name}: jargon buster",
@@ -223,7 +223,7 @@ class _Planner:
             title="Jargon buster",
             kind=JARGON_BUSTER,
             description="Every word in the glossary, A to Z, with its plain meaning",
-            html=html,
+            html=document,
             base_url=(self.settings.root / self.settings.glossary_dir).as_uri() + "/",
             stylesheets=("handouts.css",),
             address=web_address,
@@ -237,7 +237,7 @@ class _Planner:
             body = shift_headings(self.body(story, strip_trainer_notes(story.body), story.url, id_prefix=f"{story.slug}-"), 1)
             modules = [m.title for m in (self.course.module(s) for s in story.modules) if m is not None]
             entries.append({"story": story, "teller": web_pages.teller_line(story), "body": body, "modules": modules})
-        html = self.render(
+        document = self.render(
             "stories.html",
             title="Stories",
             pdf_title=f"{self.settings.site_name}: stories",
@@ -254,7 +254,7 @@ class _Planner:
             title="Stories",
             kind=STORIES,
             description="Stories from patients, carers and staff, in one booklet",
-            html=html,
+            html=document,
             base_url=(self.settings.root / self.settings.stories_dir).as_uri() + "/",
             stylesheets=("handouts.css",),
             address=web_address,

@@ -26,3 +26,5 @@ class SideBySideConfig(Config):
     edition = opt.Choice(("participant", "trainer"), default="participant")
     # The date used for consent and review checks (YYYY-MM-DD); empty means today.
     today = opt.Type((str, dt.date), default="")
+    # Make printable handouts (PDF) into site/handouts/ and link them from the pages.
+    handouts = opt.Type(bool, default=True)
