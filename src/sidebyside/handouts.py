@@ -21,6 +21,10 @@ from sidebyside.render.handout_pages import file_size
 
 CACHE = Path(".sidebyside-cache") / "handouts"
 HANDOUTS_DIR = "handouts"
+NO_SITE_URL = (
+    "Note: the handouts show no full web address or QR code, because mkdocs.yml has no site_url. "
+    "Add a line like `site_url: https://your-course.example.org/` to mkdocs.yml."
+)
 
 
 def settings_from_config(config: Any, jobs: int = 0) -> HandoutSettings | None:
@@ -75,6 +79,8 @@ def write_handouts_step(config_file: Path, site_dir: Path) -> None:
     except HandoutProblem as exc:
         raise BuildFailed(str(exc)) from None
     print(f"{handout_set.summary()} {len(handout_set.handouts)} handouts are in {HANDOUTS_DIR}/.", file=sys.stdout)
+    if not settings.site_url:
+        print(NO_SITE_URL, file=sys.stdout)
 
 
 def run_command(config_file: Path, out: Path | None, jobs: int) -> tuple[int, str]:
