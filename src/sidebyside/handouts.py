@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sidebyside.building import BuildFailed
 from sidebyside.content import Course, load_course
 from sidebyside.print import HandoutSet, HandoutSettings, render_handouts, write_handouts
 from sidebyside.print.macros import MacroProblem
@@ -67,6 +66,7 @@ def _load(settings: HandoutSettings) -> Course:
 
 def write_handouts_step(config_file: Path, site_dir: Path) -> None:
     """After-build step: every handout into <site>/handouts/, before the new site is swapped in."""
+    from sidebyside.building import BuildFailed  # building registers this step, so import it late
     try:
         settings = settings_from_config(load_mkdocs_config(config_file))
     except (ProjectError, ValueError) as exc:
