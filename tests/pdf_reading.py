@@ -61,5 +61,7 @@ def outline_titles(pdf: Path) -> list[str]:
 def page_image(pdf: Path, page: int, out: Path, dpi: int = 40) -> Path:
     """Page `page` (from 1) as a greyscale PNG, made by poppler's pdftoppm."""
     prefix = out / f"{pdf.stem}-{page}"
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf), str(prefix)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf), str(prefix)], check=True
+    )
     return prefix.with_suffix(".png")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -43,13 +44,26 @@ def _make(course: Course) -> None:
         title="First steps",
         activities=[{"title": "Talk in pairs", "minutes": 5, "materials": ["pens", "sticky notes"]}],
     )
-    course.module("02-second-go", "## More\n\nA second module about improvement.\n", title="Second go", order=2, version="2.1", last_reviewed="2026-10-15")
+    course.module(
+        "02-second-go",
+        "## More\n\nA second module about improvement.\n",
+        title="Second go",
+        order=2,
+        version="2.1",
+        last_reviewed="2026-10-15",
+    )
     course.term("pdsa-cycle", "PDSA cycle", "A way to test a small change: plan, do, study, act.", aliases=["PDSA", "PDSA cycles"])
     course.term("run-chart", "run chart", "A graph that shows how something changes over time.")
     course.term("median", "median", "The middle number when you put numbers in order.")
     consent = {"recorded": "2026-01-10", "ref": "CONSENT-1", "expires": "2029-01-10"}
     course.story("web-only", f"{NO_PRINT_STORY} at the stop.\n", title="Web only story", kind="real", consent={**consent, "scope": ["web"]})
-    course.story("printable", f"{PRINT_STORY} to the meeting.\n", title="Printable story", kind="real", consent={**consent, "scope": ["web", "print"]})
+    course.story(
+        "printable",
+        f"{PRINT_STORY} to the meeting.\n",
+        title="Printable story",
+        kind="real",
+        consent={**consent, "scope": ["web", "print"]},
+    )
     course.story("made-up", f"{ILLUSTRATIVE_STORY} at all.\n", title="Made up story")
 
 
@@ -118,7 +132,7 @@ def test_first_page_has_a_qr_code(built: Course, tmp_path: Path) -> None:
     dark_columns = 0
     for x in range(int(width * 0.08), int(width * 0.25)):
         column = [pixels[x, y] for y in range(int(height * 0.15), int(height * 0.45))]
-        flips = sum(1 for a, b in zip(column, column[1:], strict=False) if (a < 128) != (b < 128))
+        flips = sum(1 for a, b in itertools.pairwise(column) if (a < 128) != (b < 128))
         dark_columns += flips >= 8
     assert dark_columns > 20
 
@@ -210,7 +224,10 @@ def test_first_page_is_not_blank_and_boxes_are_whole(built: Course, tmp_path: Pa
 
 def test_module_page_offers_printable_and_large_print_versions_with_real_page_counts(built: Course) -> None:
     page = built.page("modules/first-steps/index.html")
-    for name, label in (("first-steps.pdf", "Download a printable version"), ("first-steps-large-print.pdf", "Download a large print version")):
+    for name, label in (
+        ("first-steps.pdf", "Download a printable version"),
+        ("first-steps-large-print.pdf", "Download a large print version"),
+    ):
         count = len(page_texts(handouts(built) / name))
         assert f'<a href="../../handouts/{name}">{label} (PDF, {count} pages)</a>' in page
 

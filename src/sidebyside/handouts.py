@@ -56,7 +56,9 @@ def make_handouts(course: Course, settings: HandoutSettings) -> HandoutSet:
     except (HandoutProblem, MacroProblem) as exc:
         raise HandoutProblem(str(exc)) from None
     except OSError as exc:
-        raise HandoutProblem(f"The handouts could not be written: {exc}. Check there is space on the disk and the folder can be written to.") from None
+        raise HandoutProblem(
+            f"The handouts could not be written: {exc}. Check there is space on the disk and the folder can be written to."
+        ) from None
 
 
 def _load(settings: HandoutSettings) -> Course:
@@ -67,6 +69,7 @@ def _load(settings: HandoutSettings) -> Course:
 def write_handouts_step(config_file: Path, site_dir: Path) -> None:
     """After-build step: every handout into <site>/handouts/, before the new site is swapped in."""
     from sidebyside.building import BuildFailed  # building registers this step, so import it late
+
     try:
         settings = settings_from_config(load_mkdocs_config(config_file))
     except (ProjectError, ValueError) as exc:
@@ -119,4 +122,3 @@ def settings_from_config_forced(project: Any, jobs: int) -> HandoutSettings:
         cache_dir=project.config_file.parent / CACHE,
         jobs=jobs,
     )
-

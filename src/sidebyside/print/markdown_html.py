@@ -60,10 +60,7 @@ def absolute_links(fragment: str, page_address: str, site_url: str) -> str:
         if not href or SCHEME.match(href) or href.startswith("#"):
             return match.group(0)
         href = address_of(href)
-        if href.startswith("/"):
-            target = urljoin(site_url.rstrip("/") + "/", href.lstrip("/"))
-        else:
-            target = urljoin(base, href)
+        target = urljoin(site_url.rstrip("/") + "/", href.lstrip("/")) if href.startswith("/") else urljoin(base, href)
         return f"{match.group(1)}{target}{match.group(3)}"
 
     return HREF.sub(replace, fragment)
