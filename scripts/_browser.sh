@@ -8,7 +8,7 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian's chromium for the browser tests ..."
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-dejavu-core fonts-liberation2 >/dev/null
   else
     echo "Chromium is missing and this user cannot install it. Ask an administrator to run: apt-get install chromium" >&2
     echo "Browser tests will be reported as failures until it is installed." >&2
@@ -17,6 +17,12 @@ fi
 if ! command -v pdftoppm >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
+
+# Handouts use local fonts only (never downloaded): DejaVu Sans and Liberation Sans.
+if command -v fc-list >/dev/null 2>&1 && ! fc-list | grep -q "DejaVu Sans" && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core fonts-liberation2 >/dev/null
 fi
 
 if [ ! -f "$ROOT/tests/node_modules/axe-core/axe.min.js" ]; then

@@ -79,3 +79,14 @@ def _swap(new: Path, site_dir: Path) -> None:
     new.rename(site_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _register_handouts() -> None:
+    """Printable handouts go into every built site (switch off with `handouts: false`)."""
+    from sidebyside.handouts import write_handouts_step
+
+    if write_handouts_step not in AFTER_BUILD:
+        AFTER_BUILD.append(write_handouts_step)
+
+
+_register_handouts()

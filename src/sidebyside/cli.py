@@ -141,6 +141,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_handouts(args: argparse.Namespace) -> int:
+    from sidebyside.handouts import run_command
+
+    code, message = run_command(args.config_file, args.out, args.jobs)
+    print(message, file=sys.stdout if code == OK else sys.stderr)
+    return OK if code == OK else CONTENT_PROBLEM
+
+
 def _relative_to(root: Path, path: Path) -> str:
     resolved = path.resolve()
     try:
@@ -189,6 +197,11 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", help="a story's kind: real or illustrative")
     new.add_argument("--no-input", action="store_true", help="never ask questions; use the flags and sensible defaults")
     new.set_defaults(run=cmd_new)
+    handouts = commands.add_parser("handouts", help="make the printable handouts (PDF) into a folder")
+    _config_arg(handouts)
+    handouts.add_argument("-o", "--out", type=Path, help="folder to write them into (default: site/handouts/ beside mkdocs.yml)")
+    handouts.add_argument("-j", "--jobs", type=int, default=0, help="how many handouts to make at once (default: one per core)")
+    handouts.set_defaults(run=cmd_handouts)
     return main
 
 

@@ -79,8 +79,11 @@ def changes(module: Module) -> str:
     return "\n".join(lines)
 
 
-def module_page(module: Module, edition: str = "participant") -> str:
-    """The whole Markdown of a module page, trainer notes removed for participants."""
+def module_page(module: Module, edition: str = "participant", handouts: str = "") -> str:
+    """The whole Markdown of a module page, trainer notes removed for participants.
+
+    `handouts` is Markdown for the printable versions' download links, shown under the facts.
+    """
     body = module.body if edition == "trainer" else strip_trainer_notes(module.body)
     outcomes = "\n".join(f"- {_md_text(o)}" for o in module.outcomes)
     facts = (
@@ -94,6 +97,7 @@ def module_page(module: Module, edition: str = "participant") -> str:
         f"# {_md_text(module.title)}\n\n"
         f'<p class="sbs-summary">{_e(module.summary)}</p>\n\n'
         f"{facts}\n\n"
+        f"{handouts}\n\n"
         "## By the end of this module you will\n\n"
         f"{outcomes}\n\n"
         f"{WORDS_SLOT}\n\n"

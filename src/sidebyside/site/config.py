@@ -33,3 +33,5 @@ class SideBySideConfig(Config):
     # logged as information ("Jargon advice: ..."), so a `--strict` build still passes.
     # Set true to make them MkDocs warnings, which fail a `--strict` build.
     jargon_warnings_fail = opt.Type(bool, default=False)
+    # Make printable handouts (PDF) into site/handouts/ and link them from the pages.
+    handouts = opt.Type(bool, default=True)

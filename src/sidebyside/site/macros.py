@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from sidebyside.content.schema import did_you_mean
 from sidebyside.render import web_pages
 from sidebyside.render.links import GLOSSARY_INDEX
+from sidebyside.render.no_files import NoFiles
 
 if TYPE_CHECKING:
     from sidebyside.site.plugin import SideBySidePlugin
@@ -31,13 +32,6 @@ SAFE_VARIABLES = frozenset({"course_version"})
 SAFE_MACROS = ("story", "term")
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
-
-
-class NoFiles(jinja2.BaseLoader):
-    """A template loader that refuses every file: pages cannot include, import or extend."""
-
-    def get_source(self, environment: jinja2.Environment, template: str) -> Any:
-        raise jinja2.TemplateNotFound(template, f'Pages cannot include other files ("{template}").')
 
 
 class MacroFailed(Exception):

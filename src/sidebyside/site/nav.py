@@ -53,3 +53,28 @@ def expand(config_nav: list[NavItem] | None, course: Course, today: dt.date, doc
     made += [{"Modules": sections[MODULES_INDEX]}, {"Glossary": GLOSSARY_INDEX}, {"Stories": sections[STORIES_INDEX]}]
     made += [page for page in docs_pages if page != "index.md"]
     return made
+
+
+HANDOUTS_INDEX = "handouts/index.md"
+
+
+def _mentions(items: list[NavItem], src: str) -> bool:
+    for item in items:
+        if item == src:
+            return True
+        if isinstance(item, dict) and any(v == src or (isinstance(v, list) and _mentions(v, src)) for v in item.values()):
+            return True
+    return False
+
+
+def add_handouts(items: list[NavItem]) -> list[NavItem]:
+    """Put the Handouts page in the menu after Stories, unless mkdocs.yml already places it."""
+    if _mentions(items, HANDOUTS_INDEX):
+        return items
+    result = list(items)
+    for index, item in enumerate(result):
+        if isinstance(item, dict) and any(v == STORIES_INDEX or (isinstance(v, list) and STORIES_INDEX in v) for v in item.values()):
+            result.insert(index + 1, {"Handouts": HANDOUTS_INDEX})
+            return result
+    result.append({"Handouts": HANDOUTS_INDEX})
+    return result

@@ -28,7 +28,7 @@ from sidebyside.content import Course, load_course
 from sidebyside.content.model import Term
 from sidebyside.findings import Finding, Severity, format_for_people, format_one_line
 from sidebyside.project import parse_today
-from sidebyside.render import left_out, web_pages
+from sidebyside.render import handout_pages, left_out, web_pages
 from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
 from sidebyside.render.terms import LinkedPage, link_terms, matcher_for, words_box
@@ -75,6 +75,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.left_out_srcs: set[str] = set()
         self.left_out_urls: set[str] = set()
         self.docs_dir = Path("docs")
+        self.handouts: list[Any] = []
 
     # --- configuration -------------------------------------------------------------------
 
@@ -103,6 +104,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         config.nav = nav.expand(config.nav, course, self.today, self._docs_pages(config))
+        if self.config.handouts:
+            config.nav = nav.add_handouts(config.nav)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config, self)
@@ -140,8 +143,14 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
             STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today)),
         }
+        self.handouts = self._make_handouts(config)
+        if self.config.handouts:
+            generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(self.handouts)
+            for handout in self.handouts:
+                self._add(files, File.generated(config, handout_pages.handout_src(handout.name), abs_src_path=str(handout.path)))
         for module in course.modules:
-            generated[module_src(module.slug)] = web_pages.module_page(module, edition)
+            links = handout_pages.download_links([h for h in self.handouts if h.module == module.slug], module_src(module.slug))
+            generated[module_src(module.slug)] = web_pages.module_page(module, edition, handouts=links)
             for asset in module.assets:
                 rel = asset.relative_to(module.path.parent).as_posix()
                 self._add(files, File.generated(config, f"modules/{module.slug}/{rel}", abs_src_path=str(asset)))
@@ -157,6 +166,21 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
         return files
+
+    def _make_handouts(self, config: MkDocsConfig) -> list[Any]:
+        """Render (or take from the cache) every handout, so pages can give page counts and sizes."""
+        if not self.config.handouts:
+            return []
+        from sidebyside.handouts import make_handouts, settings_from_config
+        from sidebyside.print.pipeline import HandoutProblem
+
+        settings = settings_from_config(config)
+        if settings is None or self.course is None:
+            return []
+        try:
+            return make_handouts(self.course, settings).handouts
+        except HandoutProblem as exc:
+            raise PluginError(str(exc)) from None
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

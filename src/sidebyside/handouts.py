@@ -1,0 +1,124 @@
+"""Glue between a Side by Side project (mkdocs.yml) and the print pipeline.
+
+`print/` knows nothing of MkDocs; this module reads the settings it needs from
+mkdocs.yml, writes handouts into a built site (an after-build step) and runs the
+`sidebyside handouts` command.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from sidebyside.content import Course, load_course
+from sidebyside.print import HandoutSet, HandoutSettings, render_handouts, write_handouts
+from sidebyside.print.macros import MacroProblem
+from sidebyside.print.pipeline import HandoutProblem
+from sidebyside.project import ProjectError, load_mkdocs_config, parse_today
+from sidebyside.render.handout_pages import file_size
+
+CACHE = Path(".sidebyside-cache") / "handouts"
+HANDOUTS_DIR = "handouts"
+NO_SITE_URL = (
+    "Note: the handouts show no full web address or QR code, because mkdocs.yml has no site_url. "
+    "Add a line like `site_url: https://your-course.example.org/` to mkdocs.yml."
+)
+
+
+def settings_from_config(config: Any, jobs: int = 0) -> HandoutSettings | None:
+    """Handout settings from a loaded MkDocs config; None when handouts are switched off."""
+    plugin = config.plugins.get("sidebyside")
+    if plugin is None:
+        raise ProjectError("mkdocs.yml does not use the sidebyside plugin. Add `- sidebyside` under `plugins:`.")
+    options = plugin.config
+    if not options.get("handouts", True):
+        return None
+    base = Path(config.config_file_path).resolve().parent
+    return HandoutSettings(
+        root=(base / options.content_dir).resolve(),
+        today=parse_today(options.today),
+        modules_dir=options.modules_dir,
+        glossary_dir=options.glossary_dir,
+        stories_dir=options.stories_dir,
+        site_url=config.site_url or "",
+        site_name=config.site_name or "Side by Side",
+        version=str(config.extra.get("version", "") or "draft"),
+        cache_dir=base / CACHE,
+        jobs=jobs,
+    )
+
+
+def make_handouts(course: Course, settings: HandoutSettings) -> HandoutSet:
+    """Render every handout, turning any problem into a plain message."""
+    try:
+        return render_handouts(course, settings)
+    except (HandoutProblem, MacroProblem) as exc:
+        raise HandoutProblem(str(exc)) from None
+    except OSError as exc:
+        raise HandoutProblem(
+            f"The handouts could not be written: {exc}. Check there is space on the disk and the folder can be written to."
+        ) from None
+
+
+def _load(settings: HandoutSettings) -> Course:
+    course, _ = load_course(settings.root, settings.modules_dir, settings.glossary_dir, settings.stories_dir)
+    return course
+
+
+def write_handouts_step(config_file: Path, site_dir: Path) -> None:
+    """After-build step: every handout into <site>/handouts/, before the new site is swapped in."""
+    from sidebyside.building import BuildFailed  # building registers this step, so import it late
+
+    try:
+        settings = settings_from_config(load_mkdocs_config(config_file))
+    except (ProjectError, ValueError) as exc:
+        raise BuildFailed(str(exc)) from None
+    if settings is None:
+        return
+    try:
+        handout_set = make_handouts(_load(settings), settings)
+        write_handouts(handout_set, site_dir / HANDOUTS_DIR)
+    except HandoutProblem as exc:
+        raise BuildFailed(str(exc)) from None
+    print(f"{handout_set.summary()} {len(handout_set.handouts)} handouts are in {HANDOUTS_DIR}/.", file=sys.stdout)
+    if not settings.site_url:
+        print(NO_SITE_URL, file=sys.stdout)
+
+
+def run_command(config_file: Path, out: Path | None, jobs: int) -> tuple[int, str]:
+    """The `sidebyside handouts` command: (exit status, message)."""
+    from sidebyside.findings import errors_in, format_for_people
+    from sidebyside.project import find_project
+
+    project = find_project(config_file)
+    course, findings = project.load()
+    if errors_in(findings):
+        return 1, format_for_people(findings) + "\n\nNo handouts were made. Fix the problems above first."
+    settings = settings_from_config(load_mkdocs_config(project.config_file), jobs=jobs)
+    if settings is None:
+        settings = settings_from_config_forced(project, jobs)
+    target = out or (project.config_file.parent / "site" / HANDOUTS_DIR)
+    try:
+        handout_set = make_handouts(course, settings)
+        write_handouts(handout_set, target)
+    except HandoutProblem as exc:
+        return 1, f"{exc}\n\nNo handouts were written."
+    lines = [f"{handout_set.summary()} Wrote {len(handout_set.handouts)} handouts into {target}:"]
+    lines += [f"  {h.name}: {h.pages} {'page' if h.pages == 1 else 'pages'}, {file_size(h.size)}" for h in handout_set.handouts]
+    return 0, "\n".join(lines)
+
+
+def settings_from_config_forced(project: Any, jobs: int) -> HandoutSettings:
+    """Settings for the command even when the site build has handouts switched off."""
+    return HandoutSettings(
+        root=project.root,
+        today=project.today,
+        modules_dir=project.modules_dir,
+        glossary_dir=project.glossary_dir,
+        stories_dir=project.stories_dir,
+        site_url=project.site_url,
+        site_name=project.site_name or "Side by Side",
+        cache_dir=project.config_file.parent / CACHE,
+        jobs=jobs,
+    )

@@ -1,0 +1,276 @@
+"""Plan every handout: the full HTML of each document, made from the content model.
+
+This part is cheap (Markdown and Jinja only). Making the PDF is the expensive part,
+done in `pipeline`, and cached by the hash of this HTML and everything else that
+goes into the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from sidebyside.content.model import Course, Module, Story, Term
+from sidebyside.content.session import plan_session
+from sidebyside.print.macros import apply_macros
+from sidebyside.print.markdown_html import absolute_links, join_address, to_html
+from sidebyside.print.qr import qr_svg
+from sidebyside.render import web_pages
+from sidebyside.render.dates import long_date
+from sidebyside.render.terms import matcher_for, terms_used
+from sidebyside.render.trainer_notes import strip_trainer_notes
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STYLES = HERE
+SESSION_START = dt.time(10, 0)
+
+PARTICIPANT, LARGE_PRINT, TRAINER_PACK, JARGON_BUSTER, STORIES = "participant", "large-print", "trainer-pack", "jargon-buster", "stories"
+TRAINER_PACK_NAME, JARGON_BUSTER_NAME, STORIES_NAME = "trainer-pack.pdf", "jargon-buster.pdf", "stories.pdf"
+
+HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
+
+
+@dataclass(frozen=True)
+class HandoutSettings:
+    """What the handouts need to know about a project, with no MkDocs in sight."""
+
+    root: Path
+    today: dt.date
+    modules_dir: str = "modules"
+    glossary_dir: str = "glossary"
+    stories_dir: str = "stories"
+    site_url: str = ""
+    site_name: str = "Side by Side"
+    version: str = "draft"
+    cache_dir: Path | None = None
+    jobs: int = 0  # 0: one per core
+
+
+@dataclass
+class Handout:
+    """One PDF to make: its file name, what it is, and the HTML that becomes it."""
+
+    name: str
+    title: str
+    kind: str
+    description: str
+    html: str
+    base_url: str
+    stylesheets: tuple[str, ...]
+    assets: tuple[Path, ...] = ()
+    module: str = ""
+    address: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def module_handout_name(slug: str, large: bool = False) -> str:
+    return f"{slug}-large-print.pdf" if large else f"{slug}.pdf"
+
+
+def _environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["long_date"] = long_date
+    environment.filters["minutes"] = web_pages.minutes
+    return environment
+
+
+def shift_headings(fragment: str, by: int) -> str:
+    """Move headings down a level or more (## becomes ### ...), so bookmarks nest properly."""
+    return HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + by, 6)}", fragment)
+
+
+class _Planner:
+    def __init__(self, course: Course, settings: HandoutSettings) -> None:
+        self.course = course
+        self.settings = settings
+        self.environment = _environment()
+        self.terms: dict[str, Term] = {t.slug: t for t in course.terms}
+        self.matcher = matcher_for(course.terms)
+        reviewed = [m.last_reviewed for m in course.modules]
+        self.course_reviewed = max(reviewed) if reviewed else settings.today
+
+    # --- shared pieces ---------------------------------------------------------------
+
+    def address(self, address: str) -> tuple[str, str]:
+        """The full web address of a page, and its QR code (none without a site_url)."""
+        full = join_address(self.settings.site_url, address)
+        return full, (qr_svg(full) if self.settings.site_url else "")
+
+    def body(self, module_or_story: Module | Story, markdown_text: str, address: str, id_prefix: str = "") -> str:
+        text = apply_macros(
+            markdown_text, self.course, self.settings.today, self.settings.version, module_or_story.rel, module_or_story.path
+        )
+        return absolute_links(to_html(text, id_prefix=id_prefix), address, self.settings.site_url)
+
+    def render(self, template: str, **context: object) -> str:
+        return self.environment.get_template(template).render(
+            site_name=self.settings.site_name,
+            site_url=self.settings.site_url,
+            **context,
+        )
+
+    # --- documents -------------------------------------------------------------------
+
+    def module(self, module: Module, large: bool) -> Handout:
+        address = module.url
+        web_address, qr = self.address(address)
+        body = self.body(module, strip_trainer_notes(module.body), address)
+        outcomes = "".join(f"<li>{html.escape(o)}</li>" for o in module.outcomes)
+        used = terms_used(f"<p>{html.escape(module.summary)}</p><ul>{outcomes}</ul>{body}", self.matcher)
+        words = sorted((self.terms[slug] for slug in used), key=lambda t: t.term.casefold())
+        about = "\n\n".join(part for part in (web_pages.credits(module), web_pages.sources(module)) if part)
+        about_html = absolute_links(to_html(about), address, self.settings.site_url)
+        edition = "Large print handout" if large else "Handout"
+        document = self.render(
+            "module.html",
+            module=module,
+            title=module.title,
+            pdf_title=f"{module.title} ({edition.lower()})",
+            edition=edition,
+            large=large,
+            version=module.version,
+            reviewed=module.last_reviewed,
+            web_address=web_address,
+            qr=qr,
+            body=body,
+            words=words,
+            about=about_html,
+            changes=module.changes_for(module.version),
+        )
+        return Handout(
+            name=module_handout_name(module.slug, large),
+            title=module.title,
+            kind=LARGE_PRINT if large else PARTICIPANT,
+            description=f"{module.title}, large print" if large else module.title,
+            html=document,
+            base_url=module.path.parent.as_uri() + "/",
+            stylesheets=("handouts.css", "large-print.css") if large else ("handouts.css",),
+            assets=tuple(module.assets),
+            module=module.slug,
+            address=web_address,
+        )
+
+    def trainer_pack(self) -> Handout:
+        address = "modules/"
+        web_address, qr = self.address(address)
+        plan = plan_session(self.course.modules)
+        sections = []
+        for slot in plan.slots:
+            module = slot.module
+            body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
+            starts, ends = slot.clock(SESSION_START)
+            sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends})
+        document = self.render(
+            "trainer_pack.html",
+            title="Trainer pack",
+            pdf_title=f"{self.settings.site_name}: trainer pack",
+            edition="For trainers",
+            large=False,
+            version=self.settings.version,
+            reviewed=self.course_reviewed,
+            web_address=web_address,
+            qr=qr,
+            plan=plan,
+            sections=sections,
+            session_start=SESSION_START.strftime("%H:%M"),
+        )
+        return Handout(
+            name=TRAINER_PACK_NAME,
+            title="Trainer pack",
+            kind=TRAINER_PACK,
+            description="Every module with trainer notes, timings, a running order and a materials checklist",
+            html=document,
+            base_url=(self.settings.root / self.settings.modules_dir).as_uri() + "/",
+            stylesheets=("handouts.css",),
+            assets=tuple(asset for m in self.course.modules for asset in m.assets),
+            address=web_address,
+        )
+
+    def jargon_buster(self) -> Handout:
+        address = "glossary/"
+        web_address, qr = self.address(address)
+        letters: dict[str, list[dict[str, object]]] = {}
+        for term in sorted(self.course.terms, key=lambda t: t.term.casefold()):
+            first = term.term.strip()[:1].upper()
+            letter = first if first.isalpha() else "0–9"
+            see_also = [self.terms[s].term for s in term.see_also if s in self.terms]
+            longer = absolute_links(to_html(term.body), address, self.settings.site_url) if term.body.strip() else ""
+            letters.setdefault(letter, []).append({"term": term, "longer": longer, "see_also": see_also})
+        document = self.render(
+            "jargon_buster.html",
+            title="Jargon buster",
+            pdf_title=f"{self.settings.site_name}: jargon buster",
+            edition="Words explained, A to Z",
+            large=False,
+            version=self.settings.version,
+            reviewed=self.course_reviewed,
+            web_address=web_address,
+            qr=qr,
+            letters=letters,
+        )
+        return Handout(
+            name=JARGON_BUSTER_NAME,
+            title="Jargon buster",
+            kind=JARGON_BUSTER,
+            description="Every word in the glossary, A to Z, with its plain meaning",
+            html=document,
+            base_url=(self.settings.root / self.settings.glossary_dir).as_uri() + "/",
+            stylesheets=("handouts.css",),
+            address=web_address,
+        )
+
+    def stories(self) -> Handout:
+        address = "stories/"
+        web_address, qr = self.address(address)
+        entries = []
+        for story in self.course.stories_for("print", self.settings.today):
+            body = shift_headings(self.body(story, strip_trainer_notes(story.body), story.url, id_prefix=f"{story.slug}-"), 1)
+            modules = [m.title for m in (self.course.module(s) for s in story.modules) if m is not None]
+            entries.append({"story": story, "teller": web_pages.teller_line(story), "body": body, "modules": modules})
+        document = self.render(
+            "stories.html",
+            title="Stories",
+            pdf_title=f"{self.settings.site_name}: stories",
+            edition="Stories from patients, carers and staff",
+            large=False,
+            version=self.settings.version,
+            reviewed=self.course_reviewed,
+            web_address=web_address,
+            qr=qr,
+            entries=entries,
+        )
+        return Handout(
+            name=STORIES_NAME,
+            title="Stories",
+            kind=STORIES,
+            description="Stories from patients, carers and staff, in one booklet",
+            html=document,
+            base_url=(self.settings.root / self.settings.stories_dir).as_uri() + "/",
+            stylesheets=("handouts.css",),
+            address=web_address,
+        )
+
+
+def plan_handouts(course: Course, settings: HandoutSettings) -> list[Handout]:
+    """Every handout of the course, in the order the Handouts page lists them."""
+    planner = _Planner(course, settings)
+    handouts: list[Handout] = []
+    for module in course.modules:
+        handouts.append(planner.module(module, large=False))
+        handouts.append(planner.module(module, large=True))
+    handouts.append(planner.trainer_pack())
+    handouts.append(planner.jargon_buster())
+    handouts.append(planner.stories())
+    return handouts

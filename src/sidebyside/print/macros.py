@@ -1,0 +1,80 @@
+"""The authors' macros (`term`, `story`, `course_version`) as they read on paper.
+
+The website runs them through mkdocs-macros; print runs the same few, in a sandbox,
+so a page says the same thing in both. A story only appears if its consent covers print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from sidebyside.content.model import Course
+from sidebyside.render import web_pages
+from sidebyside.render.no_files import NoFiles
+
+
+class MacroProblem(Exception):
+    """A macro in a page could not be used; the message says which file and what to do."""
+
+
+def apply_macros(text: str, course: Course, today: dt.date, version: str, source: str, source_path: Path | None = None) -> str:
+    if "{{" not in text and "{%" not in text:
+        return text
+
+    def story(slug: str) -> str:
+        found = course.story(slug)
+        if found is None:
+            raise MacroProblem(f'{source}: story("{slug}") does not match any story. Check the name of the file in stories/.')
+        if not found.allowed("print", today):
+            return ""
+        lines = [f"**{found.title}**", ""]
+        if found.summary:
+            lines += [found.summary, ""]
+        note = " Written for the course: not a real person." if found.illustrative else ""
+        lines += [web_pages.teller_line(found) + note, ""]
+        return "\n".join(lines)
+
+    def term(slug: str, text: str = "") -> str:
+        found = course.term(slug)
+        if found is None:
+            raise MacroProblem(f'{source}: term("{slug}") does not match any glossary term. Check the name of the file in glossary/.')
+        return text or found.term
+
+    environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, loader=NoFiles())
+    try:
+        return environment.from_string(text).render(story=story, term=term, course_version=version)
+    except (TemplateError, TypeError, ValueError, AttributeError) as exc:
+        where = _where(source, source_path, text, exc)
+        raise MacroProblem(f"{where}: a macro could not be used ({exc}). Check the text between {{{{ and }}}}.") from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The line of the template where rendering failed (syntax errors carry it; others are in the traceback)."""
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _where(source: str, source_path: Path | None, text: str, exc: BaseException) -> str:
+    """`file, line N` for the line a person wrote, found by its text in the source file."""
+    line = _template_line(exc)
+    lines = text.split("\n")
+    if source_path is None or not line or not 0 < line <= len(lines) or not lines[line - 1].strip():
+        return source
+    wanted = lines[line - 1].strip()
+    try:
+        written = source_path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return source
+    for number, candidate in enumerate(written, start=1):
+        if wanted in candidate:
+            return f"{source}, line {number}"
+    return source

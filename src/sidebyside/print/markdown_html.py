@@ -1,0 +1,73 @@
+"""Markdown to HTML for print, with the same extensions as the website (mkdocs.yml)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import urljoin
+
+import markdown
+
+EXTENSIONS = [
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "def_list",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
+EXTENSION_CONFIGS = {"toc": {"permalink": False}}
+
+HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")', re.I)
+DETAILS = re.compile(r"<details(?![^>]*\bopen\b)", re.I)
+HEADING_ID = re.compile(r'(<h[1-6][^>]*\bid=")([^"]+)(")', re.I)
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def to_html(text: str, *, id_prefix: str = "") -> str:
+    """Render Markdown; collapsed details are opened, because paper cannot be clicked."""
+    result = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS).convert(text)
+    result = DETAILS.sub("<details open", result)
+    if id_prefix:
+        result = HEADING_ID.sub(lambda m: f"{m.group(1)}{id_prefix}{m.group(2)}{m.group(3)}", result)
+    return result
+
+
+def address_of(href: str) -> str:
+    """A source-style link (`../welcome/index.md`, `x.md`) as a site address (`../welcome/`)."""
+    path, hash_, anchor = href.partition("#")
+    if path.endswith("index.md"):
+        path = path[: -len("index.md")]
+    elif path.endswith(".md"):
+        path = path[: -len(".md")] + "/"
+    return path + hash_ + anchor
+
+
+def absolute_links(fragment: str, page_address: str, site_url: str) -> str:
+    """Make relative links absolute web addresses, so they work from paper and PDF readers.
+
+    `page_address` is the page's address on the site (like `modules/welcome/`). Without
+    a `site_url` links are left as they are.
+    """
+    if not site_url:
+        return fragment
+    base = urljoin(site_url.rstrip("/") + "/", page_address)
+
+    def replace(match: re.Match[str]) -> str:
+        href = match.group(2)
+        if not href or SCHEME.match(href) or href.startswith("#"):
+            return match.group(0)
+        href = address_of(href)
+        target = urljoin(site_url.rstrip("/") + "/", href.lstrip("/")) if href.startswith("/") else urljoin(base, href)
+        return f"{match.group(1)}{target}{match.group(3)}"
+
+    return HREF.sub(replace, fragment)
+
+
+def join_address(site_url: str, address: str) -> str:
+    """The full web address of a site page, or the bare address when there is no site_url."""
+    if not site_url:
+        return "/" + posixpath.normpath(address).lstrip("./") + ("/" if address.endswith("/") else "")
+    return urljoin(site_url.rstrip("/") + "/", address)
