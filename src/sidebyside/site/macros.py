@@ -55,6 +55,6 @@ def install(config: MkDocsConfig, plugin: SideBySidePlugin) -> None:
         return f"[{text or found.term}]({plugin.link_from_current(GLOSSARY_INDEX)}#{found.slug})"
 
     macros_plugin.register_macros({"story": story, "term": term})
-    macros_plugin.register_variables({"course_version": config.extra.get("version", "") or "draft"})
+    macros_plugin.register_variables({"course_version": plugin.version or "draft"})
     for name in UNSAFE_VARIABLES:
         macros_plugin.variables.pop(name, None)
