@@ -86,6 +86,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return CONTENT_PROBLEM if errors_in(findings) else OK
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from sidebyside.release import ReleaseFailed, release
+
+    try:
+        done = release(args.config_file, args.version, title=args.title, push=args.push, remote=args.remote, branch=args.branch)
+    except ReleaseFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.status
+    print(f"Published version {done.version} to the {args.branch} branch. Versions there now: {', '.join(done.versions)}.")
+    if done.is_latest:
+        print(f"latest/ and the front page now lead to {done.version}.")
+    else:
+        print(f"latest/ still leads to {done.versions[0]}, which is newer than {done.version}.")
+    if done.uncommitted:
+        print("Note: some changes here are not committed in git. They are in this release, but not in your history.")
+    if not done.pushed:
+        print(f"Nothing was pushed. To put it online, run: git push {args.remote} {args.branch}  (or release with --push)")
+    return OK
+
+
 def _relative_to(root: Path, path: Path) -> str:
     resolved = path.resolve()
     try:
@@ -118,6 +138,15 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="only report on these files or folders")
     check.add_argument("--format", choices=("people", "json", "github"), default="people", help="how to print findings")
     check.set_defaults(run=cmd_check)
+
+    rel = commands.add_parser("release", help="build and publish a fixed version of the site with mike (into gh-pages)")
+    _config_arg(rel)
+    rel.add_argument("version", metavar="VERSION", help="the version to publish, for example 1.0")
+    rel.add_argument("--title", help="the name shown in the version selector (default: the version)")
+    rel.add_argument("--push", action="store_true", help="push the gh-pages branch afterwards (default: do not push)")
+    rel.add_argument("--remote", default="origin", help="where to push (default: origin)")
+    rel.add_argument("--branch", default="gh-pages", help="the branch that holds the versions (default: gh-pages)")
+    rel.set_defaults(run=cmd_release)
     return main
 
 
