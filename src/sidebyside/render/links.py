@@ -25,12 +25,19 @@ def relative(from_src: str, to_src: str) -> str:
 
 TRAINERS_LANDING = "trainers.md"  # the site's own "For trainers" page, if it has one
 TRAINERS_INDEX = "trainers/index.md"  # made for courses without a trainers.md
-SESSION_PLAN = "trainers/session-plan/index.md"
-TRAINER_NOTES = "trainers/notes/index.md"
+# Not index.md: Material would make an index.md the front page of its nav section.
+SESSION_PLAN = "trainers/session-plan.md"
+TRAINER_NOTES = "trainers/notes.md"
 
 
 def trainer_module_src(slug: str) -> str:
-    return f"trainers/modules/{slug}/index.md"
+    return f"trainers/modules/{slug}.md"
+
+
+def page_folder(src: str) -> str:
+    """The folder of a page's address (`trainers/notes.md` is read at `trainers/notes/`)."""
+    stem = posixpath.splitext(src)[0]
+    return posixpath.dirname(stem) if posixpath.basename(stem) in ("index", "README") else stem
 
 
 _INLINE_LINK = re.compile(r"(?P<open>\]\()(?P<target>[^)\s]+)")
@@ -42,10 +49,13 @@ def _is_relative(target: str) -> bool:
     return not (target.startswith(("/", "#", "{", "<")) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target))
 
 
-def rebase(markdown: str, from_dir: str, to_dir: str) -> str:
+def rebase(markdown: str, from_dir: str, to_dir: str, files_to_dir: str | None = None) -> str:
     """Rewrite relative link and image targets written for a page in `from_dir` so they
     work from a page in `to_dir` (both folders relative to the docs root). Code blocks
-    are left alone. Used when a module's text is shown again in the trainer edition."""
+    are left alone. Used when a module's text is shown again in the trainer edition.
+
+    Addresses (ending in `/`) are read from the page's address, files (images, `.md`)
+    from its source file; give `files_to_dir` when the two folders differ."""
 
     def replace(match: re.Match[str]) -> str:
         target = match.group("target")
@@ -55,7 +65,7 @@ def rebase(markdown: str, from_dir: str, to_dir: str) -> str:
         if not path:
             return match.group(0)
         resolved = posixpath.normpath(posixpath.join(from_dir, path))
-        moved = posixpath.relpath(resolved, to_dir)
+        moved = posixpath.relpath(resolved, to_dir if path.endswith("/") or files_to_dir is None else files_to_dir)
         if path.endswith("/") and not moved.endswith("/"):
             moved += "/"
         return f"{match.group('open')}{moved}{hash_}{anchor}"

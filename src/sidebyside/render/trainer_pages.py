@@ -18,6 +18,7 @@ from sidebyside.render.links import (
     SESSION_PLAN,
     TRAINER_NOTES,
     module_src,
+    page_folder,
     rebase,
     relative,
     story_src,
@@ -118,7 +119,7 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
             lines += [_md(activity.description), ""]
         needs = ", ".join(_md(m) for m in activity.materials) if activity.materials else "nothing extra"
         lines += [f"You need: {needs}.", ""]
-    body = rebase(module.body, _folder(module_src(module.slug)), _folder(src)).strip()
+    body = rebase(module.body, _folder(module_src(module.slug)), page_folder(src), _folder(src)).strip()
     lines += ["## The module, with your notes", "", "Notes for trainers are shown in coloured boxes. Participants never see them.", ""]
     lines += [body, ""]
     return "\n".join(lines)
@@ -204,16 +205,15 @@ def notes_page(course: Course, stories: list[Story]) -> str:
         found += len(notes)
         lines += [f"## {number}. {_md(module.title)}", "", f"[Teaching page for this module]({relative(src, trainer_module_src(module.slug))})", ""]
         for note in notes:
-            lines += [rebase(_dedent(note), _folder(module_src(module.slug)), _folder(src)), ""]
+            lines += [rebase(_dedent(note), _folder(module_src(module.slug)), page_folder(src), _folder(src)), ""]
     for story in stories:
         _, notes = split_trainer_notes(story.body)
         if not notes:
             continue
         found += len(notes)
         lines += [f"## Story: {_md(story.title)}", "", f"[Read the story]({relative(src, story_src(story.slug))})", ""]
-        story_folder = posixpath.splitext(story_src(story.slug))[0]  # addresses are relative to stories/<slug>/
-        for note in notes:
-            lines += [rebase(_dedent(note), story_folder, _folder(src)), ""]
+        for note in notes:  # a story's addresses are read from stories/<slug>/
+            lines += [rebase(_dedent(note), page_folder(story_src(story.slug)), page_folder(src), _folder(src)), ""]
     if not found:
         lines += ['There are no trainer notes yet. Add them to a module in a box that starts with `!!! trainer "Notes for trainers"`.', ""]
     return "\n".join(lines)
