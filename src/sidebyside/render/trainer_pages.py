@@ -93,11 +93,15 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
         "",
         "## Timings",
         "",
+        '<div class="sbs-no-terms" markdown>',  # "minutes" here is time, not a meeting record
+        "",
         "| Part | Minutes |",
         "|---|---|",
         f"| The whole module | {module.duration} |",
         f"| Activities | {activity_minutes} |",
         f"| Your own input, questions and settling in | {max(module.duration - activity_minutes, 0)} |",
+        "",
+        "</div>",
         "",
     ]
     if activity_minutes > module.duration:
