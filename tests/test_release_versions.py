@@ -15,7 +15,14 @@ import pytest
 
 from factory import Course
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 OLD_TEXT = "The March words about waiting lists."
 NEW_TEXT = "The June words about waiting lists, rewritten with patients."
@@ -32,7 +39,7 @@ def make_repo(root: Path) -> Course:
     course.write_config()
     course.module(
         "01-first-steps",
-        f"## Waiting\n\n{OLD_TEXT}\n\n!!! trainer \"Notes for trainers\"\n    A note only trainers see.\n",
+        f'## Waiting\n\n{OLD_TEXT}\n\n!!! trainer "Notes for trainers"\n    A note only trainers see.\n',
         title="First steps",
         activities=[{"title": "Talk in pairs", "minutes": 5, "materials": ["pens"]}],
     )
@@ -52,7 +59,7 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Course:
     assert first.code == 0, first.text
     course.module(
         "01-first-steps",
-        f"## Waiting\n\n{NEW_TEXT}\n\n!!! trainer \"Notes for trainers\"\n    A note only trainers see.\n",
+        f'## Waiting\n\n{NEW_TEXT}\n\n!!! trainer "Notes for trainers"\n    A note only trainers see.\n',
         title="First steps",
         version="1.1",
         changes=[

@@ -29,7 +29,12 @@ def small_course(course: Course, **options: object) -> None:
         duration=20,
         activities=[
             {"title": "Name game", "minutes": 5, "materials": ["name badges", "pens"]},
-            {"title": "What brought you here?", "minutes": 10, "materials": ["pens", "sticky notes"], "description": "Each person says one thing."},
+            {
+                "title": "What brought you here?",
+                "minutes": 10,
+                "materials": ["pens", "sticky notes"],
+                "description": "Each person says one thing.",
+            },
         ],
     )
     course.module(

@@ -11,6 +11,7 @@ is published.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -88,8 +89,7 @@ def repository_root(folder: Path) -> Path:
     done = _git(folder, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
         raise ReleaseFailed(
-            f"{folder} is not in a git repository, so there is nowhere to publish versions. "
-            "Run `git init` and commit your course first.",
+            f"{folder} is not in a git repository, so there is nowhere to publish versions. Run `git init` and commit your course first.",
             status=2,
         )
     return Path(done.stdout.strip())
@@ -166,7 +166,9 @@ def release(
             try:
                 build_site(project.config_file, built, strict=True, echo=echo)
             except BuildFailed as exc:
-                raise ReleaseFailed(f"The site was not built.\n\n{exc}\n\nVersion {version} was not released. Nothing was published.") from None
+                raise ReleaseFailed(
+                    f"The site was not built.\n\n{exc}\n\nVersion {version} was not released. Nothing was published."
+                ) from None
             result = _publish(repo, built, version, title, branch, base_path(project.site_url))
     uncommitted = bool(_git(repo, "status", "--porcelain").stdout.strip())
     if push:
@@ -234,7 +236,5 @@ def _quietly(step: Callable[[], None]) -> None:
     """Run a mike step whose commit may change nothing (that is fine)."""
     from mike import git_utils
 
-    try:
+    with contextlib.suppress(git_utils.GitEmptyCommit):
         step()
-    except git_utils.GitEmptyCommit:
-        pass

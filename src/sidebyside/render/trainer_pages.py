@@ -106,7 +106,7 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
     ]
     if activity_minutes > module.duration:
         lines += [
-            f"!!! warning \"The activities take longer than the module\"\n    The activities add up to {minutes(activity_minutes)}, "
+            f'!!! warning "The activities take longer than the module"\n    The activities add up to {minutes(activity_minutes)}, '
             f"but the module is given {minutes(module.duration)}. Allow extra time, or leave an activity out.",
             "",
         ]
@@ -158,7 +158,8 @@ def session_plan_page(course: Course, plan: SessionPlan, begins: dt.time) -> str
     breaks = plan.total - teaching
     lines += [
         "",
-        f'<p class="sbs-total"><strong>Total: {minutes(plan.total)}, from {begins.strftime("%H:%M")} to {_at(begins, plan.total)}.</strong></p>',
+        f'<p class="sbs-total"><strong>Total: {minutes(plan.total)}, '
+        f"from {begins.strftime('%H:%M')} to {_at(begins, plan.total)}.</strong></p>",
         "",
         f"- Teaching: {minutes(teaching)}, of which activities take {minutes(activity_total)}",
         f"- Breaks: {minutes(breaks)}" if breaks else "- Breaks: none planned. Add time for breaks and for people to settle in.",
@@ -182,7 +183,7 @@ def materials_checklist(plan: SessionPlan) -> list[str]:
     lines = ["Tick each one off as you pack.", "", '<ul class="sbs-checklist">']
     for item in plan.materials:
         uses = ", ".join(dict.fromkeys(needed_for.get(item, [])))
-        lines.append(f"<li><label><input type=\"checkbox\"> {_e(item)}</label> <span class=\"sbs-for\">(for {_e(uses)})</span></li>")
+        lines.append(f'<li><label><input type="checkbox"> {_e(item)}</label> <span class="sbs-for">(for {_e(uses)})</span></li>')
     lines += ["</ul>", ""]
     return lines
 
@@ -207,7 +208,12 @@ def notes_page(course: Course, stories: list[Story]) -> str:
         if not notes:
             continue
         found += len(notes)
-        lines += [f"## {number}. {_md(module.title)}", "", f"[Teaching page for this module]({relative(src, trainer_module_src(module.slug))})", ""]
+        lines += [
+            f"## {number}. {_md(module.title)}",
+            "",
+            f"[Teaching page for this module]({relative(src, trainer_module_src(module.slug))})",
+            "",
+        ]
         for note in notes:
             lines += [rebase(_dedent(note), _folder(module_src(module.slug)), page_folder(src), _folder(src)), ""]
     for story in stories:

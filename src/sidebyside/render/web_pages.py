@@ -71,8 +71,8 @@ def sources(module: Module) -> str:
 
 
 def changes(module: Module, release: str = "") -> str:
-    """"What changed in this version": for the course version being released, or else
-    for the module's own version."""
+    """The "What changed in this version" part: for the course version being released,
+    or else for the module's own version."""
     current = module.changes_for(release or module.version)
     if not current and release:
         lines = [f"## What changed in version {_md_text(release)}", "", "Nothing on this page changed in this version."]

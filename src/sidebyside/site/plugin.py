@@ -25,8 +25,8 @@ from mkdocs.utils import get_relative_url
 from sidebyside.checks import CheckContext, run_checks
 from sidebyside.content import Course, load_course
 from sidebyside.content.model import Term
-from sidebyside.project import VERSION_ENV, course_version, parse_today
 from sidebyside.findings import Finding, Severity, format_for_people, format_one_line
+from sidebyside.project import VERSION_ENV, course_version, parse_today
 from sidebyside.render import trainer_pages, web_pages
 from sidebyside.render.links import (
     GLOSSARY_INDEX,
