@@ -36,6 +36,7 @@ def git(root: Path, *args: str) -> str:
 def make_repo(root: Path) -> Course:
     course = Course(root)
     course.config.setdefault("extra", {})["version"] = {"provider": "mike"}
+    course.config["plugins"][-1]["sidebyside"]["offline_copy"] = True  # handouts to publish
     course.write_config()
     course.module(
         "01-first-steps",

@@ -21,6 +21,8 @@ ZIP = "handouts/side-by-side-offline.zip"
 
 
 def _course(course: Course) -> None:
+    course.config["plugins"][-1]["sidebyside"]["offline_copy"] = True
+    course.write_config()
     course.module("01-first-steps", "## Getting going\n\nWe look at a run chart together.\n", title="First steps")
     course.module("02-meetings", "## Meetings\n\nAn agenda lists what a meeting will cover.\n", title="Meetings", order=2)
     course.term("run-chart", "run chart", "A graph that shows how something changes over time.", aliases=["run charts"])
