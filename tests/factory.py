@@ -16,12 +16,17 @@ import yaml
 TODAY = "2026-11-25"
 SIDEBYSIDE = Path(sys.executable).with_name("sidebyside")
 
+# The offline copy (a second build, zipped) is off in tests for speed; tests of it turn it on.
 MKDOCS_YML = {
     "site_name": "Test course",
     "site_url": "https://course.example.org/",
     "docs_dir": "docs",
     "theme": {"name": "material", "language": "en", "font": False, "features": ["navigation.indexes"]},
-    "plugins": ["search", {"macros": {"on_error_fail": True, "on_undefined": "strict"}}, {"sidebyside": {"today": TODAY}}],
+    "plugins": [
+        "search",
+        {"macros": {"on_error_fail": True, "on_undefined": "strict"}},
+        {"sidebyside": {"today": TODAY, "offline_copy": False}},
+    ],
     "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"],
     "validation": {"links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},
 }

@@ -24,6 +24,17 @@ class BuildFailed(Exception):
     """The build did not succeed; the message says why in plain words."""
 
 
+def _offline_copy(config_file: Path, site_dir: Path) -> None:
+    from sidebyside.offline import make_offline_copy
+
+    make_offline_copy(config_file, site_dir)
+
+
+# The offline copy holds the handouts, so it runs after every other step.
+_offline_copy.runs_last = True  # type: ignore[attr-defined]
+AFTER_BUILD.append(_offline_copy)
+
+
 class _Collect(logging.Handler):
     """Keeps MkDocs' warnings and errors so we can report them plainly."""
 
@@ -54,7 +65,7 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, echo:
             raise BuildFailed(str(exc)) from None
         except (exceptions.Abort, exceptions.BuildError, SystemExit) as exc:
             raise BuildFailed(_explain(collect.records, exc)) from None
-        for step in AFTER_BUILD:
+        for step in sorted(AFTER_BUILD, key=lambda s: getattr(s, "runs_last", False)):
             step(config_file, temporary)
         _swap(temporary, site_dir)
     finally:

@@ -149,6 +149,26 @@ def cmd_handouts(args: argparse.Namespace) -> int:
     return OK if code == OK else CONTENT_PROBLEM
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from sidebyside.release import ReleaseFailed, release
+
+    try:
+        done = release(args.config_file, args.version, title=args.title, push=args.push, remote=args.remote, branch=args.branch)
+    except ReleaseFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.status
+    print(f"Published version {done.version} to the {args.branch} branch. Versions there now: {', '.join(done.versions)}.")
+    if done.is_latest:
+        print(f"latest/ and the front page now lead to {done.version}.")
+    else:
+        print(f"latest/ still leads to {done.versions[0]}, which is newer than {done.version}.")
+    if done.uncommitted:
+        print("Note: some changes here are not committed in git. They are in this release, but not in your history.")
+    if not done.pushed:
+        print(f"Nothing was pushed. To put it online, run: git push {args.remote} {args.branch}  (or release with --push)")
+    return OK
+
+
 def _relative_to(root: Path, path: Path) -> str:
     resolved = path.resolve()
     try:
@@ -202,6 +222,14 @@ def parser() -> argparse.ArgumentParser:
     handouts.add_argument("-o", "--out", type=Path, help="folder to write them into (default: site/handouts/ beside mkdocs.yml)")
     handouts.add_argument("-j", "--jobs", type=int, default=0, help="how many handouts to make at once (default: one per core)")
     handouts.set_defaults(run=cmd_handouts)
+    rel = commands.add_parser("release", help="build and publish a fixed version of the site with mike (into gh-pages)")
+    _config_arg(rel)
+    rel.add_argument("version", metavar="VERSION", help="the version to publish, for example 1.0")
+    rel.add_argument("--title", help="the name shown in the version selector (default: the version)")
+    rel.add_argument("--push", action="store_true", help="push the gh-pages branch afterwards (default: do not push)")
+    rel.add_argument("--remote", default="origin", help="where to push (default: origin)")
+    rel.add_argument("--branch", default="gh-pages", help="the branch that holds the versions (default: gh-pages)")
+    rel.set_defaults(run=cmd_release)
     return main
 
 

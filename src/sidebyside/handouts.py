@@ -15,8 +15,9 @@ from sidebyside.content import Course, load_course
 from sidebyside.print import HandoutSet, HandoutSettings, render_handouts, write_handouts
 from sidebyside.print.macros import MacroProblem
 from sidebyside.print.pipeline import HandoutProblem
-from sidebyside.project import ProjectError, load_mkdocs_config, parse_today
+from sidebyside.project import ProjectError, course_version, load_mkdocs_config, parse_today
 from sidebyside.render.handout_pages import file_size
+from sidebyside.render.trainer_pages import parse_start
 
 CACHE = Path(".sidebyside-cache") / "handouts"
 HANDOUTS_DIR = "handouts"
@@ -43,7 +44,10 @@ def settings_from_config(config: Any, jobs: int = 0) -> HandoutSettings | None:
         stories_dir=options.stories_dir,
         site_url=config.site_url or "",
         site_name=config.site_name or "Side by Side",
-        version=str(config.extra.get("version", "") or "draft"),
+        version=course_version(options.get("version", ""), config.extra) or "draft",
+        session_start=parse_start(options.get("session_start", "10:00")),
+        session_break_every=options.get("session_break_every", 0),
+        session_break_minutes=options.get("session_break_minutes", 10),
         cache_dir=base / CACHE,
         jobs=jobs,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,21 @@ def parse_today(value: str | dt.date) -> dt.date:
         raise ValueError(f"The sidebyside option `today` is {value!r}. Write it as year-month-day, for example 2026-11-25.") from None
 
 
+VERSION_ENV = "SIDEBYSIDE_VERSION"  # set by `sidebyside release` while it builds
+
+
+def course_version(option: str = "", extra: dict | None = None) -> str:
+    """The version being built: the release being made (SIDEBYSIDE_VERSION), else the
+    plugin's `version` option, else `extra.version` when it is text. "" means a draft."""
+    from_release = os.environ.get(VERSION_ENV, "").strip()
+    if from_release:
+        return from_release
+    if str(option or "").strip():
+        return str(option).strip()
+    value = (extra or {}).get("version")
+    return value.strip() if isinstance(value, str) else ""
+
+
 class ProjectError(Exception):
     """A problem with the project's setup, explained in plain words."""
 
@@ -42,6 +58,15 @@ class Project:
     today_option: str | dt.date = ""
     site_name: str = ""
     site_url: str = ""
+    version_option: str = ""
+    offline_copy: bool = True
+
+    @property
+    def version(self) -> str:
+        """The course version to show on pages and handouts ("" for a draft build).
+
+        Handouts read this; the website's plugin works it out the same way."""
+        return course_version(self.version_option)
 
     @property
     def today(self) -> dt.date:
@@ -93,4 +118,6 @@ def find_project(config_file: Path) -> Project:
         today_option=today,
         site_name=config.site_name,
         site_url=config.site_url or "",
+        version_option=course_version(options.version, dict(config.extra)),
+        offline_copy=options.offline_copy,
     )

@@ -28,7 +28,6 @@ from sidebyside.render.trainer_notes import strip_trainer_notes
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
 STYLES = HERE
-SESSION_START = dt.time(10, 0)
 
 PARTICIPANT, LARGE_PRINT, TRAINER_PACK, JARGON_BUSTER, STORIES = "participant", "large-print", "trainer-pack", "jargon-buster", "stories"
 TRAINER_PACK_NAME, JARGON_BUSTER_NAME, STORIES_NAME = "trainer-pack.pdf", "jargon-buster.pdf", "stories.pdf"
@@ -50,6 +49,9 @@ class HandoutSettings:
     version: str = "draft"
     cache_dir: Path | None = None
     jobs: int = 0  # 0: one per core
+    session_start: dt.time = dt.time(10, 0)
+    session_break_every: int = 0
+    session_break_minutes: int = 10
 
 
 @dataclass
@@ -165,12 +167,12 @@ class _Planner:
     def trainer_pack(self) -> Handout:
         address = "modules/"
         web_address, qr = self.address(address)
-        plan = plan_session(self.course.modules)
+        plan = plan_session(self.course.modules, self.settings.session_break_every, self.settings.session_break_minutes)
         sections = []
         for slot in plan.slots:
             module = slot.module
             body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
-            starts, ends = slot.clock(SESSION_START)
+            starts, ends = slot.clock(self.settings.session_start)
             sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends})
         document = self.render(
             "trainer_pack.html",
@@ -184,7 +186,7 @@ class _Planner:
             qr=qr,
             plan=plan,
             sections=sections,
-            session_start=SESSION_START.strftime("%H:%M"),
+            session_start=self.settings.session_start.strftime("%H:%M"),
         )
         return Handout(
             name=TRAINER_PACK_NAME,

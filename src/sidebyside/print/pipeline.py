@@ -112,6 +112,14 @@ def _cache_dir(settings: HandoutSettings) -> Path:
     return settings.root / ".sidebyside-cache" / "handouts"
 
 
+def _ignore_itself(cache: Path) -> None:
+    """Keep the cache out of git in any course repository, as pytest does with its own cache."""
+    top = cache.parent if cache.parent.name == ".sidebyside-cache" else cache
+    marker = top / ".gitignore"
+    if not marker.exists():
+        marker.write_text("# Made by Side by Side: this cache folder is never committed.\n*\n", encoding="utf-8")
+
+
 def _read_entry(cache: Path, key: str) -> int | None:
     meta, pdf = cache / f"{key}.json", cache / f"{key}.pdf"
     if not (meta.is_file() and pdf.is_file()):
@@ -126,6 +134,7 @@ def render_handouts(course: Course, settings: HandoutSettings) -> HandoutSet:
     """Make (or find in the cache) every handout of the course."""
     cache = _cache_dir(settings)
     cache.mkdir(parents=True, exist_ok=True)
+    _ignore_itself(cache)
     handouts = plan_handouts(course, settings)
     keys = [handout_key(h) for h in handouts]
     pages: dict[str, int] = {}

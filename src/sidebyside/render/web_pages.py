@@ -70,19 +70,29 @@ def sources(module: Module) -> str:
     return "\n".join(lines)
 
 
-def changes(module: Module) -> str:
-    current = module.changes_for(module.version)
+def changes(module: Module, release: str = "") -> str:
+    """The "What changed in this version" part: for the course version being released,
+    or else for the module's own version."""
+    current = module.changes_for(release or module.version)
+    if not current and release:
+        lines = [f"## What changed in version {_md_text(release)}", "", "Nothing on this page changed in this version."]
+        earlier = module.changes_for(module.version)
+        if earlier:
+            lines += ["", f"It last changed in version {_md_text(module.version)}:", ""]
+            lines += [f"- {_md_text(c.changed)}" for c in earlier]
+        return "\n".join(lines)
     if not current:
         return ""
-    lines = [f"## What changed in version {_md_text(module.version)}", ""]
+    lines = [f"## What changed in version {_md_text(release or module.version)}", ""]
     lines += [f"- {_md_text(c.changed)}" for c in current]
     return "\n".join(lines)
 
 
-def module_page(module: Module, edition: str = "participant", handouts: str = "") -> str:
+def module_page(module: Module, edition: str = "participant", handouts: str = "", release: str = "") -> str:
     """The whole Markdown of a module page, trainer notes removed for participants.
 
-    `handouts` is Markdown for the printable versions' download links, shown under the facts.
+    `handouts` is Markdown for the printable versions' download links, shown under the facts;
+    `release` is the course version being built, for "What changed in this version".
     """
     body = module.body if edition == "trainer" else strip_trainer_notes(module.body)
     outcomes = "\n".join(f"- {_md_text(o)}" for o in module.outcomes)
@@ -92,7 +102,7 @@ def module_page(module: Module, edition: str = "participant", handouts: str = ""
         f"<li>Version {_e(module.version)}</li>"
         "</ul>"
     )
-    about = "\n\n".join(part for part in (credits(module), sources(module), changes(module)) if part)
+    about = "\n\n".join(part for part in (credits(module), sources(module), changes(module, release)) if part)
     return (
         f"# {_md_text(module.title)}\n\n"
         f'<p class="sbs-summary">{_e(module.summary)}</p>\n\n'

@@ -17,9 +17,19 @@ LINK = re.compile(r"(\]\()(?P<target>[^)\s#]*/)(?P<anchor>#[^)\s]*)?(?P<title>\s
 FENCE = re.compile(r"^(\s*)(```|~~~)")
 
 
+def directory_url(src_uri: str) -> str:
+    """A page's address as readers see it online (`modules/welcome/`), whatever
+    `use_directory_urls` says, so address links also work in the offline copy."""
+    stem, _ = posixpath.splitext(src_uri)
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
 def page_addresses(files: Files) -> dict[str, str]:
     """Map each page's address (like `glossary/`) to its source path."""
-    return {f.url: f.src_uri for f in files.documentation_pages()}
+    return {directory_url(f.src_uri): f.src_uri for f in files.documentation_pages()}
 
 
 def rewrite(markdown: str, page_src: str, page_url: str, addresses: dict[str, str]) -> str:

@@ -35,3 +35,13 @@ class SideBySideConfig(Config):
     jargon_warnings_fail = opt.Type(bool, default=False)
     # Make printable handouts (PDF) into site/handouts/ and link them from the pages.
     handouts = opt.Type(bool, default=True)
+    # Trainer edition: pages under /trainers/ with notes, activities and a session plan.
+    trainer_edition = opt.Type(bool, default=True)
+    # When the session plan starts ("10:00"), and optional breaks.
+    session_start = opt.Type((str, int), default="10:00")
+    session_break_every = opt.Type(int, default=0)  # minutes of teaching between breaks; 0: no breaks
+    session_break_minutes = opt.Type(int, default=10)
+    # The course version shown on every page; `sidebyside release` sets it for you.
+    version = opt.Type(str, default="")
+    # Make site/handouts/side-by-side-offline.zip, a copy of the site that works without a network.
+    offline_copy = opt.Type(bool, default=True)

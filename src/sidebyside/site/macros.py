@@ -72,7 +72,7 @@ def install(config: MkDocsConfig, plugin: SideBySidePlugin) -> None:
     _refuse_python_modules(macros_plugin)
     _sandbox(macros_plugin, plugin)
     macros_plugin.register_macros({"story": story, "term": term})
-    macros_plugin.register_variables({"course_version": config.extra.get("version", "") or "draft"})
+    macros_plugin.register_variables({"course_version": plugin.version or "draft"})
     _keep_safe_variables(macros_plugin)
     # mkdocs-macros adds `files` and `navigation` (on_nav) and `page` (each page) later:
     # remove them again just before each page is rendered.

@@ -11,7 +11,18 @@ import datetime as dt
 from typing import Any
 
 from sidebyside.content.model import Course
-from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, story_src
+from sidebyside.render.links import (
+    GLOSSARY_INDEX,
+    MODULES_INDEX,
+    SESSION_PLAN,
+    STORIES_INDEX,
+    TRAINER_NOTES,
+    TRAINERS_INDEX,
+    TRAINERS_LANDING,
+    module_src,
+    story_src,
+    trainer_module_src,
+)
 
 NavItem = Any
 
@@ -29,7 +40,7 @@ def _walk(items: list[NavItem], sections: dict[str, list[NavItem]]) -> list[NavI
         if isinstance(item, dict):
             result.append({title: _expand_value(value, sections) for title, value in item.items()})
         elif isinstance(item, str) and item in sections:
-            result.append({"Modules" if item == MODULES_INDEX else "Stories": sections[item]})
+            result.append({SECTION_TITLES.get(item, "For trainers"): sections[item]})
         else:
             result.append(item)
     return result
@@ -43,15 +54,52 @@ def _expand_value(value: NavItem, sections: dict[str, list[NavItem]]) -> NavItem
     return value
 
 
-def expand(config_nav: list[NavItem] | None, course: Course, today: dt.date, docs_pages: list[str]) -> list[NavItem]:
+SECTION_TITLES = {MODULES_INDEX: "Modules", STORIES_INDEX: "Stories"}
+
+
+def trainers_landing(docs_pages: list[str]) -> str:
+    """The page that heads the trainer section: docs/trainers.md, docs/trainers/index.md, or one we make."""
+    return TRAINERS_LANDING if TRAINERS_LANDING in docs_pages else TRAINERS_INDEX
+
+
+def _trainer_section(course: Course, landing: str) -> list[NavItem]:
+    modules = [{m.title: trainer_module_src(m.slug)} for m in course.modules]
+    return [landing, {"Session plan": SESSION_PLAN}, {"All trainer notes": TRAINER_NOTES}, {"Teaching each module": modules}]
+
+
+def _mentions(items: object, src: str) -> bool:
+    if isinstance(items, str):
+        return items == src
+    if isinstance(items, dict):
+        return any(_mentions(v, src) for v in items.values())
+    if isinstance(items, list):
+        return any(_mentions(v, src) for v in items)
+    return False
+
+
+def expand(
+    config_nav: list[NavItem] | None, course: Course, today: dt.date, docs_pages: list[str], *, trainers: bool = False
+) -> list[NavItem]:
+    """The navigation with modules, stories and (with `trainers`) the trainer edition filled in.
+
+    The trainer pages sit under the site's "For trainers" page wherever the nav lists it,
+    or in a "For trainers" section added at the end."""
     sections = _sections(course, today)
+    landing = trainers_landing(docs_pages)
+    if trainers:
+        sections[landing] = _trainer_section(course, landing)
     if config_nav is not None:
-        return _walk(list(config_nav), sections)
+        made_nav = _walk(list(config_nav), sections)
+        if trainers and not _mentions(config_nav, landing):
+            made_nav.append({"For trainers": sections[landing]})
+        return made_nav
     made: list[NavItem] = []
     if "index.md" in docs_pages:
         made.append({"Home": "index.md"})
     made += [{"Modules": sections[MODULES_INDEX]}, {"Glossary": GLOSSARY_INDEX}, {"Stories": sections[STORIES_INDEX]}]
-    made += [page for page in docs_pages if page != "index.md"]
+    made += [page for page in docs_pages if page != "index.md" and not (trainers and page == landing)]
+    if trainers:
+        made.append({"For trainers": sections[landing]})
     return made
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -27,10 +28,21 @@ from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
 from sidebyside.content.model import Term
 from sidebyside.findings import Finding, Severity, format_for_people, format_one_line
-from sidebyside.project import parse_today
-from sidebyside.render import handout_pages, left_out, web_pages
+from sidebyside.project import VERSION_ENV, course_version, parse_today
+from sidebyside.render import handout_pages, left_out, trainer_pages, web_pages
 from sidebyside.render.feedback import feedback_box
-from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
+from sidebyside.render.links import (
+    GLOSSARY_INDEX,
+    MODULES_INDEX,
+    SESSION_PLAN,
+    STORIES_INDEX,
+    TRAINER_NOTES,
+    TRAINERS_INDEX,
+    module_src,
+    relative,
+    story_src,
+    trainer_module_src,
+)
 from sidebyside.render.terms import LinkedPage, link_terms, matcher_for, words_box
 from sidebyside.site import address_links, macros, nav, sources
 from sidebyside.site.config import SideBySideConfig
@@ -76,6 +88,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.left_out_urls: set[str] = set()
         self.docs_dir = Path("docs")
         self.handouts: list[Any] = []
+        self.version = ""
+        self.trainer_srcs: set[str] = set()
 
     # --- configuration -------------------------------------------------------------------
 
@@ -103,13 +117,31 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.nav = nav.expand(config.nav, course, self.today, self._docs_pages(config))
+        config.nav = nav.expand(config.nav, course, self.today, self._docs_pages(config), trainers=self.config.trainer_edition)
         if self.config.handouts:
             config.nav = nav.add_handouts(config.nav)
+        self.version = course_version(self.config.version, config.extra)
+        self._show_version(config)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config, self)
         return config
+
+    def _show_version(self, config: MkDocsConfig) -> None:
+        """Put the course version in every page's footer (not in the search index)."""
+        shown = f"Course version {self.version}" if self.version else "Draft: not a released version"
+        note = f'<span class="sbs-version">{shown}</span>'
+        config.copyright = f"{config.copyright} {note}" if config.copyright else note
+        if os.environ.get(VERSION_ENV) and "version" not in config.extra:
+            # A release: let Material's version selector read mike's versions.json.
+            config.extra["version"] = {"provider": "mike"}
+
+    @property
+    def session_start(self) -> dt.time:
+        try:
+            return trainer_pages.parse_start(self.config.session_start)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
 
     def _docs_pages(self, config: MkDocsConfig) -> list[str]:
         docs = Path(config.docs_dir)
@@ -150,18 +182,22 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 self._add(files, File.generated(config, handout_pages.handout_src(handout.name), abs_src_path=str(handout.path)))
         for module in course.modules:
             links = handout_pages.download_links([h for h in self.handouts if h.module == module.slug], module_src(module.slug))
-            generated[module_src(module.slug)] = web_pages.module_page(module, edition, handouts=links)
+            generated[module_src(module.slug)] = web_pages.module_page(module, edition, handouts=links, release=self.version)
             for asset in module.assets:
                 rel = asset.relative_to(module.path.parent).as_posix()
                 self._add(files, File.generated(config, f"modules/{module.slug}/{rel}", abs_src_path=str(asset)))
         for story in course.stories_for("web", today):
             generated[story_src(story.slug)] = web_pages.story_page(story, course, edition)
+        trainer = self._trainer_pages(config) if self.config.trainer_edition else {}
+        self.trainer_srcs = set(trainer)
+        generated.update(trainer)
         for src, markdown in generated.items():
             self._add(files, File.generated(config, src, content=markdown))
         self.linkable = {module_src(m.slug) for m in course.modules} | {story_src(s.slug) for s in course.stories}
         left = [s for s in course.stories if not s.allowed("web", today)]
         self.left_out_srcs = {story_src(s.slug) for s in left}
         self.left_out_urls = {s.url for s in left}
+        self.linkable |= {trainer_module_src(m.slug) for m in course.modules if self.config.trainer_edition}
         self.addresses = address_links.page_addresses(files)
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
@@ -181,6 +217,18 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             return make_handouts(self.course, settings).handouts
         except HandoutProblem as exc:
             raise PluginError(str(exc)) from None
+
+    def _trainer_pages(self, config: MkDocsConfig) -> dict[str, str]:
+        """The trainer edition under trainers/: a page per module, the session plan, every note."""
+        assert self.course is not None
+        course, begins = self.course, self.session_start
+        plan = trainer_pages.module_plan(course, self.config.session_break_every, self.config.session_break_minutes)
+        pages = {trainer_module_src(m.slug): trainer_pages.trainer_module_page(m, plan, begins) for m in course.modules}
+        pages[SESSION_PLAN] = trainer_pages.session_plan_page(course, plan, begins)
+        pages[TRAINER_NOTES] = trainer_pages.notes_page(course, course.stories_for("web", self.today))
+        if nav.trainers_landing(self._docs_pages(config)) == TRAINERS_INDEX and not (Path(config.docs_dir) / TRAINERS_INDEX).is_file():
+            pages[TRAINERS_INDEX] = trainer_pages.trainers_landing()
+        return pages
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
@@ -206,16 +254,20 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     @event_priority(-50)  # after macros have run
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown = address_links.rewrite(markdown, page.file.src_uri, page.url, self.addresses)
+        if page.file.src_uri in self.trainer_srcs:
+            page.meta["search"] = {"exclude": True}  # trainer pages never appear in search results
+        address = address_links.directory_url(page.file.src_uri)
+        markdown = address_links.rewrite(markdown, page.file.src_uri, address, self.addresses)
         # Links to stories left out of the website (consent) keep their text but lose the link.
-        return left_out.unlink(markdown, page.file.src_uri, page.url, self.left_out_srcs, self.left_out_urls)
+        return left_out.unlink(markdown, page.file.src_uri, address, self.left_out_srcs, self.left_out_urls)
 
     @event_priority(-50)  # after other plugins have finished the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         src = page.file.src_uri
         if src not in self.linkable or not self.config.link_terms or not self.matcher:
             return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
-        glossary_href = get_relative_url("glossary/", page.url)
+        glossary = files.get_file_from_path(GLOSSARY_INDEX)
+        glossary_href = get_relative_url(glossary.url if glossary else "glossary/", page.url)
         linked: LinkedPage = link_terms(html, self.matcher, self.terms, glossary_href)
         box = words_box(linked.used, self.terms, glossary_href) if src.startswith("modules/") else ""
         return linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
