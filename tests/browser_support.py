@@ -124,6 +124,8 @@ def open_page(chromium: Any, site_url: str) -> Iterator[Callable[..., Any]]:
 def goto(page: Any, url: str, scheme: str) -> None:
     """Open a page and make sure Material really shows the colour scheme asked for."""
     page.goto(url)
+    # sidebyside.js marks the page when its keyboard fixes are in place.
+    page.wait_for_function("document.documentElement.hasAttribute('data-sbs-ready')", timeout=10000)
     expected = SCHEMES[scheme]
     try:
         page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{expected}'", timeout=5000)

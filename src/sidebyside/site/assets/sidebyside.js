@@ -165,6 +165,21 @@
         input.addEventListener("change", sync);
       }
     });
+    /* When the search closes (Escape, or the back arrow), give focus back to the
+       search button if that is where it came from. */
+    if (search) {
+      search.addEventListener("change", function () {
+        var back = document.querySelector("[data-sbs-toggle='__search']");
+        if (!search.checked && back && lastButton === back && back.offsetParent !== null) {
+          var active = document.activeElement;
+          if (!active || active === document.body || (searchBox && searchBox.contains(active))) {
+            window.setTimeout(function () {
+              back.focus();
+            }, 0);
+          }
+        }
+      });
+    }
     if (overlay) {
       overlay.addEventListener("click", function () {
         window.setTimeout(sync, 0);
@@ -175,8 +190,16 @@
         query.addEventListener("change", sync);
       }
     });
+    /* Tabbing out of the open menu (on a phone it covers the page) closes it. */
+    document.addEventListener("focusin", function (event) {
+      if (drawer && drawer.checked && !wideMenu.matches && sidebar && !sidebar.contains(event.target)) {
+        setToggle(drawer, false);
+        sync();
+      }
+    });
     sync();
     reachableScrolling();
+    document.documentElement.setAttribute("data-sbs-ready", "");
     window.addEventListener("resize", reachableScrolling);
   }
 
