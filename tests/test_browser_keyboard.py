@@ -128,7 +128,9 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(open_page: A
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 320])
 def test_every_tab_stop_on_a_module_page_is_visible_with_a_focus_ring(open_page: Any, width: int, scheme: str) -> None:
-    page = open_page(MODULE, scheme=scheme, width=width)
+    # Less motion only makes the walk quicker (Material's header slides as the page scrolls);
+    # each stop still waits for anything that moves before it is looked at.
+    page = open_page(MODULE, scheme=scheme, width=width, reduced_motion="reduce")
     stops = tab_walk(page)
     assert len(stops) > 20, f"Only {len(stops)} tab stops on a module page: {[s['html'] for s in stops]}"
     problems = [f"- stop {n}: {s['html']} {s['text']!r}: " + "; ".join(visibility_problems(s)) for n, s in enumerate(stops, 1)]
@@ -212,3 +214,19 @@ def test_glossary_meaning_opens_with_keys_and_escape_gives_focus_back(open_page:
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == controls, "Escape inside the meaning lost focus."
     assert definition.is_hidden()
+
+
+def test_the_focus_check_catches_an_invisible_focus_ring(open_page: Any) -> None:
+    """The walk above can fail: a control with its ring removed, or off the screen, is caught."""
+    page = open_page(MODULE, width=1280)
+    page.evaluate(
+        """() => document.querySelector('#sbs-content p').insertAdjacentHTML('afterend',
+            '<button id="no-ring" style="outline:none !important;box-shadow:none !important">A</button>' +
+            '<a id="off-screen" href="#" style="position:absolute;left:-9999px">B</a>')"""
+    )
+    page.focus("#no-ring")
+    info = focused(page)
+    assert info is not None and any("no focus ring" in p for p in visibility_problems(info))
+    page.focus("#off-screen")
+    info = focused(page)
+    assert info is not None and any("outside the screen" in p for p in visibility_problems(info))
