@@ -195,6 +195,11 @@ def test_screenshots_of_home_module_and_glossary(open_page: Any, name: str, widt
             page.screenshot(path=str(out), full_page=label != "glossary")
             assert out.stat().st_size > 10_000
             page.context.close()
+    if name == "phone":  # the menu, opened
+        page = open_page(MODULE, width=width, height=height)
+        page.click("[data-sbs-toggle='__drawer']")
+        page.wait_for_timeout(400)
+        page.screenshot(path=str(SCREENSHOTS / "menu-phone-light.png"))
 
 
 def test_the_layout_checks_catch_problems_when_there_are_some(open_page: Any) -> None:
