@@ -32,7 +32,9 @@ REPORT = REPO / "bench" / "reports" / "lighthouse.md"
 CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE_VERSION = "12"
 CACHE = Path(os.environ.get("SIDEBYSIDE_CACHE", Path.home() / ".cache" / "sidebyside")) / f"lighthouse-{LIGHTHOUSE_VERSION}"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+)
 PAGES = {"home page": "", "module page": "modules/what-is-quality-improvement/"}
 SIDEBYSIDE = Path(sys.executable).with_name("sidebyside")
 
@@ -73,7 +75,9 @@ def build_material_alone(into: Path) -> Path:
     shutil.copytree(REPO / "docs", into / "docs")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = ["search"]
-    config["nav"] = [item for item in config["nav"] if not any(str(v).startswith(("modules/", "glossary/", "stories/")) for v in item.values())]
+    config["nav"] = [
+        item for item in config["nav"] if not any(str(v).startswith(("modules/", "glossary/", "stories/")) for v in item.values())
+    ]
     config.pop("validation", None)
     (into / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=into, capture_output=True, text=True)

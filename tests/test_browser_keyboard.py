@@ -165,7 +165,9 @@ def test_menu_opens_and_closes_with_the_keyboard_on_a_phone(open_page: Any) -> N
     page.keyboard.press("Escape")
     page.wait_for_timeout(300)
     assert not page.evaluate("document.getElementById('__drawer').checked"), "Escape did not close the menu."
-    assert page.evaluate("document.activeElement.getAttribute('data-sbs-toggle')") == "__drawer", "Focus did not go back to the menu button."
+    assert page.evaluate("document.activeElement.getAttribute('data-sbs-toggle')") == "__drawer", (
+        "Focus did not go back to the menu button."
+    )
     assert page.evaluate("document.querySelector('.md-sidebar--primary').inert")
 
 
@@ -181,7 +183,9 @@ def test_search_opens_with_the_keyboard_on_a_phone_and_escape_closes_it(open_pag
     page.keyboard.press("Escape")
     page.wait_for_timeout(300)
     assert not page.evaluate("document.getElementById('__search').checked"), "Escape did not close the search."
-    assert page.evaluate("document.activeElement.getAttribute('data-sbs-toggle')") == "__search", "Focus did not go back to the search button."
+    assert page.evaluate("document.activeElement.getAttribute('data-sbs-toggle')") == "__search", (
+        "Focus did not go back to the search button."
+    )
 
 
 @pytest.mark.parametrize("key", ["Enter", " "])

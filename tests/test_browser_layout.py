@@ -208,8 +208,10 @@ def test_the_layout_checks_catch_problems_when_there_are_some(open_page: Any) ->
     page.evaluate(
         """() => {
             const p = document.querySelector('#sbs-content p');
-            p.insertAdjacentHTML('afterend', '<p style="white-space:nowrap">A sentence that will not wrap on a small phone screen at all</p>' +
-                '<div><button style="width:10px;height:10px;padding:0">a</button><button style="width:10px;height:10px;padding:0">b</button></div>');
+            p.insertAdjacentHTML('afterend',
+                '<p style="white-space:nowrap">A sentence that will not wrap on a small phone screen at all</p>' +
+                '<div><button style="width:10px;height:10px;padding:0">a</button>' +
+                '<button style="width:10px;height:10px;padding:0">b</button></div>');
         }"""
     )
     result = page.evaluate(OVERFLOW)

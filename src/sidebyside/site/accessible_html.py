@@ -25,7 +25,9 @@ _CONTENT = re.compile(r'<div class="md-content" data-md-component="content">')
 _SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
 _SEARCH_SCROLL = re.compile(r'<div class="md-search__scrollwrap" tabindex="0"')
 _HEADER_TOGGLE = re.compile(r'<label class="md-header__button md-icon" for="(__drawer|__search)">(.*?)</label>', re.S)
-_NAV_TITLE = re.compile(r'<label class="md-nav__title" for="(__nav_[\d_]+)">\s*(?:<span class="md-nav__icon md-icon"></span>)?\s*([^<]+?)\s*</label>')
+_NAV_TITLE = re.compile(
+    r'<label class="md-nav__title" for="(__nav_[\d_]+)">\s*(?:<span class="md-nav__icon md-icon"></span>)?\s*([^<]+?)\s*</label>'
+)
 _NAV_TOGGLE = re.compile(r'(<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\2_label")')
 
 TOGGLE_NAMES = {"__drawer": "Menu", "__search": "Search"}

@@ -24,8 +24,8 @@ from mkdocs.utils import get_relative_url
 from sidebyside.checks import CheckContext, run_checks
 from sidebyside.content import Course, load_course
 from sidebyside.content.model import Term
-from sidebyside.project import parse_today
 from sidebyside.findings import Finding, Severity, format_for_people, format_one_line
+from sidebyside.project import parse_today
 from sidebyside.render import web_pages
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
 from sidebyside.render.terms import LinkedPage, link_terms, matcher_for, words_box
