@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import shutil
 import socket
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,14 +56,33 @@ def serve_folder(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-@contextmanager
-def chromium() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+_SHARED: dict[str, Any] = {}
 
-    need_chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
+
+def shared_browser() -> Any:
+    """One Chromium per test process: Playwright's sync API allows only one running at a time."""
+    if "browser" not in _SHARED:
+        from playwright.sync_api import sync_playwright
+
+        need_chromium()
+        playwright = sync_playwright().start()
+        _SHARED["playwright"] = playwright
+        _SHARED["browser"] = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        atexit.register(_stop)
+    return _SHARED["browser"]
+
+
+def _stop() -> None:
+    browser, playwright = _SHARED.pop("browser", None), _SHARED.pop("playwright", None)
+    try:
+        if browser is not None:
             browser.close()
+    finally:
+        if playwright is not None:
+            playwright.stop()
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """The shared Chromium; each test opens its own pages or contexts and closes them."""
+    yield shared_browser()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from browser_support import chromium, open_page, reference_site, site_url  # noqa: F401 (browser test fixtures)
 from factory import Course
 
 REPO = Path(__file__).resolve().parent.parent

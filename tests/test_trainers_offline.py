@@ -58,7 +58,7 @@ def test_offline_copy_can_be_turned_off(course: Course) -> None:
 
 @pytest.mark.browser
 def test_offline_copy_works_from_files_in_chromium(course: Course, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+    from browser import shared_browser
 
     _course(course)
     assert course.build().code == 0
@@ -66,25 +66,24 @@ def test_offline_copy_works_from_files_in_chromium(course: Course, tmp_path: Pat
     with zipfile.ZipFile(course.root / "site" / ZIP) as archive:
         archive.extractall(unpacked)
     home = (unpacked / "side-by-side" / "index.html").as_uri()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        try:
-            page = browser.new_page()
-            requests: list[str] = []
-            page.on("request", lambda request: requests.append(request.url))
-            page.goto(home)
-            page.locator("nav.md-nav--primary a[href='modules/index.html']").first.click()
-            page.wait_for_url("**/modules/index.html")
-            page.locator("article a", has_text="First steps").first.click()
-            page.wait_for_url("**/modules/first-steps/index.html")
-            assert "We look at a run chart together." in page.inner_text("article")
+    browser = shared_browser()
+    page = browser.new_page()
+    try:
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(home)
+        page.locator("nav.md-nav--primary a[href='modules/index.html']").first.click()
+        page.wait_for_url("**/modules/index.html")
+        page.locator("article a", has_text="First steps").first.click()
+        page.wait_for_url("**/modules/first-steps/index.html")
+        assert "We look at a run chart together." in page.inner_text("article")
 
-            page.goto(home)
-            page.locator("input.md-search__input").click()
-            page.locator("input.md-search__input").press_sequentially("agenda", delay=30)
-            page.wait_for_selector(".md-search-result__item", timeout=20000)
-            first = page.locator(".md-search-result__item a").first
-            assert "Meetings" in first.inner_text()
-            assert all(url.startswith(("file:", "data:", "about:", "blob:")) for url in requests), requests
-        finally:
-            browser.close()
+        page.goto(home)
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially("agenda", delay=30)
+        page.wait_for_selector(".md-search-result__item", timeout=20000)
+        first = page.locator(".md-search-result__item a").first
+        assert "Meetings" in first.inner_text()
+        assert all(url.startswith(("file:", "data:", "about:", "blob:")) for url in requests), requests
+    finally:
+        page.close()

@@ -135,14 +135,14 @@ def teller_line(story: Story) -> str:
 def story_card(story: Story, from_src: str) -> str:
     """A short card that links to a story, for modules and the stories index."""
     link = relative(from_src, story_src(story.slug))
-    parts = [f'<aside class="sbs-story-card" markdown>\n\n**[{_md_text(story.title)}]({link})**\n']
+    parts = [f'<div class="sbs-story-card" markdown>\n\n**[{_md_text(story.title)}]({link})**\n']
     if story.summary:
         parts.append(f"{_md_text(story.summary)}\n")
     note = " Written for the course: not a real person." if story.illustrative else ""
     parts.append(f"{teller_line(story)}{note}\n")
     if story.content_notes:
         parts.append(f"Content note: this story mentions {_md_text(', '.join(story.content_notes))}.\n")
-    parts.append("</aside>\n")
+    parts.append("</div>\n")
     return "\n".join(parts)
 
 

@@ -44,7 +44,7 @@ from sidebyside.render.links import (
     trainer_module_src,
 )
 from sidebyside.render.terms import LinkedPage, link_terms, matcher_for, words_box
-from sidebyside.site import address_links, macros, nav, sources
+from sidebyside.site import accessible_html, address_links, macros, nav, sources
 from sidebyside.site.config import SideBySideConfig
 from sidebyside.site.sources import source_of
 
@@ -274,7 +274,15 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material says lang="en"; the course is written in British English.
-        return HTML_LANG.sub('<html lang="en-GB"', output, count=1)
+        output = HTML_LANG.sub('<html lang="en-GB"', output, count=1)
+        # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
+        return accessible_html.apply(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The "page not found" page is a template, not a page: give it the same fixes.
+        if not template_name.endswith(".html"):
+            return output_content
+        return accessible_html.apply(HTML_LANG.sub('<html lang="en-GB"', output_content, count=1))
 
     # --- preview -------------------------------------------------------------------------
 

@@ -1,0 +1,99 @@
+"""Small, targeted changes to the HTML Material for MkDocs writes, for WCAG 2.2 AA.
+
+Each fix is a pure function from the page's HTML to new HTML. They change only the
+few attributes and elements that fail, instead of copying Material's templates, so
+an upgrade of Material keeps its own fixes and features. If Material changes its
+HTML so that a fix no longer finds what it looks for, the page is left as it was and
+`missing_fixes` names the fix: the tests call it on every built page, so the change
+is caught before a reader meets it.
+
+No MkDocs here: the functions work on plain strings, for any host that writes
+Material's HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+CONTENT_ID = "sbs-content"
+SKIP_TEXT = "Skip to main content"
+
+_SKIP = re.compile(r'<div data-md-component="skip">.*?</div>', re.S)
+_CONTENT = re.compile(r'<div class="md-content" data-md-component="content">')
+_SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
+_SEARCH_SCROLL = re.compile(r'<div class="md-search__scrollwrap" tabindex="0"')
+_HEADER_TOGGLE = re.compile(r'<label class="md-header__button md-icon" for="(__drawer|__search)">(.*?)</label>', re.S)
+_NAV_TITLE = re.compile(
+    r'<label class="md-nav__title" for="(__nav_[\d_]+)">\s*(?:<span class="md-nav__icon md-icon"></span>)?\s*([^<]+?)\s*</label>'
+)
+_NAV_TOGGLE = re.compile(r'(<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\2_label")')
+
+TOGGLE_NAMES = {"__drawer": "Menu", "__search": "Search"}
+
+
+def skip_link(page: str) -> str:
+    """A skip link on every page (Material only adds one when a page has headings),
+    to the page's content, which takes focus so the next Tab starts there."""
+    link = f'<div data-md-component="skip"><a href="#{CONTENT_ID}" class="md-skip">{SKIP_TEXT}</a></div>'
+    if not _CONTENT.search(page):
+        return page
+    page = _SKIP.sub(lambda _: link, page, count=1)
+    return _CONTENT.sub(f'<div class="md-content" data-md-component="content" id="{CONTENT_ID}" tabindex="-1">', page, count=1)
+
+
+def search_dialog(page: str) -> str:
+    """Name the search dialog, and drop the extra tab stop on its (closed, invisible) results box."""
+    page = _SEARCH_DIALOG.sub('<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">', page, count=1)
+    return _SEARCH_SCROLL.sub('<div class="md-search__scrollwrap"', page, count=1)
+
+
+def header_buttons(page: str) -> str:
+    """Material opens the menu and the search with <label>s, which a keyboard cannot reach.
+    Make them real buttons; sidebyside.js ticks the same hidden checkbox Material watches."""
+
+    def button(match: re.Match[str]) -> str:
+        target, icon = match.group(1), match.group(2)
+        return (
+            f'<button type="button" class="md-header__button md-icon sbs-toggle" data-sbs-toggle="{target}" '
+            f'aria-label="{TOGGLE_NAMES[target]}" aria-expanded="false">{icon}</button>'
+        )
+
+    return _HEADER_TOGGLE.sub(button, page)
+
+
+def section_names(page: str) -> str:
+    """Menu sections are named by an empty label (only an arrow icon), so every section's
+    navigation landmark had no name. Give each label its section's title."""
+    titles = {m.group(1): html.unescape(m.group(2)) for m in _NAV_TITLE.finditer(page)}
+
+    def named(match: re.Match[str]) -> str:
+        title = titles.get(match.group(2))
+        return f'{match.group(1)} aria-label="{html.escape(title)}"' if title else match.group(1)
+
+    return _NAV_TOGGLE.sub(named, page)
+
+
+FIXES: list[Callable[[str], str]] = [skip_link, search_dialog, header_buttons, section_names]
+
+
+def apply(page: str) -> str:
+    """Apply every fix to one page of HTML."""
+    for fix in FIXES:
+        page = fix(page)
+    return page
+
+
+def missing_fixes(page: str) -> list[str]:
+    """Which fixes did not find what they look for in a built page (empty when all applied)."""
+    missing = []
+    if f'href="#{CONTENT_ID}" class="md-skip"' not in page or f'id="{CONTENT_ID}"' not in page:
+        missing.append("skip link to the page content")
+    if 'role="dialog" aria-label="Search"' not in page and 'data-md-component="search"' in page:
+        missing.append("name of the search dialog")
+    if 'data-sbs-toggle="__drawer"' not in page:
+        missing.append("keyboard button for the menu")
+    if re.search(r'aria-labelledby="(__nav_[\d_]+)_label"', page) and not re.search(r'id="__nav_[\d_]+_label"[^>]* aria-label="', page):
+        missing.append("names of the menu sections")
+    return missing
