@@ -1,0 +1,55 @@
+"""Put the generated modules and stories into the site's navigation.
+
+In mkdocs.yml, `- Modules: modules/index.md` becomes a section holding the overview
+and every module in order; `- Stories: stories/index.md` likewise. With no `nav`
+at all, a sensible one is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sidebyside.content.model import Course
+from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, story_src
+
+NavItem = Any
+
+
+def _sections(course: Course, today: dt.date) -> dict[str, list[NavItem]]:
+    return {
+        MODULES_INDEX: [MODULES_INDEX, *({m.title: module_src(m.slug)} for m in course.modules)],
+        STORIES_INDEX: [STORIES_INDEX, *({s.title: story_src(s.slug)} for s in course.stories_for("web", today))],
+    }
+
+
+def _walk(items: list[NavItem], sections: dict[str, list[NavItem]]) -> list[NavItem]:
+    result: list[NavItem] = []
+    for item in items:
+        if isinstance(item, dict):
+            result.append({title: _expand_value(value, sections) for title, value in item.items()})
+        elif isinstance(item, str) and item in sections:
+            result.append({"Modules" if item == MODULES_INDEX else "Stories": sections[item]})
+        else:
+            result.append(item)
+    return result
+
+
+def _expand_value(value: NavItem, sections: dict[str, list[NavItem]]) -> NavItem:
+    if isinstance(value, str) and value in sections:
+        return sections[value]
+    if isinstance(value, list):
+        return _walk(value, sections)
+    return value
+
+
+def expand(config_nav: list[NavItem] | None, course: Course, today: dt.date, docs_pages: list[str]) -> list[NavItem]:
+    sections = _sections(course, today)
+    if config_nav is not None:
+        return _walk(list(config_nav), sections)
+    made: list[NavItem] = []
+    if "index.md" in docs_pages:
+        made.append({"Home": "index.md"})
+    made += [{"Modules": sections[MODULES_INDEX]}, {"Glossary": GLOSSARY_INDEX}, {"Stories": sections[STORIES_INDEX]}]
+    made += [page for page in docs_pages if page != "index.md"]
+    return made
