@@ -47,8 +47,11 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
         "site_name: Generated course\n"
         "site_url: https://course.example.org/\n"
         "docs_dir: docs\n"
-        "theme:\n  name: material\n  language: en\n  font: false\n  features: [navigation.indexes, navigation.sections, navigation.prune]\n"
-        "plugins:\n  - search\n  - macros:\n      on_error_fail: true\n  - sidebyside:\n      today: 2026-11-25\n"
+        "theme:\n  name: material\n  language: en\n  font: false\n"
+        # The reference course's features (mkdocs.yml), `navigation.prune` included.
+        "  features: [navigation.indexes, navigation.sections, navigation.prune, navigation.footer, navigation.top, "
+        "search.highlight, toc.follow]\n"
+        "plugins:\n  - search\n  - macros:\n      on_error_fail: true\n      on_undefined: strict\n  - sidebyside:\n      today: 2026-11-25\n"
         "markdown_extensions: [admonition, attr_list, md_in_html, tables, pymdownx.details, pymdownx.superfences]\n",
         encoding="utf-8",
     )

@@ -8,6 +8,7 @@ at all, a sensible one is made.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from sidebyside.content.model import Course
@@ -15,11 +16,34 @@ from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX
 
 NavItem = Any
 
+# Long sections are split into groups, so that with Material's `navigation.prune` a
+# page carries only its own group of the menu, not every module of a large course.
+GROUP_SIZE = 20
 
-def _sections(course: Course, today: dt.date) -> dict[str, list[NavItem]]:
+
+def group(items: list[NavItem], noun: str, size: int = GROUP_SIZE) -> list[NavItem]:
+    """`items` as they are if there are `size` or fewer, else in numbered groups.
+
+    Groups hold at least `size` items, and more in a very large course (the square
+    root of the count), so that neither the list of groups nor a group gets long.
+    The pages' addresses do not change: only the menu is grouped.
+    """
+    if size <= 0 or len(items) <= size:
+        return items
+    per_group = max(size, math.ceil(math.sqrt(len(items))))
+    groups: list[NavItem] = []
+    for first in range(0, len(items), per_group):
+        chunk = items[first : first + per_group]
+        groups.append({f"{noun} {first + 1} to {first + len(chunk)}": chunk})
+    return groups
+
+
+def _sections(course: Course, today: dt.date, group_size: int = GROUP_SIZE) -> dict[str, list[NavItem]]:
+    modules = [{m.title: module_src(m.slug)} for m in course.modules]
+    stories = [{s.title: story_src(s.slug)} for s in course.stories_for("web", today)]
     return {
-        MODULES_INDEX: [MODULES_INDEX, *({m.title: module_src(m.slug)} for m in course.modules)],
-        STORIES_INDEX: [STORIES_INDEX, *({s.title: story_src(s.slug)} for s in course.stories_for("web", today))],
+        MODULES_INDEX: [MODULES_INDEX, *group(modules, "Modules", group_size)],
+        STORIES_INDEX: [STORIES_INDEX, *group(stories, "Stories", group_size)],
     }
 
 
@@ -43,8 +67,10 @@ def _expand_value(value: NavItem, sections: dict[str, list[NavItem]]) -> NavItem
     return value
 
 
-def expand(config_nav: list[NavItem] | None, course: Course, today: dt.date, docs_pages: list[str]) -> list[NavItem]:
-    sections = _sections(course, today)
+def expand(
+    config_nav: list[NavItem] | None, course: Course, today: dt.date, docs_pages: list[str], group_size: int = GROUP_SIZE
+) -> list[NavItem]:
+    sections = _sections(course, today, group_size)
     if config_nav is not None:
         return _walk(list(config_nav), sections)
     made: list[NavItem] = []

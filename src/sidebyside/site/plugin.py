@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 from sidebyside.checks import CheckContext, run_checks
 from sidebyside.content import Course, load_course
 from sidebyside.content.model import Term
-from sidebyside.project import parse_today
+from sidebyside.project import parse_today, take_loaded
 from sidebyside.findings import Finding, Severity, format_for_people, format_one_line
 from sidebyside.render import web_pages
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
@@ -66,9 +66,15 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.content_dir).resolve()
-        course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
-        if self.config.checks:
-            findings += run_checks(course, CheckContext(self.today))
+        loaded = None
+        if self.config.checks:  # what `sidebyside build` has just loaded and checked, if it has
+            loaded = take_loaded(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir, self.today)
+        if loaded is not None:
+            course, findings = loaded
+        else:
+            course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
+            if self.config.checks:
+                findings += run_checks(course, CheckContext(self.today))
         self.course, self.findings = course, findings
         self._report(findings)
         self.terms = {t.slug: t for t in course.terms}
@@ -76,7 +82,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.nav = nav.expand(config.nav, course, self.today, self._docs_pages(config))
+        config.nav = nav.expand(config.nav, course, self.today, self._docs_pages(config), self.config.nav_group_size)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config, self)
