@@ -13,14 +13,78 @@ import random
 import shutil
 from pathlib import Path
 
-PLAIN_WORDS = (
-    "we you they team patient people care service ward clinic time week day meeting change test idea "
-    "small start plan look talk listen ask share help work wait home family nurse doctor staff group "
-    "chart number data step map goal note book visit letter phone call result report simple clear kind "
-    "safe better faster easier together every first next last long short good hard new old own same"
-).split()
-VERBS = "is helps makes shows finds tests changes asks shares needs takes gives brings keeps".split()
-TOPICS = "waiting discharge appointments letters medicines meals visiting parking results referrals".split()
+PLAIN_WORDS = [
+    "we",
+    "you",
+    "they",
+    "team",
+    "patient",
+    "people",
+    "care",
+    "service",
+    "ward",
+    "clinic",
+    "time",
+    "week",
+    "day",
+    "meeting",
+    "change",
+    "test",
+    "idea",
+    "small",
+    "start",
+    "plan",
+    "look",
+    "talk",
+    "listen",
+    "ask",
+    "share",
+    "help",
+    "work",
+    "wait",
+    "home",
+    "family",
+    "nurse",
+    "doctor",
+    "staff",
+    "group",
+    "chart",
+    "number",
+    "data",
+    "step",
+    "map",
+    "goal",
+    "note",
+    "book",
+    "visit",
+    "letter",
+    "phone",
+    "call",
+    "result",
+    "report",
+    "simple",
+    "clear",
+    "kind",
+    "safe",
+    "better",
+    "faster",
+    "easier",
+    "together",
+    "every",
+    "first",
+    "next",
+    "last",
+    "long",
+    "short",
+    "good",
+    "hard",
+    "new",
+    "old",
+    "own",
+    "same",
+]
+VERBS = ["is", "helps", "makes", "shows", "finds", "tests", "changes", "asks", "shares", "needs", "takes", "gives", "brings", "keeps"]
+TOPICS = ["waiting", "discharge", "appointments", "letters", "medicines", "meals", "visiting", "parking", "results", "referrals"]
 
 
 def _sentence(rng: random.Random, terms: list[tuple[str, str]]) -> str:
@@ -51,7 +115,8 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
         # The reference course's features (mkdocs.yml), `navigation.prune` included.
         "  features: [navigation.indexes, navigation.sections, navigation.prune, navigation.footer, navigation.top, "
         "search.highlight, toc.follow]\n"
-        "plugins:\n  - search\n  - macros:\n      on_error_fail: true\n      on_undefined: strict\n  - sidebyside:\n      today: 2026-11-25\n"
+        "plugins:\n  - search\n  - macros:\n      on_error_fail: true\n      on_undefined: strict\n"
+        "  - sidebyside:\n      today: 2026-11-25\n"
         "markdown_extensions: [admonition, attr_list, md_in_html, tables, pymdownx.details, pymdownx.superfences]\n",
         encoding="utf-8",
     )
@@ -63,7 +128,8 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
         acronym = "".join(w[0] for w in base.split()[:2]).upper() + f"{index}"
         term_list.append((base, slug))
         (out / "glossary" / f"{slug}.md").write_text(
-            f"---\nterm: {base}\nplain: A plain meaning for {base}, in a few short words.\naliases: [{base}s, X{acronym}]\n---\n\nMore about it.\n",
+            f"---\nterm: {base}\nplain: A plain meaning for {base}, in a few short words.\n"
+            f"aliases: [{base}s, X{acronym}]\n---\n\nMore about it.\n",
             encoding="utf-8",
         )
     slugs = []
@@ -88,7 +154,7 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
             "---\n"
             f"title: Module {number}\nsummary: A generated module for benchmarks.\norder: {number}\nduration: 30\n"
             "outcomes: [know one thing, know another thing]\nowner: Bench team\n"
-            "last_reviewed: 2026-11-01\nnext_review: 2027-11-01\nversion: \"1.0\"\n"
+            'last_reviewed: 2026-11-01\nnext_review: 2027-11-01\nversion: "1.0"\n'
             "co_produced_with:\n  - name: Sam Jones\n    role: patient partner\n"
             "activities:\n  - title: Talk in pairs\n    minutes: 10\n    materials: [pens]\n"
             "---\n\n" + "\n".join(body),
@@ -98,7 +164,8 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
     for number in range(1, stories + 1):
         (out / "stories" / f"story-{number:04d}.md").write_text(
             "---\n"
-            f"title: Story {number}\nteller:\n  name: Teller {number}\n  display: first-name\n  role: {rng.choice(['patient', 'carer', 'staff'])}\n"
+            f"title: Story {number}\nteller:\n  name: Teller {number}\n  display: first-name\n"
+            f"  role: {rng.choice(['patient', 'carer', 'staff'])}\n"
             f"kind: illustrative\nmodules: [{rng.choice(slugs) if slugs else ''}]\n---\n\n"
             + "\n\n".join(_paragraph(rng, term_list) for _ in range(5))
             + "\n",

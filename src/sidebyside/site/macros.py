@@ -58,3 +58,17 @@ def install(config: MkDocsConfig, plugin: SideBySidePlugin) -> None:
     macros_plugin.register_variables({"course_version": config.extra.get("version", "") or "draft"})
     for name in UNSAFE_VARIABLES:
         macros_plugin.variables.pop(name, None)
+
+
+def has_macros(config: MkDocsConfig, markdown: str) -> bool:
+    """Whether mkdocs-macros could change this Markdown (True when unsure)."""
+    macros_plugin = config.plugins.get("macros")
+    if macros_plugin is None:
+        return False
+    try:
+        env = macros_plugin.env
+    except AttributeError:
+        return True
+    if env.line_statement_prefix or env.line_comment_prefix:
+        return True
+    return any(start in markdown for start in (env.variable_start_string, env.block_start_string, env.comment_start_string))

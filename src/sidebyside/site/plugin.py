@@ -16,20 +16,21 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sidebyside.checks import CheckContext, run_checks
 from sidebyside.content import Course, load_course
+from sidebyside.content.frontmatter import caching
 from sidebyside.content.model import Term
-from sidebyside.project import parse_today, take_loaded
 from sidebyside.findings import Finding, Severity, format_for_people, format_one_line
+from sidebyside.project import parse_today, take_loaded
 from sidebyside.render import web_pages
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
 from sidebyside.render.terms import LinkedPage, link_terms, matcher_for, words_box
-from sidebyside.site import address_links, macros, nav
+from sidebyside.site import address_links, macros, nav, template_cache
 from sidebyside.site.config import SideBySideConfig
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
@@ -54,6 +55,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.current_src = ""
         self.linkable: set[str] = set()
         self.addresses: dict[str, str] = {}
+        self.skipped_macros = ""
 
     # --- configuration -------------------------------------------------------------------
 
@@ -136,15 +138,33 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             )
         files.append(file)
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if caching():
+            template_cache.install(env, Path(config.config_file_path).parent)
+        return env
+
     # --- pages ---------------------------------------------------------------------------
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         self.current_src = page.file.src_uri
         return page
 
+    @event_priority(50)  # before macros
+    def _skip_macros_if_none(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A page with no macro in it comes out of mkdocs-macros unchanged: skip the work.
+        if caching() and "render_macros" not in page.meta and not macros.has_macros(config, markdown):
+            page.meta["render_macros"] = False
+            self.skipped_macros = page.file.src_uri
+        return markdown
+
     @event_priority(-50)  # after macros have run
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _rewrite_address_links(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.skipped_macros == page.file.src_uri:
+            page.meta.pop("render_macros", None)
+            self.skipped_macros = ""
         return address_links.rewrite(markdown, page.file.src_uri, page.url, self.addresses)
+
+    on_page_markdown = CombinedEvent(_skip_macros_if_none, _rewrite_address_links)
 
     @event_priority(-50)  # after other plugins have finished the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
