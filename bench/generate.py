@@ -111,8 +111,12 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
         "site_name: Generated course\n"
         "site_url: https://course.example.org/\n"
         "docs_dir: docs\n"
-        "theme:\n  name: material\n  language: en\n  font: false\n  features: [navigation.indexes, navigation.sections, navigation.prune]\n"
-        "plugins:\n  - search\n  - macros:\n      on_error_fail: true\n  - sidebyside:\n      today: 2026-11-25\n"
+        "theme:\n  name: material\n  language: en\n  font: false\n"
+        # The reference course's features (mkdocs.yml), `navigation.prune` included.
+        "  features: [navigation.indexes, navigation.sections, navigation.prune, navigation.footer, navigation.top, "
+        "search.highlight, toc.follow]\n"
+        "plugins:\n  - search\n  - macros:\n      on_error_fail: true\n      on_undefined: strict\n"
+        "  - sidebyside:\n      today: 2026-11-25\n"
         "markdown_extensions: [admonition, attr_list, md_in_html, tables, pymdownx.details, pymdownx.superfences]\n",
         encoding="utf-8",
     )
@@ -124,7 +128,8 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
         acronym = "".join(w[0] for w in base.split()[:2]).upper() + f"{index}"
         term_list.append((base, slug))
         (out / "glossary" / f"{slug}.md").write_text(
-            f"---\nterm: {base}\nplain: A plain meaning for {base}, in a few short words.\naliases: [{base}s, X{acronym}]\n---\n\nMore about it.\n",
+            f"---\nterm: {base}\nplain: A plain meaning for {base}, in a few short words.\n"
+            f"aliases: [{base}s, X{acronym}]\n---\n\nMore about it.\n",
             encoding="utf-8",
         )
     slugs = []
@@ -159,7 +164,8 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
     for number in range(1, stories + 1):
         (out / "stories" / f"story-{number:04d}.md").write_text(
             "---\n"
-            f"title: Story {number}\nteller:\n  name: Teller {number}\n  display: first-name\n  role: {rng.choice(['patient', 'carer', 'staff'])}\n"
+            f"title: Story {number}\nteller:\n  name: Teller {number}\n  display: first-name\n"
+            f"  role: {rng.choice(['patient', 'carer', 'staff'])}\n"
             f"kind: illustrative\nmodules: [{rng.choice(slugs) if slugs else ''}]\n---\n\n"
             + "\n\n".join(_paragraph(rng, term_list) for _ in range(5))
             + "\n",

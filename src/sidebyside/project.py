@@ -76,7 +76,26 @@ class Project:
         """Load the course and run every check on it."""
         course, findings = load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
         findings += run_checks(course, CheckContext(self.today))
+        _HANDED_OVER.clear()
+        _HANDED_OVER[(self.root, self.modules_dir, self.glossary_dir, self.stories_dir, self.today)] = (course, list(findings))
         return course, findings
+
+
+# The course the command line has just loaded and checked, kept for the MkDocs plugin
+# in the same process, so `sidebyside build` reads and checks the course once, not twice.
+# Taken at most once: a later build (a preview after a save) loads the course afresh.
+_HANDED_OVER: dict[tuple[Path, str, str, str, dt.date], tuple[Course, list[Finding]]] = {}
+
+
+def take_loaded(root: Path, modules_dir: str, glossary_dir: str, stories_dir: str, today: dt.date) -> tuple[Course, list[Finding]] | None:
+    """The course and findings `Project.load` made for these folders and date, once; else None."""
+    from sidebyside.content.frontmatter import caching
+
+    found = _HANDED_OVER.pop((root, modules_dir, glossary_dir, stories_dir, today), None)
+    if found is None or not caching():
+        return None
+    course, findings = found
+    return course, list(findings)
 
 
 def load_mkdocs_config(config_file: Path, **overrides: object):

@@ -7,6 +7,8 @@ schema parses them, so an impossible date gets a plain message rather than a YAM
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,18 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+# The same loader on libyaml's C parser, when PyYAML has it: about ten times faster.
+# Only used for front matter that parses cleanly; a file with a YAML mistake is parsed
+# again with the pure Python loader above, whose messages our advice is written for.
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLoader(yaml.CSafeLoader):
+        """CSafeLoader that keeps dates as text, like _Loader."""
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader = _Loader  # type: ignore[misc,assignment]
 
 
 @dataclass
@@ -111,6 +125,19 @@ def _yaml_advice(problem: str) -> str:
 
 def parse_yaml(text: str, rel: str, first_line: int) -> tuple[Any, list[Finding]]:
     """Parse YAML text that starts at `first_line` of file `rel`."""
+    if _FastLoader is not _Loader:
+        fast = _FastLoader(text)
+        try:
+            node = fast.get_single_node()
+            return (None if node is None else _build(node, fast, first_line - 1)), []
+        except (yaml.YAMLError, _Duplicate):
+            pass  # parse again below, for the same messages whichever parser is installed
+        finally:
+            fast.dispose()
+    return _parse_yaml_slowly(text, rel, first_line)
+
+
+def _parse_yaml_slowly(text: str, rel: str, first_line: int) -> tuple[Any, list[Finding]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -231,8 +258,41 @@ def split(text: str, rel: str) -> tuple[str | None, str, int, list[Finding]]:
     )
 
 
+# Documents already read in this process, by path, with the file's stat when read.
+# `sidebyside build` reads the course twice (command line, then plugin) and
+# `sidebyside serve` re-reads it on every save: only changed files are parsed again.
+_DOCUMENTS: dict[tuple[Path, Path], tuple[tuple[int, int, int, int], Document]] = {}
+
+
+def caching() -> bool:
+    """False when SIDEBYSIDE_NO_CACHE is set (tests compare output with and without)."""
+    return not os.environ.get("SIDEBYSIDE_NO_CACHE")
+
+
 def read_document(path: Path, root: Path) -> Document:
-    """Read one content file into a Document; problems become findings, never exceptions."""
+    """Read one content file into a Document; problems become findings, never exceptions.
+
+    A file unchanged since it was last read here (same size, modification time, inode
+    and change time) is not parsed again. Callers must not change the Document.
+    """
+    if not caching():
+        return _read_document(path, root)
+    try:
+        info = path.lstat()
+    except OSError:
+        return _read_document(path, root)
+    stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+    key = (path, root)
+    cached = _DOCUMENTS.get(key)
+    if cached is not None and cached[0] == stamp:
+        doc = cached[1]
+    else:
+        doc = _read_document(path, root)
+        _DOCUMENTS[key] = (stamp, doc)
+    return dataclasses.replace(doc, findings=list(doc.findings))
+
+
+def _read_document(path: Path, root: Path) -> Document:
     rel = path.relative_to(root).as_posix()
     text, findings = read_text(path, rel)
     empty = LineDict(1)

@@ -1,7 +1,8 @@
 """Find glossary terms in text: whole words, longest match first, acronyms case-exact.
 
 One dictionary lookup per word of text, whatever the size of the glossary, so a
-glossary of 300 terms costs about the same as one of 30.
+glossary of 300 terms costs about the same as one of 30 (`./scripts/bench site`
+measures it).
 """
 
 from __future__ import annotations
@@ -32,62 +33,87 @@ class Match:
     text: str
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    tokens: tuple[str, ...]
-    exact: tuple[bool, ...]
-    key: str
+class _Node:
+    """A node of the phrase tree: the next word, by case-folded form or exact form (acronyms)."""
+
+    __slots__ = ("end", "exact", "fold")
+
+    def __init__(self) -> None:
+        self.fold: dict[str, _Node] = {}
+        self.exact: dict[str, _Node] = {}
+        self.end: tuple[int, str] | None = None  # (order added, key) of a phrase ending here
 
 
 class TermMatcher:
-    """Matches many phrases at once. `key` is what a match reports (a glossary slug, say)."""
+    """Matches many phrases at once. `key` is what a match reports (a glossary slug, say).
+
+    The phrases are kept as a tree of words, so each word of text costs one dictionary
+    lookup however many phrases there are (and a few more only where a phrase starts).
+    """
 
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
-        self._by_first: dict[str, list[_Pattern]] = {}
+        self._root = _Node()
+        order = 0
         for phrase, key in phrases:
-            tokens = tuple(w for _, _, w in words(phrase))
+            tokens = [w for _, _, w in words(phrase)]
             if not tokens:
                 continue
-            exact = tuple(_is_acronym(t) for t in tokens)
-            pattern = _Pattern(tuple(t if e else t.casefold() for t, e in zip(tokens, exact, strict=True)), exact, key)
-            bucket = self._by_first.setdefault(tokens[0].casefold(), [])
-            if pattern not in bucket:
-                bucket.append(pattern)
-        for bucket in self._by_first.values():
-            bucket.sort(key=lambda p: -len(p.tokens))
+            node = self._root
+            for token in tokens:
+                table, form = (node.exact, token) if _is_acronym(token) else (node.fold, token.casefold())
+                child = table.get(form)
+                if child is None:
+                    child = table[form] = _Node()
+                node = child
+            if node.end is None:  # the same phrase twice: the first one added wins
+                node.end = (order, key)
+            order += 1
 
     def __bool__(self) -> bool:
-        return bool(self._by_first)
+        return bool(self._root.fold or self._root.exact)
 
     def finditer(self, text: str) -> Iterator[Match]:
-        """Yield non-overlapping matches, left to right, preferring the longest phrase."""
+        """Yield non-overlapping matches, left to right, preferring the longest phrase.
+
+        Of phrases of the same length, the one added first wins.
+        """
         found = words(text)
+        fold, exact = self._root.fold, self._root.exact
         index = 0
         total = len(found)
         while index < total:
-            start, _end, word = found[index]
-            bucket = self._by_first.get(word.casefold())
-            matched = None
-            if bucket:
-                for pattern in bucket:
-                    if self._matches(text, found, index, pattern):
-                        matched = pattern
-                        break
-            if matched is None:
+            word = found[index][2]
+            if word.casefold() not in fold and word not in exact:
                 index += 1
                 continue
-            last = index + len(matched.tokens) - 1
-            yield Match(start, found[last][1], matched.key, text[start : found[last][1]])
+            best = self._longest(text, found, index)
+            if best is None:
+                index += 1
+                continue
+            last, key = best
+            start, end = found[index][0], found[last][1]
+            yield Match(start, end, key, text[start:end])
             index = last + 1
 
-    @staticmethod
-    def _matches(text: str, found: list[tuple[int, int, str]], index: int, pattern: _Pattern) -> bool:
-        if index + len(pattern.tokens) > len(found):
-            return False
-        for offset, (want, exact) in enumerate(zip(pattern.tokens, pattern.exact, strict=True)):
-            start, _end, word = found[index + offset]
-            if (word if exact else word.casefold()) != want:
-                return False
-            if offset and not _GAP.fullmatch(text[found[index + offset - 1][1] : start]):
-                return False
-        return True
+    def _longest(self, text: str, found: list[tuple[int, int, str]], index: int) -> tuple[int, str] | None:
+        """(index of the last word, key) of the longest phrase starting at word `index`."""
+        best: tuple[int, int, str] | None = None  # (words, order, key)
+        total = len(found)
+        stack = [(self._root, index)]
+        while stack:
+            node, position = stack.pop()
+            if position >= total:
+                continue
+            start, _end, word = found[position]
+            if position > index and not _GAP.fullmatch(text, found[position - 1][1], start):
+                continue
+            for child in (node.fold.get(word.casefold()), node.exact.get(word) if node.exact else None):
+                if child is None:
+                    continue
+                if child.end is not None:
+                    length = position - index + 1
+                    if best is None or length > best[0] or (length == best[0] and child.end[0] < best[1]):
+                        best = (length, child.end[0], child.end[1])
+                if child.fold or child.exact:
+                    stack.append((child, position + 1))
+        return None if best is None else (index + best[0] - 1, best[2])

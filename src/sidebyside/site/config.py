@@ -24,6 +24,9 @@ class SideBySideConfig(Config):
     checks = opt.Type(bool, default=True)
     # "participant" hides trainer notes; "trainer" shows them.
     edition = opt.Choice(("participant", "trainer"), default="participant")
+    # Menus with more modules (or stories) than this are split into groups of at least
+    # this many, so each page carries only its own group (with `navigation.prune`). 0: never.
+    nav_group_size = opt.Type(int, default=20)
     # The date used for consent and review checks (YYYY-MM-DD); empty means today.
     today = opt.Type((str, dt.date), default="")
     # Governance reminders (a review falling due, no patient or carer listed yet) are

@@ -195,3 +195,17 @@ def _plain(exc: BaseException) -> str:
     if isinstance(exc, MacroError):
         return str(exc)
     return f"A macro failed ({type(exc).__name__}: {exc}). {allowed}"
+
+
+def has_macros(config: MkDocsConfig, markdown: str) -> bool:
+    """Whether mkdocs-macros could change this Markdown (True when unsure)."""
+    macros_plugin = config.plugins.get("macros")
+    if macros_plugin is None:
+        return False
+    try:
+        env = macros_plugin.env
+    except AttributeError:
+        return True
+    if env.line_statement_prefix or env.line_comment_prefix:
+        return True
+    return any(start in markdown for start in (env.variable_start_string, env.block_start_string, env.comment_start_string))

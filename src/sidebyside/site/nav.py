@@ -8,6 +8,7 @@ at all, a sensible one is made.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from sidebyside.content.model import Course
@@ -26,11 +27,34 @@ from sidebyside.render.links import (
 
 NavItem = Any
 
+# Long sections are split into groups, so that with Material's `navigation.prune` a
+# page carries only its own group of the menu, not every module of a large course.
+GROUP_SIZE = 20
 
-def _sections(course: Course, today: dt.date) -> dict[str, list[NavItem]]:
+
+def group(items: list[NavItem], noun: str, size: int = GROUP_SIZE) -> list[NavItem]:
+    """`items` as they are if there are `size` or fewer, else in numbered groups.
+
+    Groups hold at least `size` items, and more in a very large course (the square
+    root of the count), so that neither the list of groups nor a group gets long.
+    The pages' addresses do not change: only the menu is grouped.
+    """
+    if size <= 0 or len(items) <= size:
+        return items
+    per_group = max(size, math.ceil(math.sqrt(len(items))))
+    groups: list[NavItem] = []
+    for first in range(0, len(items), per_group):
+        chunk = items[first : first + per_group]
+        groups.append({f"{noun} {first + 1} to {first + len(chunk)}": chunk})
+    return groups
+
+
+def _sections(course: Course, today: dt.date, group_size: int = GROUP_SIZE) -> dict[str, list[NavItem]]:
+    modules = [{m.title: module_src(m.slug)} for m in course.modules]
+    stories = [{s.title: story_src(s.slug)} for s in course.stories_for("web", today)]
     return {
-        MODULES_INDEX: [MODULES_INDEX, *({m.title: module_src(m.slug)} for m in course.modules)],
-        STORIES_INDEX: [STORIES_INDEX, *({s.title: story_src(s.slug)} for s in course.stories_for("web", today))],
+        MODULES_INDEX: [MODULES_INDEX, *group(modules, "Modules", group_size)],
+        STORIES_INDEX: [STORIES_INDEX, *group(stories, "Stories", group_size)],
     }
 
 
@@ -62,9 +86,10 @@ def trainers_landing(docs_pages: list[str]) -> str:
     return TRAINERS_LANDING if TRAINERS_LANDING in docs_pages else TRAINERS_INDEX
 
 
-def _trainer_section(course: Course, landing: str) -> list[NavItem]:
+def _trainer_section(course: Course, landing: str, group_size: int = GROUP_SIZE) -> list[NavItem]:
     modules = [{m.title: trainer_module_src(m.slug)} for m in course.modules]
-    return [landing, {"Session plan": SESSION_PLAN}, {"All trainer notes": TRAINER_NOTES}, {"Teaching each module": modules}]
+    teaching = group(modules, "Modules", group_size)
+    return [landing, {"Session plan": SESSION_PLAN}, {"All trainer notes": TRAINER_NOTES}, {"Teaching each module": teaching}]
 
 
 def _mentions(items: object, src: str) -> bool:
@@ -78,16 +103,22 @@ def _mentions(items: object, src: str) -> bool:
 
 
 def expand(
-    config_nav: list[NavItem] | None, course: Course, today: dt.date, docs_pages: list[str], *, trainers: bool = False
+    config_nav: list[NavItem] | None,
+    course: Course,
+    today: dt.date,
+    docs_pages: list[str],
+    group_size: int = GROUP_SIZE,
+    *,
+    trainers: bool = False,
 ) -> list[NavItem]:
     """The navigation with modules, stories and (with `trainers`) the trainer edition filled in.
 
     The trainer pages sit under the site's "For trainers" page wherever the nav lists it,
     or in a "For trainers" section added at the end."""
-    sections = _sections(course, today)
+    sections = _sections(course, today, group_size)
     landing = trainers_landing(docs_pages)
     if trainers:
-        sections[landing] = _trainer_section(course, landing)
+        sections[landing] = _trainer_section(course, landing, group_size)
     if config_nav is not None:
         made_nav = _walk(list(config_nav), sections)
         if trainers and not _mentions(config_nav, landing):

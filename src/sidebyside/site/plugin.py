@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -26,9 +26,10 @@ from mkdocs.utils import get_relative_url
 from sidebyside.checks import CheckContext, CheckSetupError, run_checks
 from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
+from sidebyside.content.frontmatter import caching
 from sidebyside.content.model import Term
 from sidebyside.findings import Finding, Severity, format_for_people, format_one_line
-from sidebyside.project import VERSION_ENV, course_version, parse_today
+from sidebyside.project import VERSION_ENV, course_version, parse_today, take_loaded
 from sidebyside.render import handout_pages, left_out, trainer_pages, web_pages
 from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import (
@@ -44,7 +45,7 @@ from sidebyside.render.links import (
     trainer_module_src,
 )
 from sidebyside.render.terms import LinkedPage, link_terms, matcher_for, words_box
-from sidebyside.site import accessible_html, address_links, macros, nav, sources
+from sidebyside.site import accessible_html, address_links, macros, nav, sources, template_cache
 from sidebyside.site.config import SideBySideConfig
 from sidebyside.site.sources import source_of
 
@@ -90,6 +91,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.handouts: list[Any] = []
         self.version = ""
         self.trainer_srcs: set[str] = set()
+        self.skipped_macros = ""
 
     # --- configuration -------------------------------------------------------------------
 
@@ -104,12 +106,18 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.root = (Path(config.config_file_path).parent / self.config.content_dir).resolve()
         self.docs_dir = Path(config.docs_dir)
         self.macro_errors = []
-        course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
-        if self.config.checks:
-            try:
-                findings += run_checks(course, CheckContext(self.today))
-            except CheckSetupError as exc:
-                raise PluginError(str(exc)) from None
+        loaded = None
+        if self.config.checks:  # what `sidebyside build` has just loaded and checked, if it has
+            loaded = take_loaded(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir, self.today)
+        if loaded is not None:
+            course, findings = loaded
+        else:
+            course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
+            if self.config.checks:
+                try:
+                    findings += run_checks(course, CheckContext(self.today))
+                except CheckSetupError as exc:
+                    raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
         self._report(findings)
         self.terms = {t.slug: t for t in course.terms}
@@ -117,7 +125,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.nav = nav.expand(config.nav, course, self.today, self._docs_pages(config), trainers=self.config.trainer_edition)
+        config.nav = nav.expand(
+            config.nav, course, self.today, self._docs_pages(config), self.config.nav_group_size, trainers=self.config.trainer_edition
+        )
         if self.config.handouts:
             config.nav = nav.add_handouts(config.nav)
         self.version = course_version(self.config.version, config.extra)
@@ -239,6 +249,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             )
         files.append(file)
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if caching():
+            template_cache.install(env, Path(config.config_file_path).parent)
+        return env
+
     # --- pages ---------------------------------------------------------------------------
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -252,14 +267,27 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         href = get_relative_url(contributing.url, page.url) if contributing is not None else None
         return feedback_box(href, page.edit_url)
 
+    @event_priority(50)  # before macros
+    def _skip_macros_if_none(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A page with no macro in it comes out of mkdocs-macros unchanged: skip the work.
+        if caching() and "render_macros" not in page.meta and not macros.has_macros(config, markdown):
+            page.meta["render_macros"] = False
+            self.skipped_macros = page.file.src_uri
+        return markdown
+
     @event_priority(-50)  # after macros have run
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _rewrite_address_links(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.skipped_macros == page.file.src_uri:
+            page.meta.pop("render_macros", None)
+            self.skipped_macros = ""
         if page.file.src_uri in self.trainer_srcs:
             page.meta["search"] = {"exclude": True}  # trainer pages never appear in search results
         address = address_links.directory_url(page.file.src_uri)
         markdown = address_links.rewrite(markdown, page.file.src_uri, address, self.addresses)
         # Links to stories left out of the website (consent) keep their text but lose the link.
         return left_out.unlink(markdown, page.file.src_uri, address, self.left_out_srcs, self.left_out_urls)
+
+    on_page_markdown = CombinedEvent(_skip_macros_if_none, _rewrite_address_links)
 
     @event_priority(-50)  # after other plugins have finished the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
