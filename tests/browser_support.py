@@ -23,14 +23,6 @@ REPO = Path(__file__).resolve().parent.parent
 SIDEBYSIDE = Path(sys.executable).with_name("sidebyside")
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 
 # What the tests look at: light and dark colours, a computer screen and a small phone.

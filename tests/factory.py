@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import subprocess
 import sys
@@ -125,3 +126,13 @@ class Course:
 
     def page(self, rel: str) -> str:
         return (self.root / "site" / rel).read_text(encoding="utf-8")
+
+
+def tree_hash(folder: Path) -> str:
+    """One hash of every path and byte under `folder`: equal hashes mean an untouched site."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -8,7 +8,6 @@ exactly as it was.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from collections.abc import Callable
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from factory import Course
+from factory import Course, tree_hash
 
 GOOD_BODY = "## Getting going\n\nWe look at a run chart together.\n"
 
@@ -298,15 +297,6 @@ CASES = [
 ]
 
 
-def _tree_hash(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 @pytest.fixture(scope="module")
 def good_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A good course, built once; each case works on its own copy."""
@@ -329,7 +319,7 @@ def test_bad_input_fails_plainly_and_keeps_the_site(case: Case, good_course: Pat
     shutil.copytree(good_course, root, symlinks=True)
     course = Course.__new__(Course)
     course.root = root
-    before = _tree_hash(root / "site")
+    before = tree_hash(root / "site")
 
     case.breaks(course)
     result = course.build()
@@ -343,4 +333,4 @@ def test_bad_input_fails_plainly_and_keeps_the_site(case: Case, good_course: Pat
     line = _line_of(root, case.path, case.line)
     named_line = f"line {line}," in result.text or f"{case.path}:{line}:" in result.text
     assert named_line, f"expected line {line} of {case.path}:\n{result.text}"
-    assert _tree_hash(root / "site") == before, "the last good site changed"
+    assert tree_hash(root / "site") == before, "the last good site changed"

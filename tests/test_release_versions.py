@@ -15,15 +15,6 @@ import pytest
 
 from factory import Course
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 OLD_TEXT = "The March words about waiting lists."
 NEW_TEXT = "The June words about waiting lists, rewritten with patients."
 

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
-from factory import Course
-
-
-def _tree_hash(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+from factory import Course, tree_hash
 
 
 def test_module_page_shows_what_a_reader_needs(course: Course) -> None:
@@ -150,19 +140,19 @@ def test_links_by_site_address_are_checked(course: Course) -> None:
 def test_failed_build_leaves_the_last_good_site_whole(course: Course) -> None:
     course.module("01-welcome", "Good words.\n", title="Welcome")
     assert course.build().code == 0
-    before = _tree_hash(course.root / "site")
+    before = tree_hash(course.root / "site")
     # A content error stops the build before MkDocs runs...
     course.write("glossary/broken.md", "---\nterm: [unclosed\n---\n")
     result = course.build()
     assert result.code == 1 and "glossary/broken.md" in result.text
     assert "last good site has been left as it was" in result.text
-    assert _tree_hash(course.root / "site") == before
+    assert tree_hash(course.root / "site") == before
     (course.root / "glossary" / "broken.md").unlink()
     # ...and a failure inside MkDocs (a broken link in strict mode) is caught too.
     course.module("01-welcome", "Good words and a [broken link](missing.md).\n", title="Welcome")
     result = course.build()
     assert result.code == 1 and "missing.md" in result.text
-    assert _tree_hash(course.root / "site") == before
+    assert tree_hash(course.root / "site") == before
     assert not [p for p in course.root.iterdir() if p.name.startswith(".site-")], "temporary folders were left behind"
 
 

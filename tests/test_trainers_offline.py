@@ -9,14 +9,6 @@ import pytest
 
 from factory import Course
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ZIP = "handouts/side-by-side-offline.zip"
 
 

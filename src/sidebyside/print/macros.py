@@ -14,7 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from sidebyside.content.model import Course
 from sidebyside.render import web_pages
-from sidebyside.render.no_files import NoFiles
+from sidebyside.render.no_files import NoFiles, template_line
 
 
 class MacroProblem(Exception):
@@ -52,20 +52,9 @@ def apply_macros(text: str, course: Course, today: dt.date, version: str, source
         raise MacroProblem(f"{where}: a macro could not be used ({exc}). Check the text between {{{{ and }}}}.") from None
 
 
-def _template_line(exc: BaseException) -> int | None:
-    """The line of the template where rendering failed (syntax errors carry it; others are in the traceback)."""
-    line = getattr(exc, "lineno", None)
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
 def _where(source: str, source_path: Path | None, text: str, exc: BaseException) -> str:
     """`file, line N` for the line a person wrote, found by its text in the source file."""
-    line = _template_line(exc)
+    line = template_line(exc)
     lines = text.split("\n")
     if source_path is None or not line or not 0 < line <= len(lines) or not lines[line - 1].strip():
         return source

@@ -10,8 +10,9 @@ from __future__ import annotations
 import posixpath
 import re
 
+from sidebyside.render.fences import outside_fences
+
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[^)\s#>]*)>?(?P<anchor>#[^)\s]*)?(?:\s+\"[^\"]*\")?\s*\)")
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def unlink(markdown: str, page_src: str, page_url: str, left_out_srcs: set[str], left_out_urls: set[str]) -> str:
@@ -32,10 +33,4 @@ def unlink(markdown: str, page_src: str, page_url: str, left_out_srcs: set[str],
         resolved = posixpath.normpath(posixpath.join(url_base, target)).rstrip("/") + "/"
         return match.group("text") if resolved in left_out_urls else match.group(0)
 
-    out: list[str] = []
-    fenced = False
-    for line in markdown.split("\n"):
-        if FENCE.match(line):
-            fenced = not fenced
-        out.append(line if fenced or "](" not in line else LINK.sub(replace, line))
-    return "\n".join(out)
+    return outside_fences(markdown, lambda line: LINK.sub(replace, line), lambda line: "](" in line)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from sidebyside.render.fences import outside_fences
+
 MODULES_INDEX = "modules/index.md"
 GLOSSARY_INDEX = "glossary/index.md"
 STORIES_INDEX = "stories/index.md"
@@ -42,7 +44,6 @@ def page_folder(src: str) -> str:
 
 _INLINE_LINK = re.compile(r"(?P<open>\]\()(?P<target>[^)\s]+)")
 _REFERENCE = re.compile(r"^(?P<open>\s{0,3}\[[^\]]+\]:\s*)(?P<target>\S+)", re.M)
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def _is_relative(target: str) -> bool:
@@ -70,12 +71,6 @@ def rebase(markdown: str, from_dir: str, to_dir: str, files_to_dir: str | None =
             moved += "/"
         return f"{match.group('open')}{moved}{hash_}{anchor}"
 
-    out: list[str] = []
-    fenced = False
-    for line in markdown.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-        if not fenced and ("](" in line or "]:" in line):
-            line = _REFERENCE.sub(replace, _INLINE_LINK.sub(replace, line))
-        out.append(line)
-    return "\n".join(out)
+    return outside_fences(
+        markdown, lambda line: _REFERENCE.sub(replace, _INLINE_LINK.sub(replace, line)), lambda line: "](" in line or "]:" in line
+    )

@@ -13,8 +13,9 @@ import re
 
 from mkdocs.structure.files import Files
 
+from sidebyside.render.fences import outside_fences
+
 LINK = re.compile(r"(\]\()(?P<target>[^)\s#]*/)(?P<anchor>#[^)\s]*)?(?P<title>\s+\"[^\"]*\")?\)")
-FENCE = re.compile(r"^(\s*)(```|~~~)")
 
 
 def directory_url(src_uri: str) -> str:
@@ -48,10 +49,4 @@ def rewrite(markdown: str, page_src: str, page_url: str, addresses: dict[str, st
         link = posixpath.relpath(src, base or ".")
         return f"{match.group(1)}{link}{match.group('anchor') or ''}{match.group('title') or ''})"
 
-    out: list[str] = []
-    fenced = False
-    for line in markdown.split("\n"):
-        if FENCE.match(line):
-            fenced = not fenced
-        out.append(line if fenced or "](" not in line else LINK.sub(replace, line))
-    return "\n".join(out)
+    return outside_fences(markdown, lambda line: LINK.sub(replace, line), lambda line: "](" in line)

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from sidebyside.content.schema import did_you_mean
 from sidebyside.render import web_pages
 from sidebyside.render.links import GLOSSARY_INDEX
-from sidebyside.render.no_files import NoFiles
+from sidebyside.render.no_files import NoFiles, template_line
 
 if TYPE_CHECKING:
     from sidebyside.site.plugin import SideBySidePlugin
@@ -158,7 +158,7 @@ class _Rendering:
         except MacroFailed:
             raise
         except Exception as exc:
-            self.env._fail(self.source, exc, _template_line(exc))
+            self.env._fail(self.source, exc, template_line(exc))
             raise  # not reached: _fail raises
 
 
@@ -170,16 +170,6 @@ class _DropMacrosDump(logging.Filter):
 
 
 _DROP_DUMP = _DropMacrosDump()
-
-
-def _template_line(exc: BaseException) -> int | None:
-    line = None
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
 
 
 def _plain(exc: BaseException) -> str:
