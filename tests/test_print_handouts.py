@@ -104,9 +104,9 @@ def test_every_page_has_title_version_review_date_and_page_x_of_y(built: Course,
     titles = {
         "first-steps": ("First steps", "Version 1.0", "Last reviewed 1 November 2026"),
         "second-go": ("Second go", "Version 2.1", "Last reviewed 15 October 2026"),
-        "trainer-pack": ("Trainer pack", "Version draft", "Last reviewed 1 November 2026"),
-        "jargon-buster": ("Jargon buster", "Version draft", "Last reviewed 1 November 2026"),
-        "stories": ("Stories", "Version draft", "Last reviewed 1 November 2026"),
+        "trainer-pack": ("Trainer pack", "Draft version", "Last reviewed 1 November 2026"),
+        "jargon-buster": ("Jargon buster", "Draft version", "Last reviewed 1 November 2026"),
+        "stories": ("Stories", "Draft version", "Last reviewed 1 November 2026"),
     }
     title, version, reviewed = titles[name.removesuffix(".pdf").removesuffix("-large-print")]
     for number, text in enumerate(texts, start=1):
