@@ -171,3 +171,20 @@ def test_broken_mkdocs_yml_is_a_plain_message(course: Course) -> None:
     assert result.code == 2
     assert "mkdocs.yml" in result.text
     assert "Traceback" not in result.text
+
+
+def test_one_mistake_gives_one_message_not_a_cascade(course: Course) -> None:
+    """A module that cannot be read is not reported again by every page and story that points at it."""
+    course.write("modules/01-broken/index.md", _module_text(_with("next_review: 2027-11-01", "nxt_review: 2027-11-01")))
+    course.module("02-other", "See [the broken module](../broken/) and [the term](../../glossary/#wobbly).\n", title="Other", order=2)
+    course.write("glossary/wobbly.md", "---\nterm: wobbly\nplain: [unclosed\n---\n")
+    course.story("amira", modules=["broken"])
+    result = course.run("check", "--format", "json")
+    import json
+
+    errors = [r for r in json.loads(result.out) if r["severity"] == "error"]
+    assert result.code == 1
+    assert sorted((r["path"], r["rule"]) for r in errors) == [
+        ("glossary/wobbly.md", "front-matter-yaml"),
+        ("modules/01-broken/index.md", "front-matter-unknown-key"),
+    ], errors

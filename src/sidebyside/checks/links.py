@@ -94,7 +94,13 @@ def build_site_model(course: Course, texts: list[PageText]) -> Site:
     for page in texts:
         if page.kind == "doc":
             site[site_address(page.src)] = heading_ids(page.body)
+    # Files that exist but could not be read are already reported: links to them are not.
+    site["glossary/"] |= course.unloaded_terms
+    site |= {f"modules/{slug}/": None for slug in course.unloaded_modules}
+    site |= {f"stories/{slug}/": None for slug in course.unloaded_stories}
     srcs = {MODULES_INDEX: "modules/", GLOSSARY_INDEX: "glossary/", STORIES_INDEX: "stories/"}
+    srcs |= {module_src(slug): f"modules/{slug}/" for slug in course.unloaded_modules}
+    srcs |= {story_src(slug): f"stories/{slug}/" for slug in course.unloaded_stories}
     srcs |= {module_src(m.slug): m.url for m in course.modules}
     srcs |= {story_src(s.slug): s.url for s in course.stories}
     srcs |= {page.src: site_address(page.src) for page in texts if page.kind == "doc"}

@@ -175,16 +175,22 @@ def load_course(root: Path, modules: str = "modules", glossary: str = "glossary"
             findings += problems
             if module:
                 course.modules.append(module)
+            elif match := MODULE_FOLDER.match(folder.name):
+                course.unloaded_modules.add(match.group("slug"))
     for path in _markdown_files(root / glossary):
         term, problems = load_term(path, root)
         findings += problems
         if term:
             course.terms.append(term)
+        else:
+            course.unloaded_terms.add(path.stem)
     for path in _markdown_files(root / stories):
         story, problems = load_story(path, root)
         findings += problems
         if story:
             course.stories.append(story)
+        else:
+            course.unloaded_stories.add(path.stem)
     course.modules.sort(key=lambda m: (m.order, m.slug))
     course.terms.sort(key=lambda t: t.term.casefold())
     course.stories.sort(key=lambda s: s.title.casefold())

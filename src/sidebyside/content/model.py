@@ -209,6 +209,11 @@ class Course:
     modules: list[Module] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
+    # Slugs of files that exist but could not be read (already reported): references to
+    # them are not reported again, so one mistake gives one message.
+    unloaded_modules: set[str] = field(default_factory=set)
+    unloaded_terms: set[str] = field(default_factory=set)
+    unloaded_stories: set[str] = field(default_factory=set)
 
     def module(self, slug: str) -> Module | None:
         return next((m for m in self.modules if m.slug == slug), None)

@@ -67,12 +67,12 @@ def check(course: Course) -> list[Finding]:
                         "Remove it from the list.",
                     )
                 )
-            elif slug not in term_slugs:
+            elif slug not in term_slugs and slug not in course.unloaded_terms:
                 findings.append(_unknown(term.rel, term.lines.get("see_also", 1), "see_also", slug, term_slugs, "glossary"))
 
     module_slugs = [m.slug for m in course.modules]
     for story in course.stories:
         for slug in story.modules:
-            if slug not in module_slugs:
+            if slug not in module_slugs and slug not in course.unloaded_modules:
                 findings.append(_unknown(story.rel, story.lines.get("modules", 1), "modules", slug, module_slugs, "modules"))
     return findings

@@ -226,8 +226,9 @@ class Validator:
             checked = self.value(value, spec, key_line)
             if checked is not None:
                 result[key] = checked
+        guessed = {did_you_mean(key, list(known)) for key in data if key not in known}
         for spec in fields:
-            if spec.required and spec.name not in data:
+            if spec.required and spec.name not in data and spec.name not in guessed:
                 example = spec.example.split("\n")[0] if spec.kind not in ("list", "record") else spec.example
                 self.fail(
                     data.line,
