@@ -220,3 +220,14 @@ def test_a_page_without_macros_comes_out_as_jinja_renders_it(text: str, keep: bo
     if may_be_template(env, text):
         return
     assert Verbatim(env, text).render(course_version="1.0") == env.from_string(text).render(course_version="1.0")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab AZGIR0123456789@.-+()/: \t")), max_size=40))
+def test_lines_skipped_by_the_personal_details_check_hold_no_details(text: str) -> None:
+    from sidebyside.checks.personal_details import MAY_HOLD_DETAILS, find_details
+
+    if not MAY_HOLD_DETAILS.search(text):
+        assert list(find_details(text)) == []
+    for sample in ("Call 020 7946 0018", "me@example.org", "SW1A 1AA", "born on 3 May 1990", "MRN 1234567"):
+        assert MAY_HOLD_DETAILS.search(sample) and list(find_details(sample))
