@@ -80,23 +80,35 @@ class TermMatcher:
 
         Of phrases of the same length, the one added first wins.
         """
-        # Words are read one at a time; only where a phrase may start are the next few
-        # words (no more than the longest phrase has) looked at together.
+        # Every word's case-folded form at once (folding is letter by letter, so joining
+        # and splitting on NUL changes nothing), and a text with no word that can start a
+        # phrase is done without looking at its words one by one. Only where a phrase may
+        # start are the words' positions found, and the next few words (no more than the
+        # longest phrase has) looked at together.
         fold, exact, depth = self._root.fold, self._root.exact, self._depth
+        found = WORD.findall(text)
+        folded = "\0".join(found).casefold().split("\0")
+        if fold.keys().isdisjoint(folded) and (not exact or exact.keys().isdisjoint(found)):
+            return
         scan = WORD.finditer(text)
-        for match in scan:
-            word = match.group()
-            if word.casefold() not in fold and word not in exact:
+        scanned = 0  # words taken from `scan` so far
+        index, total = 0, len(found)
+        while index < total:
+            if folded[index] not in fold and found[index] not in exact:
+                index += 1
                 continue
-            ahead = [(m.start(), m.end(), m.group()) for m in islice(WORD.finditer(text, match.start()), depth)]
+            first = next(islice(scan, index - scanned, None))
+            scanned = index + 1
+            ahead = [(first.start(), first.end(), first.group())]
+            ahead += [(m.start(), m.end(), m.group()) for m in islice(WORD.finditer(text, first.end()), depth - 1)]
             best = self._longest(text, ahead, 0)
             if best is None:
+                index += 1
                 continue
             last, key = best
             start, end = ahead[0][0], ahead[last][1]
             yield Match(start, end, key, text[start:end])
-            for _ in range(last):  # the phrase's other words are not looked at again
-                next(scan, None)
+            index += last + 1
 
     def _longest(self, text: str, found: list[tuple[int, int, str]], index: int) -> tuple[int, str] | None:
         """(index of the last word, key) of the longest phrase starting at word `index`."""
