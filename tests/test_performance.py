@@ -161,7 +161,29 @@ def _naive(phrases: list[tuple[str, str]], text: str) -> list[tuple[int, int, st
     return result
 
 
-VOCAB = ["GP", "gp", "run", "chart", "Run", "care", "plan", "A&E", "ICB", "ICBs", "the", "of", "PDSA", "cycle", "Straße", "STRASSE", "ΟΔΟΣ", "οδος", "ﬁle", "file", "don't"]
+VOCAB = [
+    "GP",
+    "gp",
+    "run",
+    "chart",
+    "Run",
+    "care",
+    "plan",
+    "A&E",
+    "ICB",
+    "ICBs",
+    "the",
+    "of",
+    "PDSA",
+    "cycle",
+    "Straße",
+    "STRASSE",
+    "ΟΔΟΣ",
+    "οδος",
+    "ﬁle",
+    "file",
+    "don't",
+]
 SEPARATORS = [" ", "  ", "\n", ", ", ". ", "-", " (", "\t"]
 
 
