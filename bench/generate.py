@@ -30,7 +30,7 @@ PLAIN_WORDS = [
     "meeting",
     "change",
     "test",
-    "idea",
+    "thought",
     "small",
     "start",
     "plan",
@@ -84,7 +84,7 @@ PLAIN_WORDS = [
     "same",
 ]
 VERBS = ["is", "helps", "makes", "shows", "finds", "tests", "changes", "asks", "shares", "needs", "takes", "gives", "brings", "keeps"]
-TOPICS = ["waiting", "discharge", "appointments", "letters", "medicines", "meals", "visiting", "parking", "results", "referrals"]
+TOPICS = ["waiting", "transport", "appointments", "letters", "medicines", "meals", "visiting", "parking", "results", "bookings"]
 
 
 def _sentence(rng: random.Random, terms: list[tuple[str, str]]) -> str:

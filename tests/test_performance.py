@@ -161,7 +161,29 @@ def _naive(phrases: list[tuple[str, str]], text: str) -> list[tuple[int, int, st
     return result
 
 
-VOCAB = ["GP", "gp", "run", "chart", "Run", "care", "plan", "A&E", "ICB", "ICBs", "the", "of", "PDSA", "cycle"]
+VOCAB = [
+    "GP",
+    "gp",
+    "run",
+    "chart",
+    "Run",
+    "care",
+    "plan",
+    "A&E",
+    "ICB",
+    "ICBs",
+    "the",
+    "of",
+    "PDSA",
+    "cycle",
+    "Straße",
+    "STRASSE",
+    "ΟΔΟΣ",
+    "οδος",
+    "ﬁle",
+    "file",
+    "don't",
+]
 SEPARATORS = [" ", "  ", "\n", ", ", ". ", "-", " (", "\t"]
 
 
@@ -204,3 +226,30 @@ def test_with_prune_a_module_page_carries_only_its_own_group(course: Course) -> 
     assert "Modules 21 to 25" in late and "Modules 1 to 20" in late
     assert 'href="../topic-24/"' in late and 'href="../topic-3/"' not in late
     assert 'href="../topic-3/"' in early and 'href="../topic-24/"' not in early
+
+
+# --- pages without macros skip Jinja, and come out exactly as Jinja would make them ----
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab {}#%-\n\r\t*_`é")), max_size=60), keep=st.booleans())
+def test_a_page_without_macros_comes_out_as_jinja_renders_it(text: str, keep: bool) -> None:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from sidebyside.site.macros import Verbatim, may_be_template
+
+    env = SandboxedEnvironment(keep_trailing_newline=keep)
+    if may_be_template(env, text):
+        return
+    assert Verbatim(env, text).render(course_version="1.0") == env.from_string(text).render(course_version="1.0")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab AZGIR0123456789@.-+()/: \t")), max_size=40))
+def test_lines_skipped_by_the_personal_details_check_hold_no_details(text: str) -> None:
+    from sidebyside.checks.personal_details import MAY_HOLD_DETAILS, find_details
+
+    if not MAY_HOLD_DETAILS.search(text):
+        assert list(find_details(text)) == []
+    for sample in ("Call 020 7946 0018", "me@example.org", "SW1A 1AA", "born on 3 May 1990", "MRN 1234567"):
+        assert MAY_HOLD_DETAILS.search(sample) and list(find_details(sample))

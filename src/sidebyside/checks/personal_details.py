@@ -29,6 +29,10 @@ HOSPITAL_NUMBER = re.compile(
     r"(?i)\b(?:MRN|hospital\s+(?:number|no\.?)|patient\s+(?:number|no\.?|id)|unit\s+number|case\s+number)\s*[:#.-]?\s*[A-Z]{0,3}\d{5,10}\b"
 )
 
+# Every pattern above needs a digit, except an email address, which needs "@": a line
+# with neither cannot hold a personal detail, so it is not searched.
+MAY_HOLD_DETAILS = re.compile(r"[\d@]")
+
 NAMES = {
     "nhs-number": "an NHS number",
     "phone": "a phone number",
@@ -98,6 +102,8 @@ def personal_details(course: Course, context: CheckContext) -> list[Finding]:
         lines = [(line, text) for text, line in page.fields.values()]
         lines += list(prose_lines(page.body, page.body_line))
         for line, text in lines:
+            if not MAY_HOLD_DETAILS.search(text):
+                continue
             for kind, column, found in find_details(text):
                 if kind not in allowed:
                     findings.append(_finding(page.rel, line, column, kind, found, page.kind))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 WORD = re.compile(r"[^\W_]+(?:[&'’\-][^\W_]+)*")
 _GAP = re.compile(r"[ \t\n\r]+")
@@ -53,11 +54,13 @@ class TermMatcher:
 
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
         self._root = _Node()
+        self._depth = 0  # the most words in a phrase
         order = 0
         for phrase, key in phrases:
             tokens = [w for _, _, w in words(phrase)]
             if not tokens:
                 continue
+            self._depth = max(self._depth, len(tokens))
             node = self._root
             for token in tokens:
                 table, form = (node.exact, token) if _is_acronym(token) else (node.fold, token.casefold())
@@ -77,23 +80,35 @@ class TermMatcher:
 
         Of phrases of the same length, the one added first wins.
         """
-        found = words(text)
-        fold, exact = self._root.fold, self._root.exact
-        index = 0
-        total = len(found)
+        # Every word's case-folded form at once (folding is letter by letter, so joining
+        # and splitting on NUL changes nothing), and a text with no word that can start a
+        # phrase is done without looking at its words one by one. Only where a phrase may
+        # start are the words' positions found, and the next few words (no more than the
+        # longest phrase has) looked at together.
+        fold, exact, depth = self._root.fold, self._root.exact, self._depth
+        found = WORD.findall(text)
+        folded = "\0".join(found).casefold().split("\0")
+        if fold.keys().isdisjoint(folded) and (not exact or exact.keys().isdisjoint(found)):
+            return
+        scan = WORD.finditer(text)
+        scanned = 0  # words taken from `scan` so far
+        index, total = 0, len(found)
         while index < total:
-            word = found[index][2]
-            if word.casefold() not in fold and word not in exact:
+            if folded[index] not in fold and found[index] not in exact:
                 index += 1
                 continue
-            best = self._longest(text, found, index)
+            first = next(islice(scan, index - scanned, None))
+            scanned = index + 1
+            ahead = [(first.start(), first.end(), first.group())]
+            ahead += [(m.start(), m.end(), m.group()) for m in islice(WORD.finditer(text, first.end()), depth - 1)]
+            best = self._longest(text, ahead, 0)
             if best is None:
                 index += 1
                 continue
             last, key = best
-            start, end = found[index][0], found[last][1]
+            start, end = ahead[0][0], ahead[last][1]
             yield Match(start, end, key, text[start:end])
-            index = last + 1
+            index += last + 1
 
     def _longest(self, text: str, found: list[tuple[int, int, str]], index: int) -> tuple[int, str] | None:
         """(index of the last word, key) of the longest phrase starting at word `index`."""

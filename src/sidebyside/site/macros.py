@@ -8,6 +8,7 @@ Nothing here can read the environment, the configuration or files.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from sidebyside.content.frontmatter import caching
 from sidebyside.content.schema import did_you_mean
 from sidebyside.render import web_pages
 from sidebyside.render.links import GLOSSARY_INDEX
@@ -129,6 +131,8 @@ class _ReportingSandbox(SandboxedEnvironment):
         self.sidebyside = plugin
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if caching() and isinstance(source, str) and not may_be_template(self, source):
+            return Verbatim(self, source)  # nothing for Jinja to do: skip parsing and compiling
         try:
             template = super().from_string(source, globals, template_class)
         except jinja2.TemplateSyntaxError as exc:
@@ -160,6 +164,30 @@ class _Rendering:
         except Exception as exc:
             self.env._fail(self.source, exc, template_line(exc))
             raise  # not reached: _fail raises
+
+
+class Verbatim:
+    """A page with no macro in it, rendered as Jinja would: the same text, line breaks as "\\n",
+    one trailing line break removed (unless `keep_trailing_newline`)."""
+
+    def __init__(self, env: jinja2.Environment, source: str) -> None:
+        lines = _NEWLINE.split(source)[::2]
+        if not env.keep_trailing_newline and lines[-1] == "":
+            del lines[-1]
+        self.text = env.newline_sequence.join(lines)
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        return self.text
+
+
+_NEWLINE = re.compile(r"(\r\n|\r|\n)")  # Jinja's own line breaks (jinja2.lexer.newline_re)
+
+
+def may_be_template(env: jinja2.Environment, text: str) -> bool:
+    """Whether Jinja could do anything with this text (True when unsure)."""
+    if env.line_statement_prefix or env.line_comment_prefix:
+        return True
+    return any(start in text for start in (env.variable_start_string, env.block_start_string, env.comment_start_string))
 
 
 class _DropMacrosDump(logging.Filter):
@@ -196,6 +224,4 @@ def has_macros(config: MkDocsConfig, markdown: str) -> bool:
         env = macros_plugin.env
     except AttributeError:
         return True
-    if env.line_statement_prefix or env.line_comment_prefix:
-        return True
-    return any(start in markdown for start in (env.variable_start_string, env.block_start_string, env.comment_start_string))
+    return may_be_template(env, markdown)

@@ -71,10 +71,21 @@ def _texts(value: object, where: str, key: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+def _load_yaml(text: str) -> object:
+    """libyaml when PyYAML has it; on a mistake, the pure Python parser, so messages are the same."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)  # a safe loader (libyaml)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 def read_list(path: Path, shown: str) -> WordLists:
     """Read one word-list file. `shown` is the name to use in messages."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise WordListError(f"The word list {shown} could not be read: {exc}.") from None
     except yaml.YAMLError as exc:

@@ -380,7 +380,7 @@ def sentence_findings(text: Checkable, page: Page) -> list[Finding]:
             continue
         spans = sentences(text.text, block.start, block.end)
         for start, end in spans:
-            count = sum(1 for _ in WORD.finditer(text.text, start, end))
+            count = len(WORD.findall(text.text, start, end))
             limit_suggest, limit_warn = (TRAINER_SENTENCE, 10**6) if block.trainer else (SENTENCE_SUGGEST, SENTENCE_WARN)
             if count <= limit_suggest:
                 continue
@@ -460,9 +460,9 @@ def reading_age(text: Checkable) -> tuple[float, int] | None:
             continue
         spans = sentences(text.text, block.start, block.end)
         sentences_count += len(spans)
-        for match in WORD.finditer(text.text, block.start, block.end):
-            words += 1
-            syllable_count += syllables(match.group())
+        found = WORD.findall(text.text, block.start, block.end)
+        words += len(found)
+        syllable_count += sum(map(syllables, found))
     if not words or not sentences_count:
         return None
     grade = 0.39 * words / sentences_count + 11.8 * syllable_count / words - 15.59
