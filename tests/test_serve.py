@@ -41,3 +41,21 @@ def test_serve_shows_an_edited_module(course: Course) -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_preview_does_not_make_handouts_but_says_so(course: Course) -> None:
+    course.module("01-welcome", "The first words.\n", title="Welcome")
+    port = free_port()
+    process = subprocess.Popen(
+        [str(SIDEBYSIDE), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=course.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        assert _wait_for(f"http://127.0.0.1:{port}/handouts/", "Run <code>sidebyside build</code> to make them")
+        assert not (course.root / ".sidebyside-cache" / "handouts").exists() or not list(
+            (course.root / ".sidebyside-cache" / "handouts").glob("*.pdf")
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert course.build().code == 0
+    assert (course.root / "site" / "handouts" / "welcome.pdf").is_file()

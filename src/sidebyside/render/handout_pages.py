@@ -61,7 +61,7 @@ def download_links(handouts: Sequence[HandoutInfo], from_src: str) -> str:
     return '<div class="sbs-handouts sbs-no-terms" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
 
 
-def handouts_page(handouts: Sequence[HandoutInfo]) -> str:
+def handouts_page(handouts: Sequence[HandoutInfo], previewing: bool = False) -> str:
     """The Handouts page: every file, with its page count and size."""
 
     def row(h: HandoutInfo, text: str) -> str:
@@ -74,6 +74,8 @@ def handouts_page(handouts: Sequence[HandoutInfo]) -> str:
         "Large print handouts use 18 point text. Every handout shows the web address of the page it came from.",
         "",
     ]
+    if previewing:
+        lines += ["This is a preview, so the handouts are not made here. Run `sidebyside build` to make them.", ""]
     modules = [h for h in handouts if h.kind == "participant"]
     large = {h.module: h for h in handouts if h.kind == "large-print"}
     if modules:

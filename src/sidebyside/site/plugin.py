@@ -89,6 +89,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.left_out_urls: set[str] = set()
         self.docs_dir = Path("docs")
         self.handouts: list[Any] = []
+        self.previewing = False
         self.version = ""
         self.trainer_srcs: set[str] = set()
         self.skipped_macros = ""
@@ -187,7 +188,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         }
         self.handouts = self._make_handouts(config)
         if self.config.handouts:
-            generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(self.handouts)
+            generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(self.handouts, previewing=self.previewing)
             for handout in self.handouts:
                 self._add(files, File.generated(config, handout_pages.handout_src(handout.name), abs_src_path=str(handout.path)))
         for module in course.modules:
@@ -213,9 +214,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
         return files
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A preview rebuilds on every save; making PDFs then would slow it down for no one.
+        self.previewing = command == "serve"
+
     def _make_handouts(self, config: MkDocsConfig) -> list[Any]:
         """Render (or take from the cache) every handout, so pages can give page counts and sizes."""
-        if not self.config.handouts:
+        if not self.config.handouts or self.previewing:
             return []
         from sidebyside.handouts import make_handouts, settings_from_config
         from sidebyside.print.pipeline import HandoutProblem
