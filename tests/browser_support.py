@@ -7,12 +7,9 @@ The fixtures are registered in conftest.py, so any tests/test_browser_*.py can u
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -54,11 +51,6 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The reference course (modules, glossary, stories, docs), built once per test session."""
@@ -68,15 +60,10 @@ def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(reference_site: Path) -> Iterator[str]:
     """The built reference course, served on 127.0.0.1 on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(reference_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    from browser import serve_folder
+
+    with serve_folder(reference_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -3,16 +3,14 @@ branch, served on 127.0.0.1 and read in Debian's Chromium."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from browser import QuietHandler, serve_folder
 from factory import Course
 
 OLD_TEXT = "The March words about waiting lists."
@@ -94,11 +92,8 @@ def test_release_does_not_push_or_touch_the_working_branch(released: Course) -> 
     assert git(released.root, "status", "--porcelain").strip() == ""
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+class _PagesHandler(QuietHandler):
     """Serves a folder like GitHub Pages does: the root 404.html for anything missing."""
-
-    def log_message(self, *args: object) -> None:
-        pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -117,14 +112,10 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 def pages(released: Course, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("gh-pages") / "checkout"
     git(released.root, "worktree", "add", "-q", "--detach", str(folder), "gh-pages")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        with serve_folder(folder, _PagesHandler) as base:
+            yield base.rstrip("/")
     finally:
-        server.shutdown()
-        server.server_close()
         git(released.root, "worktree", "remove", "--force", str(folder))
 
 

@@ -27,13 +27,18 @@ NO_SITE_URL = (
 )
 
 
-def settings_from_config(config: Any, jobs: int = 0) -> HandoutSettings | None:
-    """Handout settings from a loaded MkDocs config; None when handouts are switched off."""
+# Handouts the plugin made while building pages (it needs their page counts), by course
+# folder, so the after-build step of the same build copies them rather than making them again.
+_MADE: dict[Path, HandoutSet] = {}
+
+
+def settings_from_config(config: Any, jobs: int = 0, force: bool = False) -> HandoutSettings | None:
+    """Handout settings from a loaded MkDocs config; None when handouts are switched off (unless `force`)."""
     plugin = config.plugins.get("sidebyside")
     if plugin is None:
         raise ProjectError("mkdocs.yml does not use the sidebyside plugin. Add `- sidebyside` under `plugins:`.")
     options = plugin.config
-    if not options.get("handouts", True):
+    if not force and not options.get("handouts", True):
         return None
     base = Path(config.config_file_path).resolve().parent
     return HandoutSettings(
@@ -56,13 +61,15 @@ def settings_from_config(config: Any, jobs: int = 0) -> HandoutSettings | None:
 def make_handouts(course: Course, settings: HandoutSettings) -> HandoutSet:
     """Render every handout, turning any problem into a plain message."""
     try:
-        return render_handouts(course, settings)
+        handout_set = render_handouts(course, settings)
     except (HandoutProblem, MacroProblem) as exc:
         raise HandoutProblem(str(exc)) from None
     except OSError as exc:
         raise HandoutProblem(
             f"The handouts could not be written: {exc}. Check there is space on the disk and the folder can be written to."
         ) from None
+    _MADE[settings.root] = handout_set
+    return handout_set
 
 
 def _load(settings: HandoutSettings) -> Course:
@@ -81,7 +88,7 @@ def write_handouts_step(config_file: Path, site_dir: Path) -> None:
     if settings is None:
         return
     try:
-        handout_set = make_handouts(_load(settings), settings)
+        handout_set = _MADE.pop(settings.root, None) or make_handouts(_load(settings), settings)
         write_handouts(handout_set, site_dir / HANDOUTS_DIR)
     except HandoutProblem as exc:
         raise BuildFailed(str(exc)) from None
@@ -99,9 +106,8 @@ def run_command(config_file: Path, out: Path | None, jobs: int) -> tuple[int, st
     course, findings = project.load()
     if errors_in(findings):
         return 1, format_for_people(findings) + "\n\nNo handouts were made. Fix the problems above first."
-    settings = settings_from_config(load_mkdocs_config(project.config_file), jobs=jobs)
-    if settings is None:
-        settings = settings_from_config_forced(project, jobs)
+    settings = settings_from_config(load_mkdocs_config(project.config_file), jobs=jobs, force=True)
+    assert settings is not None
     target = out or (project.config_file.parent / "site" / HANDOUTS_DIR)
     try:
         handout_set = make_handouts(course, settings)
@@ -111,18 +117,3 @@ def run_command(config_file: Path, out: Path | None, jobs: int) -> tuple[int, st
     lines = [f"{handout_set.summary()} Wrote {len(handout_set.handouts)} handouts into {target}:"]
     lines += [f"  {h.name}: {h.pages} {'page' if h.pages == 1 else 'pages'}, {file_size(h.size)}" for h in handout_set.handouts]
     return 0, "\n".join(lines)
-
-
-def settings_from_config_forced(project: Any, jobs: int) -> HandoutSettings:
-    """Settings for the command even when the site build has handouts switched off."""
-    return HandoutSettings(
-        root=project.root,
-        today=project.today,
-        modules_dir=project.modules_dir,
-        glossary_dir=project.glossary_dir,
-        stories_dir=project.stories_dir,
-        site_url=project.site_url,
-        site_name=project.site_name or "Side by Side",
-        cache_dir=project.config_file.parent / CACHE,
-        jobs=jobs,
-    )

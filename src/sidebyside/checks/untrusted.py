@@ -121,7 +121,7 @@ class _MacroWalker:
                 self.fail(
                     node,
                     f"`{node.name}` cannot be used in a page.",
-                    'In a page you can use `{{ story("slug") }}`, `{{ term("slug") }}` and `{{ course_version }}`.',
+                    'In a page you can use `{{ story("name-of-a-story-file") }}`, `{{ term("name-of-a-glossary-file") }}` and `{{ course_version }}` (the file name without `.md`).',
                 )
             elif isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
                 self.fail(node, f"`.{node.attr}` cannot be used in a page.", "Remove it.")
@@ -165,7 +165,7 @@ def macro_problems(page: PageText, course: Course) -> list[Finding]:
                 page.body_line + (exc.lineno or 1) - 1,
                 "macro-syntax",
                 f"A macro could not be read ({exc.message}).",
-                'Check the braces: macros look like {{ story("slug") }}. To show braces as text, write {{ "{{" }}.',
+                'Check the braces: macros look like {{ story("my-story") }}. To show braces as text, write {{ "{{" }}.',
             )
         )
         return findings

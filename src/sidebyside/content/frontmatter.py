@@ -166,7 +166,7 @@ def _parse_yaml_slowly(text: str, rel: str, first_line: int) -> tuple[Any, list[
                 column,
                 "front-matter-yaml",
                 Severity.ERROR,
-                f"The front matter could not be read as YAML ({problem}).",
+                f"The front matter (the fields between the two --- lines at the top) could not be read as YAML ({problem}).",
                 _yaml_advice(problem),
             )
         ]
@@ -234,7 +234,7 @@ def split(text: str, rel: str) -> tuple[str | None, str, int, list[Finding]]:
                     rel,
                     1,
                     "front-matter-missing",
-                    "This file has no front matter.",
+                    "This file has no front matter (the fields such as `title:` between two --- lines at the top).",
                     "Start the file with a line of three dashes (---), the fields, and another line of three dashes.",
                 )
             ],

@@ -9,7 +9,12 @@ from sidebyside.findings import Finding, error
 
 def _unknown(rel: str, line: int, what: str, slug: str, known: list[str], folder: str) -> Finding:
     guess = did_you_mean(slug, known)
-    hint = f"Did you mean `{guess}`?" if guess else f"Use the name of a file in {folder}/ without `.md`."
+    if guess:
+        hint = f"Did you mean `{guess}`?"
+    elif folder == "modules":
+        hint = "Use a module's folder name without the number at the start: `02-how-the-nhs-works` is `how-the-nhs-works`."
+    else:
+        hint = f"Use the name of a file in {folder}/ without `.md`."
     return error(
         rel,
         line,

@@ -164,9 +164,47 @@ class _Planner:
             address=web_address,
         )
 
-    def trainer_pack(self) -> Handout:
-        address = "modules/"
+    def _booklet(
+        self,
+        *,
+        name: str,
+        title: str,
+        kind: str,
+        description: str,
+        template: str,
+        edition: str,
+        address: str,
+        folder: str,
+        assets: tuple[Path, ...] = (),
+        **context: object,
+    ) -> Handout:
+        """A handout for the whole course (trainer pack, jargon buster, stories): one version, the latest review date."""
         web_address, qr = self.address(address)
+        document = self.render(
+            template,
+            title=title,
+            pdf_title=f"{self.settings.site_name}: {title.lower()}",
+            edition=edition,
+            large=False,
+            version=self.settings.version,
+            reviewed=self.course_reviewed,
+            web_address=web_address,
+            qr=qr,
+            **context,
+        )
+        return Handout(
+            name=name,
+            title=title,
+            kind=kind,
+            description=description,
+            html=document,
+            base_url=(self.settings.root / folder).as_uri() + "/",
+            stylesheets=("handouts.css",),
+            assets=assets,
+            address=web_address,
+        )
+
+    def trainer_pack(self) -> Handout:
         plan = plan_session(self.course.modules, self.settings.session_break_every, self.settings.session_break_minutes)
         sections = []
         for slot in plan.slots:
@@ -174,35 +212,23 @@ class _Planner:
             body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
             starts, ends = slot.clock(self.settings.session_start)
             sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends})
-        document = self.render(
-            "trainer_pack.html",
-            title="Trainer pack",
-            pdf_title=f"{self.settings.site_name}: trainer pack",
-            edition="For trainers",
-            large=False,
-            version=self.settings.version,
-            reviewed=self.course_reviewed,
-            web_address=web_address,
-            qr=qr,
-            plan=plan,
-            sections=sections,
-            session_start=self.settings.session_start.strftime("%H:%M"),
-        )
-        return Handout(
+        return self._booklet(
             name=TRAINER_PACK_NAME,
             title="Trainer pack",
             kind=TRAINER_PACK,
             description="Every module with trainer notes, timings, a running order and a materials checklist",
-            html=document,
-            base_url=(self.settings.root / self.settings.modules_dir).as_uri() + "/",
-            stylesheets=("handouts.css",),
+            template="trainer_pack.html",
+            edition="For trainers",
+            address="modules/",
+            folder=self.settings.modules_dir,
             assets=tuple(asset for m in self.course.modules for asset in m.assets),
-            address=web_address,
+            plan=plan,
+            sections=sections,
+            session_start=self.settings.session_start.strftime("%H:%M"),
         )
 
     def jargon_buster(self) -> Handout:
         address = "glossary/"
-        web_address, qr = self.address(address)
         letters: dict[str, list[dict[str, object]]] = {}
         for term in sorted(self.course.terms, key=lambda t: t.term.casefold()):
             first = term.term.strip()[:1].upper()
@@ -210,58 +236,34 @@ class _Planner:
             see_also = [self.terms[s].term for s in term.see_also if s in self.terms]
             longer = absolute_links(to_html(term.body), address, self.settings.site_url) if term.body.strip() else ""
             letters.setdefault(letter, []).append({"term": term, "longer": longer, "see_also": see_also})
-        document = self.render(
-            "jargon_buster.html",
-            title="Jargon buster",
-            pdf_title=f"{self.settings.site_name}: jargon buster",
-            edition="Words explained, A to Z",
-            large=False,
-            version=self.settings.version,
-            reviewed=self.course_reviewed,
-            web_address=web_address,
-            qr=qr,
-            letters=letters,
-        )
-        return Handout(
+        return self._booklet(
             name=JARGON_BUSTER_NAME,
             title="Jargon buster",
             kind=JARGON_BUSTER,
             description="Every word in the glossary, A to Z, with its plain meaning",
-            html=document,
-            base_url=(self.settings.root / self.settings.glossary_dir).as_uri() + "/",
-            stylesheets=("handouts.css",),
-            address=web_address,
+            template="jargon_buster.html",
+            edition="Words explained, A to Z",
+            address=address,
+            folder=self.settings.glossary_dir,
+            letters=letters,
         )
 
     def stories(self) -> Handout:
-        address = "stories/"
-        web_address, qr = self.address(address)
         entries = []
         for story in self.course.stories_for("print", self.settings.today):
             body = shift_headings(self.body(story, strip_trainer_notes(story.body), story.url, id_prefix=f"{story.slug}-"), 1)
             modules = [m.title for m in (self.course.module(s) for s in story.modules) if m is not None]
             entries.append({"story": story, "teller": web_pages.teller_line(story), "body": body, "modules": modules})
-        document = self.render(
-            "stories.html",
-            title="Stories",
-            pdf_title=f"{self.settings.site_name}: stories",
-            edition="Stories from patients, carers and staff",
-            large=False,
-            version=self.settings.version,
-            reviewed=self.course_reviewed,
-            web_address=web_address,
-            qr=qr,
-            entries=entries,
-        )
-        return Handout(
+        return self._booklet(
             name=STORIES_NAME,
             title="Stories",
             kind=STORIES,
             description="Stories from patients, carers and staff, in one booklet",
-            html=document,
-            base_url=(self.settings.root / self.settings.stories_dir).as_uri() + "/",
-            stylesheets=("handouts.css",),
-            address=web_address,
+            template="stories.html",
+            edition="Stories from patients, carers and staff",
+            address="stories/",
+            folder=self.settings.stories_dir,
+            entries=entries,
         )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from sidebyside.render.links import relative
+from sidebyside.render.web_pages import md_text
 
 HANDOUTS_INDEX = "handouts/index.md"
 
@@ -38,12 +39,6 @@ def pages(count: int) -> str:
     return f"{count} page" + ("" if count == 1 else "s")
 
 
-def _md(text: str) -> str:
-    for char in "\\`*_[]#<>|":
-        text = text.replace(char, "\\" + char)
-    return text
-
-
 def download_links(handouts: Sequence[HandoutInfo], from_src: str) -> str:
     """The "Download a printable version" links of one module page."""
     by_kind = {h.kind: h for h in handouts}
@@ -65,7 +60,7 @@ def handouts_page(handouts: Sequence[HandoutInfo], previewing: bool = False) -> 
     """The Handouts page: every file, with its page count and size."""
 
     def row(h: HandoutInfo, text: str) -> str:
-        return f"| [{_md(text)}]({h.name}) | {h.pages} | {file_size(h.size)} |"
+        return f"| [{md_text(text)}]({h.name}) | {h.pages} | {file_size(h.size)} |"
 
     lines = [
         "# Handouts",

@@ -8,7 +8,6 @@ at source paths (`.md`) so the host checks them. Trainer pages live under
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 import re
 
@@ -25,7 +24,7 @@ from sidebyside.render.links import (
     trainer_module_src,
 )
 from sidebyside.render.trainer_notes import split_trainer_notes
-from sidebyside.render.web_pages import minutes
+from sidebyside.render.web_pages import html_text, md_text, minutes
 
 CLOCK = re.compile(r"^\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*$")
 
@@ -56,17 +55,6 @@ def parse_start(value: str | int) -> dt.time:
     return dt.time(hour, minute)
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _md(text: str) -> str:
-    escaped = _e(text)
-    for char in "\\`*_[]#|":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
-
-
 def _folder(src: str) -> str:
     return posixpath.dirname(src)
 
@@ -84,9 +72,9 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
     src = trainer_module_src(module.slug)
     activity_minutes = sum(a.minutes for a in module.activities)
     lines = [
-        f"# Teaching: {_md(module.title)}",
+        f"# Teaching: {md_text(module.title)}",
         "",
-        f'<p class="sbs-summary">{_e(module.summary)}</p>',
+        f'<p class="sbs-summary">{html_text(module.summary)}</p>',
         "",
         f"[The page participants see]({relative(src, module_src(module.slug))}) · "
         f"[Session plan]({relative(src, SESSION_PLAN)}) · [All trainer notes]({relative(src, TRAINER_NOTES)})",
@@ -118,10 +106,10 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
     if not module.activities:
         lines += ["This module has no activities listed.", ""]
     for number, activity in enumerate(module.activities, start=1):
-        lines += [f"### {number}. {_md(activity.title)} ({minutes(activity.minutes)})", ""]
+        lines += [f"### {number}. {md_text(activity.title)} ({minutes(activity.minutes)})", ""]
         if activity.description:
-            lines += [_md(activity.description), ""]
-        needs = ", ".join(_md(m) for m in activity.materials) if activity.materials else "nothing extra"
+            lines += [md_text(activity.description), ""]
+        needs = ", ".join(md_text(m) for m in activity.materials) if activity.materials else "nothing extra"
         lines += [f"You need: {needs}.", ""]
     body = rebase(module.body, _folder(module_src(module.slug)), page_folder(src), _folder(src)).strip()
     lines += ["## The module, with your notes", "", "Notes for trainers are shown in coloured boxes. Participants never see them.", ""]
@@ -149,8 +137,8 @@ def session_plan_page(course: Course, plan: SessionPlan, begins: dt.time) -> str
             start = _at(begins, previous_end)
             lines.append(f"| {start} | {_at(begins, slot.start)} | Break | {slot.start - previous_end} | |")
         start, end = slot.clock(begins)
-        link = f"[{_md(slot.module.title)}]({relative(src, trainer_module_src(slot.module.slug))})"
-        doing = "; ".join(f"{_md(a.title)} ({a.minutes})" for a in slot.activities) or "none"
+        link = f"[{md_text(slot.module.title)}]({relative(src, trainer_module_src(slot.module.slug))})"
+        doing = "; ".join(f"{md_text(a.title)} ({a.minutes})" for a in slot.activities) or "none"
         activity_total += sum(a.minutes for a in slot.activities)
         lines.append(f"| {start} | {end} | {link} | {slot.module.duration} | {doing} |")
         previous_end = slot.end
@@ -183,7 +171,9 @@ def materials_checklist(plan: SessionPlan) -> list[str]:
     lines = ["Tick each one off as you pack.", "", '<ul class="sbs-checklist">']
     for item in plan.materials:
         uses = ", ".join(dict.fromkeys(needed_for.get(item, [])))
-        lines.append(f'<li><label><input type="checkbox"> {_e(item)}</label> <span class="sbs-for">(for {_e(uses)})</span></li>')
+        lines.append(
+            f'<li><label><input type="checkbox"> {html_text(item)}</label> <span class="sbs-for">(for {html_text(uses)})</span></li>'
+        )
     lines += ["</ul>", ""]
     return lines
 
@@ -209,7 +199,7 @@ def notes_page(course: Course, stories: list[Story]) -> str:
             continue
         found += len(notes)
         lines += [
-            f"## {number}. {_md(module.title)}",
+            f"## {number}. {md_text(module.title)}",
             "",
             f"[Teaching page for this module]({relative(src, trainer_module_src(module.slug))})",
             "",
@@ -221,7 +211,7 @@ def notes_page(course: Course, stories: list[Story]) -> str:
         if not notes:
             continue
         found += len(notes)
-        lines += [f"## Story: {_md(story.title)}", "", f"[Read the story]({relative(src, story_src(story.slug))})", ""]
+        lines += [f"## Story: {md_text(story.title)}", "", f"[Read the story]({relative(src, story_src(story.slug))})", ""]
         for note in notes:  # a story's addresses are read from stories/<slug>/
             lines += [rebase(_dedent(note), page_folder(story_src(story.slug)), page_folder(src), _folder(src)), ""]
     if not found:

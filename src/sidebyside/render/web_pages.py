@@ -18,14 +18,15 @@ from sidebyside.render.trainer_notes import strip_trainer_notes
 WORDS_SLOT = '<div class="sbs-slot" data-slot="words"></div>'
 
 
-def _e(text: str) -> str:
+def html_text(text: str) -> str:
+    """Text safe to put inside HTML."""
     return html.escape(text, quote=False)
 
 
-def _md_text(text: str) -> str:
-    """Text safe to put in Markdown without it turning into formatting or HTML."""
-    escaped = _e(text)
-    for char in "\\`*_[]#":
+def md_text(text: str) -> str:
+    """Text safe to put in Markdown (tables included) without it turning into formatting or HTML."""
+    escaped = html_text(text)
+    for char in "\\`*_[]#|":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
 
@@ -52,12 +53,12 @@ def credits(module: Module) -> str:
     if module.co_produced_with:
         lines.append("This page was made together by:")
         lines.append("")
-        lines += [f"- {_md_text(p.credit)}" for p in module.co_produced_with]
+        lines += [f"- {md_text(p.credit)}" for p in module.co_produced_with]
         if not module.has_patient_voice:
             lines += ["", "This page has not yet been reviewed with patient partners or carers."]
     else:
         lines.append("This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.")
-    lines += ["", f"Looked after by: {_md_text(module.owner)}."]
+    lines += ["", f"Looked after by: {md_text(module.owner)}."]
     return "\n".join(lines)
 
 
@@ -66,7 +67,7 @@ def sources(module: Module) -> str:
         return ""
     lines = ["## Where our facts come from", ""]
     for source in module.sources:
-        lines.append(f"- [{_md_text(source.title)}]({source.url}), looked at on {long_date(source.accessed)}")
+        lines.append(f"- [{md_text(source.title)}]({source.url}), looked at on {long_date(source.accessed)}")
     return "\n".join(lines)
 
 
@@ -75,16 +76,16 @@ def changes(module: Module, release: str = "") -> str:
     or else for the module's own version."""
     current = module.changes_for(release or module.version)
     if not current and release:
-        lines = [f"## What changed in version {_md_text(release)}", "", "Nothing on this page changed in this version."]
+        lines = [f"## What changed in version {md_text(release)}", "", "Nothing on this page changed in this version."]
         earlier = module.changes_for(module.version)
         if earlier:
-            lines += ["", f"It last changed in version {_md_text(module.version)}:", ""]
-            lines += [f"- {_md_text(c.changed)}" for c in earlier]
+            lines += ["", f"It last changed in version {md_text(module.version)}:", ""]
+            lines += [f"- {md_text(c.changed)}" for c in earlier]
         return "\n".join(lines)
     if not current:
         return ""
-    lines = [f"## What changed in version {_md_text(release or module.version)}", ""]
-    lines += [f"- {_md_text(c.changed)}" for c in current]
+    lines = [f"## What changed in version {md_text(release or module.version)}", ""]
+    lines += [f"- {md_text(c.changed)}" for c in current]
     return "\n".join(lines)
 
 
@@ -95,17 +96,17 @@ def module_page(module: Module, edition: str = "participant", handouts: str = ""
     `release` is the course version being built, for "What changed in this version".
     """
     body = module.body if edition == "trainer" else strip_trainer_notes(module.body)
-    outcomes = "\n".join(f"- {_md_text(o)}" for o in module.outcomes)
+    outcomes = "\n".join(f"- {md_text(o)}" for o in module.outcomes)
     facts = (
         '<ul class="sbs-facts sbs-no-terms">'
         f"<li>Time in a session: about {minutes(module.duration)}</li>"
-        f"<li>Version {_e(module.version)}</li>"
+        f"<li>Version {html_text(module.version)}</li>"
         "</ul>"
     )
     about = "\n\n".join(part for part in (credits(module), sources(module), changes(module, release)) if part)
     return (
-        f"# {_md_text(module.title)}\n\n"
-        f'<p class="sbs-summary">{_e(module.summary)}</p>\n\n'
+        f"# {md_text(module.title)}\n\n"
+        f'<p class="sbs-summary">{html_text(module.summary)}</p>\n\n'
         f"{facts}\n\n"
         f"{handouts}\n\n"
         "## By the end of this module you will\n\n"
@@ -121,7 +122,7 @@ def modules_index(modules: Iterable[Module], intro: str = "") -> str:
     lines = ["# Modules", "", intro or "Work through the modules in order. Each one is short, and you can stop at any time.", ""]
     for number, module in enumerate(modules, start=1):
         link = relative(MODULES_INDEX, module_src(module.slug))
-        lines.append(f"{number}. [{_md_text(module.title)}]({link}): {_md_text(module.summary)} (about {minutes(module.duration)})")
+        lines.append(f"{number}. [{md_text(module.title)}]({link}): {md_text(module.summary)} (about {minutes(module.duration)})")
     return "\n".join(lines) + "\n"
 
 
@@ -129,26 +130,26 @@ def teller_line(story: Story) -> str:
     role = {"patient": "a patient", "carer": "a carer", "staff": "a member of staff"}[story.teller.role]
     if story.teller.display == "anonymous":
         return f"A story told by {role}."
-    return f"A story told by {_md_text(story.teller.shown_name)}, {role}."
+    return f"A story told by {md_text(story.teller.shown_name)}, {role}."
 
 
 def story_card(story: Story, from_src: str) -> str:
     """A short card that links to a story, for modules and the stories index."""
     link = relative(from_src, story_src(story.slug))
-    parts = [f'<div class="sbs-story-card" markdown>\n\n**[{_md_text(story.title)}]({link})**\n']
+    parts = [f'<div class="sbs-story-card" markdown>\n\n**[{md_text(story.title)}]({link})**\n']
     if story.summary:
-        parts.append(f"{_md_text(story.summary)}\n")
+        parts.append(f"{md_text(story.summary)}\n")
     note = " Written for the course: not a real person." if story.illustrative else ""
     parts.append(f"{teller_line(story)}{note}\n")
     if story.content_notes:
-        parts.append(f"Content note: this story mentions {_md_text(', '.join(story.content_notes))}.\n")
+        parts.append(f"Content note: this story mentions {md_text(', '.join(story.content_notes))}.\n")
     parts.append("</div>\n")
     return "\n".join(parts)
 
 
 def story_page(story: Story, course: Course, edition: str = "participant") -> str:
     src = story_src(story.slug)
-    lines = [f"# {_md_text(story.title)}", "", f'<p class="sbs-teller">{teller_line(story)}</p>', ""]
+    lines = [f"# {md_text(story.title)}", "", f'<p class="sbs-teller">{teller_line(story)}</p>', ""]
     if story.illustrative:
         lines += [
             '!!! info "This story was written for the course"',
@@ -156,14 +157,14 @@ def story_page(story: Story, course: Course, edition: str = "participant") -> st
             "",
         ]
     if story.content_notes:
-        lines += ['!!! warning "Content note"', f"    This story mentions {_md_text(', '.join(story.content_notes))}.", ""]
+        lines += ['!!! warning "Content note"', f"    This story mentions {md_text(', '.join(story.content_notes))}.", ""]
     body = story.body if edition == "trainer" else strip_trainer_notes(story.body)
     lines += [body.strip(), ""]
     related = [course.module(slug) for slug in story.modules]
     related = [m for m in related if m is not None]
     if related:
         lines += ['<section class="sbs-about-page sbs-no-terms" markdown>', "", "## Modules this story goes with", ""]
-        lines += [f"- [{_md_text(m.title)}]({relative(src, module_src(m.slug))})" for m in related]
+        lines += [f"- [{md_text(m.title)}]({relative(src, module_src(m.slug))})" for m in related]
         lines += ["", "</section>", ""]
     return "\n".join(lines)
 
@@ -199,19 +200,19 @@ def glossary_page(terms: list[Term], intro: str = "") -> str:
     for letter, group in letters.items():
         lines += [f"## {letter} {{ #letter-{letter.lower()} }}", "", '<dl class="sbs-glossary" markdown>']
         for term in group:
-            stands = f" ({_e(term.stands_for)})" if term.stands_for else ""
-            lines.append(f'<dt id="{term.slug}">{_e(term.term)}{stands}</dt>')
+            stands = f" ({html_text(term.stands_for)})" if term.stands_for else ""
+            lines.append(f'<dt id="{term.slug}">{html_text(term.term)}{stands}</dt>')
             lines.append('<dd markdown="block">')
             lines.append("")
-            lines.append(_md_text(term.plain))
+            lines.append(md_text(term.plain))
             lines.append("")
             if term.avoid:
-                instead = f" Try: {_md_text(term.instead)}." if term.instead else ""
+                instead = f" Try: {md_text(term.instead)}." if term.instead else ""
                 lines += [f"We try not to use this word.{instead}", ""]
             if term.body.strip():
                 lines += [term.body.strip(), ""]
             if term.see_also:
-                links = ", ".join(f"[{_md_text(other)}](#{other})" for other in term.see_also)
+                links = ", ".join(f"[{md_text(other)}](#{other})" for other in term.see_also)
                 lines += [f"See also: {links}", ""]
             lines.append("</dd>")
         lines += ["</dl>", ""]

@@ -201,7 +201,7 @@ _DROP_DUMP = _DropMacrosDump()
 
 
 def _plain(exc: BaseException) -> str:
-    allowed = 'In a page you can use {{ story("slug") }}, {{ term("slug") }} and {{ course_version }}.'
+    allowed = 'In a page you can use {{ story("name-of-a-story-file") }}, {{ term("name-of-a-glossary-file") }} and {{ course_version }} (the file name without .md).'
     if isinstance(exc, jinja2.TemplateNotFound):
         return f'Pages cannot include other files ("{exc.name}"). Copy the text you need into the page instead.'
     if isinstance(exc, SecurityError):
@@ -209,7 +209,7 @@ def _plain(exc: BaseException) -> str:
     if isinstance(exc, jinja2.UndefinedError):
         return f"This macro uses something that is not available in pages ({exc.message}). {allowed}"
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f'A macro could not be read ({exc.message}). Check the braces: macros look like {{{{ story("slug") }}}}.'
+        return f'A macro could not be read ({exc.message}). Check the braces: macros look like {{{{ story("my-story") }}}}.'
     if isinstance(exc, MacroError):
         return str(exc)
     return f"A macro failed ({type(exc).__name__}: {exc}). {allowed}"
