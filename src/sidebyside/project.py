@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside.checks import CheckContext, run_checks
+from sidebyside.checks.background import PendingChecks, start_checks
 from sidebyside.content import Course, load_course
-from sidebyside.findings import Finding
+from sidebyside.findings import Finding, errors_in
 
 
 def parse_today(value: str | dt.date) -> dt.date:
@@ -72,30 +73,53 @@ class Project:
     def today(self) -> dt.date:
         return parse_today(self.today_option)
 
+    def read(self) -> tuple[Course, list[Finding]]:
+        """Read the course, without checking it: findings are only problems reading it."""
+        return load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
+
     def load(self) -> tuple[Course, list[Finding]]:
         """Load the course and run every check on it."""
-        course, findings = load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
-        findings += run_checks(course, CheckContext(self.today))
+        course, findings = self.read()
+        checked = run_checks(course, CheckContext(self.today))
+        self._hand_over(course, findings, PendingChecks.finished(checked))
+        return course, findings + checked
+
+    def load_checking_in_background(self) -> tuple[Course, list[Finding], PendingChecks | None]:
+        """Read the course and start its checks on another core, for a build to collect.
+
+        When the course cannot even be read, there is nothing to build: the checks run at
+        once so that every problem is reported together, and no checks are pending."""
+        course, findings = self.read()
+        if errors_in(findings):
+            return course, findings + run_checks(course, CheckContext(self.today)), None
+        pending = start_checks(course, CheckContext(self.today))
+        self._hand_over(course, findings, pending)
+        return course, findings, pending
+
+    def _hand_over(self, course: Course, findings: list[Finding], checks: PendingChecks) -> None:
         _HANDED_OVER.clear()
-        _HANDED_OVER[(self.root, self.modules_dir, self.glossary_dir, self.stories_dir, self.today)] = (course, list(findings))
-        return course, findings
+        _HANDED_OVER[(self.root, self.modules_dir, self.glossary_dir, self.stories_dir, self.today)] = (course, list(findings), checks)
 
 
-# The course the command line has just loaded and checked, kept for the MkDocs plugin
-# in the same process, so `sidebyside build` reads and checks the course once, not twice.
-# Taken at most once: a later build (a preview after a save) loads the course afresh.
-_HANDED_OVER: dict[tuple[Path, str, str, str, dt.date], tuple[Course, list[Finding]]] = {}
+# The course the command line has just read, with its checks (done, or still running on
+# another core), kept for the MkDocs plugin in the same process, so `sidebyside build`
+# reads and checks the course once, not twice. Taken at most once: a later build (a
+# preview after a save) loads the course afresh.
+_HANDED_OVER: dict[tuple[Path, str, str, str, dt.date], tuple[Course, list[Finding], PendingChecks]] = {}
 
 
-def take_loaded(root: Path, modules_dir: str, glossary_dir: str, stories_dir: str, today: dt.date) -> tuple[Course, list[Finding]] | None:
-    """The course and findings `Project.load` made for these folders and date, once; else None."""
+def take_loaded(
+    root: Path, modules_dir: str, glossary_dir: str, stories_dir: str, today: dt.date
+) -> tuple[Course, list[Finding], PendingChecks] | None:
+    """The course, the findings from reading it and its checks, as the command line left
+    them for these folders and date, once; else None."""
     from sidebyside.content.frontmatter import caching
 
     found = _HANDED_OVER.pop((root, modules_dir, glossary_dir, stories_dir, today), None)
     if found is None or not caching():
         return None
-    course, findings = found
-    return course, list(findings)
+    course, findings, checks = found
+    return course, list(findings), checks
 
 
 def load_mkdocs_config(config_file: Path, **overrides: object):

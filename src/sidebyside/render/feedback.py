@@ -15,4 +15,4 @@ def feedback_box(contributing_href: str | None, edit_url: str | None) -> str:
         parts.append(f'<a href="{href}">How to tell the course team</a>.')
     if edit_url:
         parts.append(f'Or <a href="{html.escape(edit_url)}" rel="edit">edit this page</a> on GitHub and suggest a change.')
-    return '<div class="sbs-feedback sbs-no-terms" role="note" data-search-exclude><p>' + " ".join(parts) + "</p></div>"
+    return '<div class="sbs-feedback sbs-no-terms" role="note"><p>' + " ".join(parts) + "</p></div>"

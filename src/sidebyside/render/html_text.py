@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 
-TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+# A comment, a tag with its name (group 2; group 1 is "/" for a closing tag), or any
+# other markup such as <!DOCTYPE html>.
+TAG = re.compile(r"<!--.*?-->|<(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)[^>]*>|<[^>]*>", re.S)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIP = {
     "code",
@@ -36,44 +36,38 @@ SKIP = {
 SKIP_CLASS = "sbs-no-terms"
 
 
-def transform_text(fragment: str, change: Callable[[str], str]) -> str:
-    """Return `fragment` with each readable text run replaced by `change(text)`.
-
-    `change` gets unescaped text and returns HTML. Text inside skipped elements is kept.
-    """
-    out: list[str] = []
+def text_runs(fragment: str) -> list[tuple[int, int]]:
+    """Where the readable text of `fragment` is: (start, end) of each run of text between
+    tags, outside skipped elements, that is not only white space."""
+    runs: list[tuple[int, int]] = []
     stack: list[tuple[str, bool]] = []
     skipping = 0
     position = 0
     for tag in TAG.finditer(fragment):
-        text = fragment[position : tag.start()]
-        if text:
-            out.append(text if skipping or not text.strip() else change(html.unescape(text)))
-        raw = tag.group()
-        out.append(raw)
+        start = tag.start()
+        if start > position and not skipping and not fragment[position:start].isspace():
+            runs.append((position, start))
         position = tag.end()
-        if raw.startswith("<!--") or raw.startswith("<!"):
+        name = tag.group(2)
+        if name is None:  # a comment or <!DOCTYPE ...>
             continue
-        name_match = TAG_NAME.match(raw)
-        if not name_match:
-            continue
-        name = name_match.group(1).lower()
-        if raw.startswith("</"):
+        name = name.lower()
+        if tag.group(1):
             while stack:
                 open_name, skip = stack.pop()
                 skipping -= skip
                 if open_name == name:
                     break
             continue
+        raw = tag.group()
         if name in VOID or raw.endswith("/>"):
             continue
         skip = name in SKIP or SKIP_CLASS in raw
         stack.append((name, skip))
         skipping += skip
-    tail = fragment[position:]
-    if tail:
-        out.append(tail if skipping or not tail.strip() else change(html.unescape(tail)))
-    return "".join(out)
+    if position < len(fragment) and not skipping and not fragment[position:].isspace():
+        runs.append((position, len(fragment)))
+    return runs
 
 
 def plain_text(fragment: str) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from sidebyside.content.matching import TermMatcher
+from sidebyside.content.matching import Match, TermMatcher
 from sidebyside.content.model import Term
-from sidebyside.render.html_text import transform_text
+from sidebyside.render.html_text import text_runs
 
 
 def matcher_for(terms: list[Term]) -> TermMatcher:
@@ -21,48 +22,68 @@ class LinkedPage:
     used: list[str] = field(default_factory=list)  # slugs in order of first use
 
 
+def _page_text(fragment: str) -> tuple[list[tuple[int, int]], list[str], str, list[int]]:
+    """The readable text runs of a page, unescaped, and joined with NUL for one search.
+
+    No phrase can match across a NUL (it is neither a word nor a space), so searching
+    the joined text finds what searching each run would, at the cost of one search a
+    page instead of one a paragraph. `offsets` says where each run starts in `joined`.
+    """
+    runs = text_runs(fragment)
+    texts = [html.unescape(fragment[start:end]) for start, end in runs]
+    offsets: list[int] = []
+    position = 0
+    for text in texts:
+        offsets.append(position)
+        position += len(text) + 1
+    return runs, texts, "\0".join(texts), offsets
+
+
 def link_terms(fragment: str, matcher: TermMatcher, terms: dict[str, Term], glossary_href: str) -> LinkedPage:
     """Link the first use of each term to the glossary, with its plain definition for the disclosure.
 
     Without JavaScript it is an ordinary link; the site's script turns it into a
     button that opens the definition in place.
     """
+    runs, texts, joined, offsets = _page_text(fragment)
     used: list[str] = []
-
-    def change(text: str) -> str:
-        pieces: list[str] = []
-        position = 0
-        for match in matcher.finditer(text):
-            if match.key in used:
-                continue
-            used.append(match.key)
+    firsts: dict[int, list[Match]] = {}  # run index: the first uses of terms in that run
+    for match in matcher.finditer(joined):
+        if match.key in used:
+            continue
+        used.append(match.key)
+        firsts.setdefault(bisect_right(offsets, match.start) - 1, []).append(match)
+    if not firsts:
+        return LinkedPage(fragment, used)
+    href = html.escape(glossary_href)
+    out: list[str] = []
+    position = 0
+    for index, matches in sorted(firsts.items()):
+        start, end = runs[index]
+        text, base = texts[index], offsets[index]
+        out.append(fragment[position:start])
+        at = 0
+        for match in matches:
             term = terms[match.key]
-            pieces.append(html.escape(text[position : match.start], quote=False))
-            pieces.append(
-                f'<a class="sbs-term" href="{html.escape(glossary_href)}#{term.slug}" '
+            out.append(html.escape(text[at : match.start - base], quote=False))
+            out.append(
+                f'<a class="sbs-term" href="{href}#{term.slug}" '
                 f'data-sbs-term="{html.escape(term.term)}" data-sbs-plain="{html.escape(term.plain)}">'
                 f"{html.escape(match.text, quote=False)}</a>"
             )
-            position = match.end
-        if not pieces:
-            return html.escape(text, quote=False)
-        pieces.append(html.escape(text[position:], quote=False))
-        return "".join(pieces)
-
-    return LinkedPage(transform_text(fragment, change), used)
+            at = match.end - base
+        out.append(html.escape(text[at:], quote=False))
+        position = end
+    out.append(fragment[position:])
+    return LinkedPage("".join(out), used)
 
 
 def terms_used(fragment: str, matcher: TermMatcher) -> list[str]:
     """Slugs of the terms a fragment uses, in order of first use (code, links and headings excluded)."""
     used: list[str] = []
-
-    def collect(text: str) -> str:
-        for match in matcher.finditer(text):
-            if match.key not in used:
-                used.append(match.key)
-        return html.escape(text, quote=False)
-
-    transform_text(fragment, collect)
+    for match in matcher.finditer(_page_text(fragment)[2]):
+        if match.key not in used:
+            used.append(match.key)
     return used
 
 

@@ -20,10 +20,10 @@ from collections.abc import Callable
 CONTENT_ID = "sbs-content"
 SKIP_TEXT = "Skip to main content"
 
-_SKIP = re.compile(r'<div data-md-component="skip">.*?</div>', re.S)
-_CONTENT = re.compile(r'<div class="md-content" data-md-component="content">')
-_SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
-_SEARCH_SCROLL = re.compile(r'<div class="md-search__scrollwrap" tabindex="0"')
+_SKIP_OPEN = '<div data-md-component="skip">'
+_CONTENT_OPEN = '<div class="md-content" data-md-component="content">'
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_SCROLL = '<div class="md-search__scrollwrap" tabindex="0"'
 _HEADER_TOGGLE = re.compile(r'<label class="md-header__button md-icon" for="(__drawer|__search)">(.*?)</label>', re.S)
 _NAV_TITLE = re.compile(
     r'<label class="md-nav__title" for="(__nav_[\d_]+)">\s*(?:<span class="md-nav__icon md-icon"></span>)?\s*([^<]+?)\s*</label>'
@@ -33,20 +33,32 @@ _NAV_TOGGLE = re.compile(r'(<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)
 TOGGLE_NAMES = {"__drawer": "Menu", "__search": "Search"}
 
 
+def _before(page: str, marker: str) -> int:
+    """Where `marker` starts in the page, or the page's length: the header's fix looks
+    only at what comes before it, not at the whole page."""
+    at = page.find(marker)
+    return at if at >= 0 else len(page)
+
+
 def skip_link(page: str) -> str:
     """A skip link on every page (Material only adds one when a page has headings),
     to the page's content, which takes focus so the next Tab starts there."""
-    link = f'<div data-md-component="skip"><a href="#{CONTENT_ID}" class="md-skip">{SKIP_TEXT}</a></div>'
-    if not _CONTENT.search(page):
+    if page.find(_CONTENT_OPEN) < 0:
         return page
-    page = _SKIP.sub(lambda _: link, page, count=1)
-    return _CONTENT.sub(f'<div class="md-content" data-md-component="content" id="{CONTENT_ID}" tabindex="-1">', page, count=1)
+    link = f'<div data-md-component="skip"><a href="#{CONTENT_ID}" class="md-skip">{SKIP_TEXT}</a></div>'
+    skip = page.find(_SKIP_OPEN)
+    end = page.find("</div>", skip) if skip >= 0 else -1
+    if end >= 0:
+        page = page[:skip] + link + page[end + len("</div>") :]
+    content = page.find(_CONTENT_OPEN)
+    focusable = f'<div class="md-content" data-md-component="content" id="{CONTENT_ID}" tabindex="-1">'
+    return page[:content] + focusable + page[content + len(_CONTENT_OPEN) :]
 
 
 def search_dialog(page: str) -> str:
     """Name the search dialog, and drop the extra tab stop on its (closed, invisible) results box."""
-    page = _SEARCH_DIALOG.sub('<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">', page, count=1)
-    return _SEARCH_SCROLL.sub('<div class="md-search__scrollwrap"', page, count=1)
+    page = page.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+    return page.replace(_SEARCH_SCROLL, '<div class="md-search__scrollwrap"', 1)
 
 
 def header_buttons(page: str) -> str:
@@ -60,7 +72,8 @@ def header_buttons(page: str) -> str:
             f'aria-label="{TOGGLE_NAMES[target]}" aria-expanded="false">{icon}</button>'
         )
 
-    return _HEADER_TOGGLE.sub(button, page)
+    end = _before(page, "</header>")
+    return _HEADER_TOGGLE.sub(button, page[:end]) + page[end:]
 
 
 def section_names(page: str) -> str:

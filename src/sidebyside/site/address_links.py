@@ -35,6 +35,8 @@ def page_addresses(files: Files) -> dict[str, str]:
 
 def rewrite(markdown: str, page_src: str, page_url: str, addresses: dict[str, str]) -> str:
     """Rewrite links to page addresses into links to source files, outside code blocks."""
+    if not LINK.search(markdown):  # most pages: one quick look, no line-by-line work
+        return markdown
     base = posixpath.dirname(page_src)
 
     def replace(match: re.Match[str]) -> str:

@@ -17,18 +17,19 @@ from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sidebyside.checks import CheckContext, CheckSetupError, run_checks
+from sidebyside.checks.background import PendingChecks
 from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
 from sidebyside.content.frontmatter import caching
 from sidebyside.content.model import Term
-from sidebyside.findings import Finding, Severity, format_for_people, format_one_line
+from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
 from sidebyside.project import VERSION_ENV, course_version, parse_today, take_loaded
 from sidebyside.render import handout_pages, left_out, trainer_pages, web_pages
 from sidebyside.render.feedback import feedback_box
@@ -44,10 +45,11 @@ from sidebyside.render.links import (
     story_src,
     trainer_module_src,
 )
-from sidebyside.render.terms import LinkedPage, link_terms, matcher_for, words_box
+from sidebyside.render.terms import matcher_for
 from sidebyside.site import accessible_html, address_links, macros, nav, sources, template_cache
 from sidebyside.site.config import SideBySideConfig
 from sidebyside.site.sources import source_of
+from sidebyside.site.term_links import PageToLink, TermLinker
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
 
@@ -93,6 +95,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.version = ""
         self.trainer_srcs: set[str] = set()
         self.skipped_macros = ""
+        self.pending_checks: PendingChecks | None = None
+        self.files = Files([])
+        self.linker: TermLinker | None = None
 
     # --- configuration -------------------------------------------------------------------
 
@@ -110,8 +115,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         loaded = None
         if self.config.checks:  # what `sidebyside build` has just loaded and checked, if it has
             loaded = take_loaded(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir, self.today)
+        self.pending_checks = None
         if loaded is not None:
-            course, findings = loaded
+            course, findings, checks = loaded
+            if checks.done:
+                findings += checks.result()
+            else:  # still running on another core: collected in on_post_build
+                self.pending_checks = checks
         else:
             course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
             if self.config.checks:
@@ -123,6 +133,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self._report(findings)
         self.terms = {t.slug: t for t in course.terms}
         self.matcher = matcher_for(course.terms)
+        self.linker = TermLinker(self.matcher, self.terms) if self.config.link_terms and self.matcher else None
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -255,6 +266,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         files.append(file)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.files = files  # the final set, for pages finished in on_page_context
+        if self.linker is not None:  # every page's HTML is made: link the terms on another core
+            pages = [self._to_link(f.page, files) for f in files.documentation_pages() if f.page is not None and f.page.content]
+            self.linker.start([p for p in pages if p is not None])
         if caching():
             template_cache.install(env, Path(config.config_file_path).parent)
         return env
@@ -294,16 +309,29 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     on_page_markdown = CombinedEvent(_skip_macros_if_none, _rewrite_address_links)
 
-    @event_priority(-50)  # after other plugins have finished the HTML
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @event_priority(-50)  # after the search plugin has indexed the page (see below)
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        # Term links, the words box and the feedback box are added after the search index
+        # has read the page: links do not change its text, and the two boxes repeat on
+        # every page, so searching for a word would find them everywhere. It also spares
+        # the index reading them, which made builds slower.
+        page.content = self._finish_content(page.content or "", page, self.files)
+        return context
+
+    def _to_link(self, page: Page, files: Files) -> PageToLink | None:
+        """The page as the term linker needs it, or None if its terms are not linked."""
         src = page.file.src_uri
-        if src not in self.linkable or not self.config.link_terms or not self.matcher:
-            return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
+        if self.linker is None or src not in self.linkable:
+            return None
         glossary = files.get_file_from_path(GLOSSARY_INDEX)
         glossary_href = get_relative_url(glossary.url if glossary else "glossary/", page.url)
-        linked: LinkedPage = link_terms(html, self.matcher, self.terms, glossary_href)
-        box = words_box(linked.used, self.terms, glossary_href) if src.startswith("modules/") else ""
-        return linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
+        return PageToLink(src, page.content or "", glossary_href, words_box=src.startswith("modules/"))
+
+    def _finish_content(self, html: str, page: Page, files: Files) -> str:
+        to_link = self._to_link(page, files)
+        if to_link is None or self.linker is None:
+            return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
+        return self.linker.finished(to_link) + self._feedback(page, files)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material says lang="en"; the course is written in British English.
@@ -316,6 +344,37 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if not template_name.endswith(".html"):
             return output_content
         return accessible_html.apply(HTML_LANG.sub('<html lang="en-GB"', output_content, count=1))
+
+    @event_priority(100)  # before other plugins finish: the checks decide whether the build stands
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.linker is not None:
+            self.linker.close()
+        if self.pending_checks is None:
+            return
+        checks, self.pending_checks = self.pending_checks, None
+        found = checks.result()  # a check that cannot run raises CheckSetupError: the command line explains it
+        self.findings += found
+        self._report(found)
+
+    @event_priority(-100)  # after other plugins have tidied up
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.linker is not None:
+            self.linker.close()
+        if self.pending_checks is None:
+            return
+        # The build stopped before the checks were read. A mistake the checks explain
+        # (a macro reading the configuration, say) often stops the build too, with a
+        # vaguer message: give the checks' explanation instead of that one.
+        checks, self.pending_checks = self.pending_checks, None
+        found = checks.result()
+        if not errors_in(found):
+            return
+        self.findings += found
+        try:
+            self._report(found)
+        except PluginError as problems:
+            log.error(str(problems))
+            raise Abort("The course has problems to fix.") from None
 
     # --- preview -------------------------------------------------------------------------
 
