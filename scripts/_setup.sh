@@ -33,4 +33,8 @@ sidebyside_install() {
     fi
     echo "$want" > "$stamp"
   fi
+  # The engine is installed editable, so pip did not compile it; and where
+  # PYTHONDONTWRITEBYTECODE is set, Python never keeps what it compiles. Compile it
+  # here (only what changed), so each run does not start by compiling the engine again.
+  "$VENV/bin/python" -m compileall -q "$ROOT/src" >/dev/null || true
 }

@@ -33,6 +33,7 @@ CHECKS: list[Check] = []
 
 def run_checks(course: Course, context: CheckContext) -> list[Finding]:
     """Run every registered check over the course."""
+    _register_builtin()
     findings: list[Finding] = []
     for check in CHECKS:
         findings += [f for f in check(course, context) if context.wants(f.path)]
@@ -43,15 +44,22 @@ class CheckSetupError(Exception):
     """A check cannot run because its own setup is broken (a word list, say): exit status 2, not 1."""
 
 
+_REGISTERED: list[bool] = []
+
+
 def _register_builtin() -> None:
-    """Add the checks that ship with Side by Side (imported here to avoid an import cycle)."""
+    """Put the checks that ship with Side by Side first in CHECKS, on the first run.
+
+    Imported here, not at the top: to avoid an import cycle, and so that a build,
+    which checks in a second process, does not spend time importing them itself.
+    """
+    if _REGISTERED:
+        return
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
     from sidebyside.checks.personal_details import personal_details
     from sidebyside.checks.untrusted import untrusted_content
 
-    CHECKS.extend([review_dates, co_production, consent, personal_details, untrusted_content, links_and_images, check_jargon])
-
-
-_register_builtin()
+    CHECKS[:0] = [review_dates, co_production, consent, personal_details, untrusted_content, links_and_images, check_jargon]
+    _REGISTERED.append(True)

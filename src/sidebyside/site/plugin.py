@@ -46,10 +46,10 @@ from sidebyside.render.links import (
     trainer_module_src,
 )
 from sidebyside.render.terms import matcher_for
-from sidebyside.site import accessible_html, address_links, macros, nav, sources, template_cache
+from sidebyside.site import accessible_html, address_links, macros, nav, search_index, sources, template_cache
 from sidebyside.site.config import SideBySideConfig
+from sidebyside.site.page_helper import Linking, PageHelper
 from sidebyside.site.sources import source_of
-from sidebyside.site.term_links import PageToLink, TermLinker
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
 
@@ -97,7 +97,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.skipped_macros = ""
         self.pending_checks: PendingChecks | None = None
         self.files = Files([])
-        self.linker: TermLinker | None = None
+        self.helper = PageHelper(None, {})
 
     # --- configuration -------------------------------------------------------------------
 
@@ -133,7 +133,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self._report(findings)
         self.terms = {t.slug: t for t in course.terms}
         self.matcher = matcher_for(course.terms)
-        self.linker = TermLinker(self.matcher, self.terms) if self.config.link_terms and self.matcher else None
+        self.helper.close()
+        self.helper = PageHelper(self.matcher if self.config.link_terms and self.matcher else None, self.terms)
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -267,11 +268,15 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.files = files  # the final set, for pages finished in on_page_context
-        if self.linker is not None:  # every page's HTML is made: link the terms on another core
-            pages = [self._to_link(f.page, files) for f in files.documentation_pages() if f.page is not None and f.page.content]
-            self.linker.start([p for p in pages if p is not None])
         if caching():
             template_cache.install(env, Path(config.config_file_path).parent)
+        # Every page's HTML is made: read them for search, and link their terms, on another core.
+        pages = [f.page for f in files.documentation_pages() if f.page is not None and f.page.content is not None]
+        linking = {page.file.src_uri: how for page in pages if (how := self._linking(page, files)) is not None}
+        index = search_index.index_to_help(config.plugins)
+        self.helper.start(pages, linking, index)
+        if self.helper.working and index is not None:
+            search_index.let_helper_index(config.plugins, self.helper)
         return env
 
     # --- pages ---------------------------------------------------------------------------
@@ -318,20 +323,19 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         page.content = self._finish_content(page.content or "", page, self.files)
         return context
 
-    def _to_link(self, page: Page, files: Files) -> PageToLink | None:
-        """The page as the term linker needs it, or None if its terms are not linked."""
-        src = page.file.src_uri
-        if self.linker is None or src not in self.linkable:
+    def _linking(self, page: Page, files: Files) -> Linking | None:
+        """How the page's glossary terms are linked, or None if they are not."""
+        if self.helper.matcher is None or page.file.src_uri not in self.linkable:
             return None
         glossary = files.get_file_from_path(GLOSSARY_INDEX)
         glossary_href = get_relative_url(glossary.url if glossary else "glossary/", page.url)
-        return PageToLink(src, page.content or "", glossary_href, words_box=src.startswith("modules/"))
+        return Linking(glossary_href, words_box=page.file.src_uri.startswith("modules/"))
 
     def _finish_content(self, html: str, page: Page, files: Files) -> str:
-        to_link = self._to_link(page, files)
-        if to_link is None or self.linker is None:
+        linking = self._linking(page, files)
+        if linking is None:
             return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
-        return self.linker.finished(to_link) + self._feedback(page, files)
+        return self.helper.linked(page.file.src_uri, html, linking) + self._feedback(page, files)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material says lang="en"; the course is written in British English.
@@ -347,8 +351,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     @event_priority(100)  # before other plugins finish: the checks decide whether the build stands
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.linker is not None:
-            self.linker.close()
+        self.helper.close()
         if self.pending_checks is None:
             return
         checks, self.pending_checks = self.pending_checks, None
@@ -358,8 +361,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     @event_priority(-100)  # after other plugins have tidied up
     def on_build_error(self, *, error: Exception) -> None:
-        if self.linker is not None:
-            self.linker.close()
+        self.helper.close()
         if self.pending_checks is None:
             return
         # The build stopped before the checks were read. A mistake the checks explain
