@@ -187,9 +187,9 @@ def write_plain(course_dir: Path, out: Path, rendered: bool = False) -> Path:
         page(GLOSSARY_INDEX, web_pages.glossary_page(course.terms))
         page(STORIES_INDEX, web_pages.stories_index(course.stories))
         for module in course.modules:
-            page(module_src(module.slug), web_pages.module_page(module).replace(web_pages.WORDS_SLOT, ""))
+            page(module_src(module.slug), web_pages.module_page(module).whole().replace(web_pages.WORDS_SLOT, ""))
         for story in course.stories:
-            page(story_src(story.slug), web_pages.story_page(story, course))
+            page(story_src(story.slug), web_pages.story_page(story, course).whole())
     config = yaml.safe_load((course_dir / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if (p if isinstance(p, str) else next(iter(p))) not in ("macros", "sidebyside")]
     config["nav"] = nav.expand(None, course, dt.date(2026, 11, 25), ["index.md"])

@@ -2,13 +2,20 @@
 
 Pure functions from the content model to Markdown text. Links point at source
 paths (`.md`), so the host (MkDocs today) checks and rewrites every one of them.
+
+The fixed parts of a page that hold no links to other pages (the facts, who made it,
+the review dates...) are written as HTML and kept beside the Markdown (`PageMarkdown`):
+Python-Markdown spends far longer on HTML blocks than on plain text, so each such
+part stays in the Markdown as a placeholder paragraph and is put back once the page
+is converted. Headings stay in the Markdown, so they are in the page's contents.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.render.dates import long_date
@@ -16,6 +23,35 @@ from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX
 from sidebyside.render.trainer_notes import strip_trainer_notes
 
 WORDS_SLOT = '<div class="sbs-slot" data-slot="words"></div>'
+PART = "sbs-part-{}-e7c1"  # a placeholder paragraph no contributor writes
+
+
+@dataclass
+class PageMarkdown:
+    """A page's Markdown, and the HTML of the parts it holds as placeholders."""
+
+    markdown: str = ""
+    parts: dict[str, str] = field(default_factory=dict)
+
+    def part(self, html_part: str) -> str:
+        """Keep `html_part` aside; returns its placeholder, a paragraph of its own."""
+        token = PART.format(len(self.parts))
+        self.parts[token] = html_part
+        return f"{token}\n\n"
+
+    def fill(self, converted: str) -> str:
+        """The converted page with each placeholder paragraph replaced by its HTML."""
+        for token, html_part in self.parts.items():
+            converted = converted.replace(f"<p>{token}</p>", html_part, 1)
+        return converted
+
+    def whole(self) -> str:
+        """The Markdown with the parts written in as HTML blocks, for a host that
+        converts it in one go."""
+        text = self.markdown
+        for token, html_part in self.parts.items():
+            text = text.replace(f"{token}\n", f"{html_part}\n", 1)
+        return text
 
 
 def html_text(text: str) -> str:
@@ -39,57 +75,70 @@ def minutes(n: int) -> str:
     return text + (f" {rest} minutes" if rest else "")
 
 
-def _review_footer(last: dt.date, next_due: dt.date) -> str:
+def review_html(last: dt.date, next_due: dt.date) -> str:
     return (
-        '<div class="sbs-review sbs-no-terms" markdown>\n\n'
-        f"Page last reviewed: {long_date(last)}  \n"
-        f"Next review due: {long_date(next_due)}\n\n"
-        "</div>\n"
+        '<div class="sbs-review sbs-no-terms">'
+        f"<p>Page last reviewed: {long_date(last)}<br />\nNext review due: {long_date(next_due)}</p></div>"
     )
 
 
-def credits(module: Module) -> str:
-    lines = ["## Who made this page", ""]
+def _about(parts: list[str]) -> str:
+    """Text about the page (who made it, sources...): no glossary links there."""
+    return '<div class="sbs-about sbs-no-terms">' + "".join(parts) + "</div>"
+
+
+def credits_html(module: Module) -> str:
+    """Who made the page and who looks after it (the heading is "Who made this page")."""
+    parts = []
     if module.co_produced_with:
-        lines.append("This page was made together by:")
-        lines.append("")
-        lines += [f"- {md_text(p.credit)}" for p in module.co_produced_with]
+        people = "".join(f"<li>{html_text(p.credit)}</li>" for p in module.co_produced_with)
+        parts += ["<p>This page was made together by:</p>", f"<ul>{people}</ul>"]
         if not module.has_patient_voice:
-            lines += ["", "This page has not yet been reviewed with patient partners or carers."]
+            parts.append("<p>This page has not yet been reviewed with patient partners or carers.</p>")
     else:
-        lines.append("This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.")
-    lines += ["", f"Looked after by: {md_text(module.owner)}."]
-    return "\n".join(lines)
+        parts.append("<p>This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.</p>")
+    parts.append(f"<p>Looked after by: {html_text(module.owner)}.</p>")
+    return _about(parts)
+
+
+def sources_html(module: Module) -> str:
+    """Where the page's facts come from (the heading is "Where our facts come from"); "" if nowhere."""
+    if not module.sources:
+        return ""
+    items = "".join(
+        f'<li><a href="{html.escape(source.url)}">{html_text(source.title)}</a>, looked at on {long_date(source.accessed)}</li>'
+        for source in module.sources
+    )
+    return _about([f"<ul>{items}</ul>"])
+
+
+def credits(module: Module) -> str:
+    """Markdown of the "Who made this page" part, for hosts that want it in one piece."""
+    return f"## Who made this page\n\n{credits_html(module)}"
 
 
 def sources(module: Module) -> str:
-    if not module.sources:
-        return ""
-    lines = ["## Where our facts come from", ""]
-    for source in module.sources:
-        lines.append(f"- [{md_text(source.title)}]({source.url}), looked at on {long_date(source.accessed)}")
-    return "\n".join(lines)
+    body = sources_html(module)
+    return f"## Where our facts come from\n\n{body}" if body else ""
 
 
-def changes(module: Module, release: str = "") -> str:
-    """The "What changed in this version" part: for the course version being released,
-    or else for the module's own version."""
+def changes(module: Module, release: str = "") -> tuple[str, str] | None:
+    """The "What changed in this version" part, as (version, HTML): for the course
+    version being released, or else for the module's own version. None if nothing to say."""
     current = module.changes_for(release or module.version)
     if not current and release:
-        lines = [f"## What changed in version {md_text(release)}", "", "Nothing on this page changed in this version."]
+        parts = ["<p>Nothing on this page changed in this version.</p>"]
         earlier = module.changes_for(module.version)
         if earlier:
-            lines += ["", f"It last changed in version {md_text(module.version)}:", ""]
-            lines += [f"- {md_text(c.changed)}" for c in earlier]
-        return "\n".join(lines)
+            parts.append(f"<p>It last changed in version {html_text(module.version)}:</p>")
+            parts.append("<ul>" + "".join(f"<li>{html_text(c.changed)}</li>" for c in earlier) + "</ul>")
+        return release, _about(parts)
     if not current:
-        return ""
-    lines = [f"## What changed in version {md_text(release or module.version)}", ""]
-    lines += [f"- {md_text(c.changed)}" for c in current]
-    return "\n".join(lines)
+        return None
+    return release or module.version, _about(["<ul>" + "".join(f"<li>{html_text(c.changed)}</li>" for c in current) + "</ul>"])
 
 
-def module_page(module: Module, edition: str = "participant", handouts: str = "", release: str = "") -> str:
+def module_page(module: Module, edition: str = "participant", handouts: str = "", release: str = "") -> PageMarkdown:
     """The whole Markdown of a module page, trainer notes removed for participants.
 
     `handouts` is Markdown for the printable versions' download links, shown under the facts;
@@ -103,19 +152,23 @@ def module_page(module: Module, edition: str = "participant", handouts: str = ""
         f"<li>Version {html_text(module.version)}</li>"
         "</ul>"
     )
-    about = "\n\n".join(part for part in (credits(module), sources(module), changes(module, release)) if part)
-    return (
-        f"# {md_text(module.title)}\n\n"
-        f'<p class="sbs-summary">{html_text(module.summary)}</p>\n\n'
-        f"{facts}\n\n"
-        f"{handouts}\n\n"
-        "## By the end of this module you will\n\n"
-        f"{outcomes}\n\n"
-        f"{WORDS_SLOT}\n\n"
-        f"{body.strip()}\n\n"
-        f'<section class="sbs-about-page sbs-no-terms" markdown>\n\n{about}\n\n</section>\n\n'
-        f"{_review_footer(module.last_reviewed, module.next_review)}"
-    )
+    page = PageMarkdown()
+    text = f"# {md_text(module.title)}\n\n"
+    text += page.part(f'<p class="sbs-summary">{html_text(module.summary)}</p>')
+    text += page.part(facts)
+    text += f"{handouts}\n\n" if handouts else ""
+    text += f"## By the end of this module you will\n\n{outcomes}\n\n"
+    text += page.part(WORDS_SLOT)
+    text += f"{body.strip()}\n\n"
+    text += "## Who made this page\n\n" + page.part(credits_html(module))
+    if module.sources:
+        text += "## Where our facts come from\n\n" + page.part(sources_html(module))
+    changed = changes(module, release)
+    if changed is not None:
+        text += f"## What changed in version {md_text(changed[0])}\n\n" + page.part(changed[1])
+    text += page.part(review_html(module.last_reviewed, module.next_review))
+    page.markdown = text
+    return page
 
 
 def modules_index(modules: Iterable[Module], intro: str = "") -> str:
@@ -126,11 +179,12 @@ def modules_index(modules: Iterable[Module], intro: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def teller_line(story: Story) -> str:
+def teller_line(story: Story, escape: Callable[[str], str] = md_text) -> str:
+    """ "A story told by ..." (escaped for Markdown, or with `escape=html_text` for HTML)."""
     role = {"patient": "a patient", "carer": "a carer", "staff": "a member of staff"}[story.teller.role]
     if story.teller.display == "anonymous":
         return f"A story told by {role}."
-    return f"A story told by {md_text(story.teller.shown_name)}, {role}."
+    return f"A story told by {escape(story.teller.shown_name)}, {role}."
 
 
 def story_card(story: Story, from_src: str) -> str:
@@ -147,26 +201,34 @@ def story_card(story: Story, from_src: str) -> str:
     return "\n".join(parts)
 
 
-def story_page(story: Story, course: Course, edition: str = "participant") -> str:
+def admonition_html(kind: str, title: str, text: str) -> str:
+    """What Python-Markdown's admonition makes of `!!! kind "title"` with one paragraph."""
+    return f'<div class="admonition {kind}">\n<p class="admonition-title">{html_text(title)}</p>\n<p>{text}</p>\n</div>'
+
+
+def story_page(story: Story, course: Course, edition: str = "participant") -> PageMarkdown:
     src = story_src(story.slug)
-    lines = [f"# {md_text(story.title)}", "", f'<p class="sbs-teller">{teller_line(story)}</p>', ""]
+    page = PageMarkdown()
+    text = f"# {md_text(story.title)}\n\n" + page.part(f'<p class="sbs-teller">{teller_line(story, html_text)}</p>')
     if story.illustrative:
-        lines += [
-            '!!! info "This story was written for the course"',
-            "    It is an example, not about a real person. It shows the kind of thing that happens.",
-            "",
-        ]
+        text += page.part(
+            admonition_html(
+                "info",
+                "This story was written for the course",
+                "It is an example, not about a real person. It shows the kind of thing that happens.",
+            )
+        )
     if story.content_notes:
-        lines += ['!!! warning "Content note"', f"    This story mentions {md_text(', '.join(story.content_notes))}.", ""]
+        text += page.part(admonition_html("warning", "Content note", f"This story mentions {html_text(', '.join(story.content_notes))}."))
     body = story.body if edition == "trainer" else strip_trainer_notes(story.body)
-    lines += [body.strip(), ""]
+    text += f"{body.strip()}\n\n"
     related = [course.module(slug) for slug in story.modules]
     related = [m for m in related if m is not None]
     if related:
-        lines += ['<section class="sbs-about-page sbs-no-terms" markdown>', "", "## Modules this story goes with", ""]
-        lines += [f"- [{md_text(m.title)}]({relative(src, module_src(m.slug))})" for m in related]
-        lines += ["", "</section>", ""]
-    return "\n".join(lines)
+        text += "## Modules this story goes with\n\n"
+        text += "\n".join(f"- [{md_text(m.title)}]({relative(src, module_src(m.slug))})" for m in related) + "\n"
+    page.markdown = text
+    return page
 
 
 def stories_index(stories: list[Story]) -> str:
@@ -224,6 +286,7 @@ __all__ = [
     "MODULES_INDEX",
     "STORIES_INDEX",
     "WORDS_SLOT",
+    "PageMarkdown",
     "glossary_page",
     "module_page",
     "modules_index",

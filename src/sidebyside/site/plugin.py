@@ -98,6 +98,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.pending_checks: PendingChecks | None = None
         self.files = Files([])
         self.helper = PageHelper(None, {})
+        self.page_parts: dict[str, web_pages.PageMarkdown] = {}
 
     # --- configuration -------------------------------------------------------------------
 
@@ -193,7 +194,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.course is not None
         course, today, edition = self.course, self.today, self.config.edition
-        generated: dict[str, str] = {
+        generated: dict[str, str | web_pages.PageMarkdown] = {
             MODULES_INDEX: web_pages.modules_index(course.modules),
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
             STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today)),
@@ -214,7 +215,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         trainer = self._trainer_pages(config) if self.config.trainer_edition else {}
         self.trainer_srcs = set(trainer)
         generated.update(trainer)
-        for src, markdown in generated.items():
+        self.page_parts = {src: page for src, page in generated.items() if isinstance(page, web_pages.PageMarkdown)}
+        for src, page in generated.items():
+            markdown = page.markdown if isinstance(page, web_pages.PageMarkdown) else page
             self._add(files, File.generated(config, src, content=markdown))
         self.linkable = {module_src(m.slug) for m in course.modules} | {story_src(s.slug) for s in course.stories}
         left = [s for s in course.stories if not s.allowed("web", today)]
@@ -313,6 +316,12 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         return left_out.unlink(markdown, page.file.src_uri, address, self.left_out_srcs, self.left_out_urls)
 
     on_page_markdown = CombinedEvent(_skip_macros_if_none, _rewrite_address_links)
+
+    @event_priority(100)  # first, so that other plugins see the whole page
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Put back the parts of generated pages that were kept as HTML (see web_pages.PageMarkdown).
+        parts = self.page_parts.get(page.file.src_uri)
+        return parts.fill(html) if parts is not None else html
 
     @event_priority(-50)  # after the search plugin has indexed the page (see below)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
