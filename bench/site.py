@@ -20,7 +20,10 @@ Timings on a shared machine are noisy, so each figure is the median of several r
 with the spread, and the aims are judged on ratios to a baseline measured in the same
 run. Figures go to stdout and to bench/reports/site.md.
 
-Environment: SIDEBYSIDE_BENCH_DIR (work folder, default a temporary folder),
+Environment: SIDEBYSIDE_BENCH_DIR (work folder; default a temporary folder in memory,
+/dev/shm, where there is one: disk writes on a shared machine were the largest source
+of noise, and they cost both builds the same, so leaving them out makes the ratios
+stricter, not kinder),
 SIDEBYSIDE_BENCH_QUICK=1 (fewer sizes and runs, for trying the bench itself),
 SIDEBYSIDE_BENCH_CACHE (where Lighthouse is installed, default ~/.cache/sidebyside-bench).
 """
@@ -99,6 +102,7 @@ def site_configs(course_dir: Path) -> None:
 class Run:
     seconds: float
     peak_mb: float
+    cpu: float = 0.0  # seconds of processor time, helper processes included
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -111,7 +115,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed in {cwd} (exit {proc.returncode}):\n{output.decode(errors='replace')[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 @dataclass
@@ -130,6 +134,11 @@ class Series:
     @property
     def peak_mb(self) -> float:
         return max(r.peak_mb for r in self.runs)
+
+
+def paired(series: dict[str, Series]) -> float:
+    """The median of ours / plain over the rounds, each round's two builds made one after the other."""
+    return statistics.median(o.seconds / p.seconds for o, p in zip(series["ours"].runs, series["plain"].runs, strict=True))
 
 
 def fmt_ratio(value: float) -> str:
@@ -475,7 +484,11 @@ def preview_latency(work: Path, edits: int = 5) -> list[float]:
 
 def main() -> int:
     started = time.perf_counter()
-    work = Path(os.environ.get("SIDEBYSIDE_BENCH_DIR") or tempfile.mkdtemp(prefix="sidebyside-bench-"))
+    memory = Path("/dev/shm")
+    in_memory = memory.is_dir() and os.access(memory, os.W_OK)
+    work = Path(
+        os.environ.get("SIDEBYSIDE_BENCH_DIR") or tempfile.mkdtemp(prefix="sidebyside-bench-", dir=str(memory) if in_memory else None)
+    )
     work.mkdir(parents=True, exist_ok=True)
     lines: list[str] = []
 
@@ -490,7 +503,11 @@ def main() -> int:
         f"Run on {dt.date.today().isoformat()}, {cores} cores shared with other work, Python {sys.version.split()[0]}. "
         f"Courses: N modules of about {WORDS} words, {TERMS} glossary terms, {STORIES} stories, seed {SEED}. "
         "Baseline: a plain `mkdocs build` with Material of the same Markdown (same theme, features and menu). "
-        "Times are medians (spread min–max) of the runs shown; pages counts every HTML page built."
+        "Times are medians (spread min–max) of the runs shown; pages counts every HTML page built. "
+        f"Work folder: {'in memory (/dev/shm)' if str(work).startswith('/dev/shm') else work}. "
+        "Before the timed runs, each size is built once untimed by every command, so that all runs find the same "
+        "warm caches (the operating system's, and Side by Side's compiled templates); that first, cold build is "
+        "reported on its own."
     )
     say()
     builds: dict[int, dict[str, Series]] = {}
@@ -498,11 +515,15 @@ def main() -> int:
     plain_weights: dict[int, dict[str, object]] = {}
     pages: dict[int, int] = {}
     trainer_pages: dict[int, int] = {}
+    first: dict[int, tuple[Run, Run]] = {}  # the untimed cold builds: plain, ours
     for size, repeats in SIZES.items():
         course = make_course(work / f"course-{size}", size)
         plain = write_plain(course, work / f"plain-{size}")
         same = write_plain(course, work / f"same-{size}", rendered=True)
         series = {"plain": Series(), "same": Series(), "ours": Series(), "trainers": Series(), "check": Series()}
+        first[size] = (build_plain(plain, work / f"site-plain-{size}"), build_ours(course, work / f"site-ours-{size}"))
+        build_plain(same, work / f"site-same-{size}")
+        build_ours(course, work / f"site-trainers-{size}", WITH_TRAINERS)
         for _ in range(repeats):  # interleaved, so drift in machine load hits all alike
             series["plain"].runs.append(build_plain(plain, work / f"site-plain-{size}"))
             series["same"].runs.append(build_plain(same, work / f"site-same-{size}"))
@@ -581,6 +602,30 @@ def main() -> int:
         f"({'met' if worst <= 1.2 else 'NOT met'}). Against plain Material building the same pages: worst "
         f"**{fmt_ratio(worst_same)}** ({'within' if worst_same <= 1.2 else 'over'} 1.2×). "
         f"With the trainer edition, per page: worst **{fmt_ratio(max(per_page.values()))}**."
+    )
+    say(
+        "- The same comparison run by run (each timed build of ours divided by the plain build just before it, "
+        "then the median), which is steadier when the machine's load drifts: "
+        + ", ".join(f"{size} modules **{fmt_ratio(paired(builds[size]))}**" for size in builds)
+        + "."
+    )
+    say(
+        "- Processor time (all processes, median), plain / ours: "
+        + ", ".join(
+            f"{size} modules {statistics.median(r.cpu for r in builds[size]['plain'].runs):.2f} s / "
+            f"{statistics.median(r.cpu for r in builds[size]['ours'].runs):.2f} s"
+            for size in builds
+        )
+        + ". Ours uses more processor time than it takes, because the checks, the search index and the glossary "
+        "links are made in helper processes on the second core while the pages are written."
+    )
+    say(
+        "- The first, cold build of each size (no compiled templates kept from an earlier build, as in a fresh "
+        "clone), plain / ours: "
+        + ", ".join(
+            f"{size} modules {p.seconds:.2f} s / {o.seconds:.2f} s ({fmt_ratio(o.seconds / p.seconds)})" for size, (p, o) in first.items()
+        )
+        + "."
     )
     small = 100 if 100 in builds else min(builds)
     growth = builds[1000]["ours"].median / builds[small]["ours"].median

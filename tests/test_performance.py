@@ -7,6 +7,8 @@ behaviour the fast paths depend on.
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 import sys
 from pathlib import Path
 
@@ -253,3 +255,110 @@ def test_lines_skipped_by_the_personal_details_check_hold_no_details(text: str) 
         assert list(find_details(text)) == []
     for sample in ("Call 020 7946 0018", "me@example.org", "SW1A 1AA", "born on 3 May 1990", "MRN 1234567"):
         assert MAY_HOLD_DETAILS.search(sample) and list(find_details(sample))
+
+
+# --- work on the second core changes nothing ------------------------------------------
+
+
+def _build(root: Path, site: str, **env: str) -> str:
+    import os
+    import subprocess
+
+    from factory import SIDEBYSIDE
+
+    done = subprocess.run(
+        [str(SIDEBYSIDE), "build", "-d", site],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout.replace(site, "SITE")
+
+
+def test_a_build_on_two_cores_makes_the_same_site_as_one(tmp_path: Path) -> None:
+    """Enough pages that the checks, the search index and the glossary links are made in
+    child processes; SIDEBYSIDE_ONE_PROCESS makes them all in the one process instead."""
+    from sidebyside.site.page_helper import FEWEST_PAGES_TO_FORK
+
+    root = generate(tmp_path / "course", modules=FEWEST_PAGES_TO_FORK, terms=25, stories=10, words=150, seed=3)
+    (root / "mkdocs.yml").write_text(
+        (root / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("- sidebyside:", "- sidebyside:\n      handouts: false\n      offline_copy: false"),
+        encoding="utf-8",
+    )
+    first = sorted((root / "modules").glob("*/index.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nWe will utilise your ideas.\n", encoding="utf-8")  # advice to find
+    said = _build(root, "two")
+    assert said == _build(root, "one", SIDEBYSIDE_ONE_PROCESS="1")  # the checks found the same
+    assert "The writing checks found 1 warning(s)" in said
+    two, one = _tree(root / "two"), _tree(root / "one")
+    assert two == one
+    last = max(p for p in two if p.startswith("modules/") and p.endswith("index.html") and p != "modules/index.html")
+    page = (root / "two" / last).read_text(encoding="utf-8")
+    assert 'class="sbs-term"' in page and "Words in this module" in page
+    index = (root / "two" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Who made this page" in index and last.removesuffix("index.html") in index
+
+
+def test_the_search_index_leaves_out_the_boxes_every_page_repeats(course: Course) -> None:
+    _rich_course(course)
+    assert course.build().code == 0
+    index = json.loads(course.page("search/search_index.json"))
+    text = " ".join(entry["title"] + " " + entry["text"] for entry in index["docs"])
+    assert "We try a PDSA cycle" in text  # the page itself is found
+    assert "Words in this module" not in text  # not every page that uses a word
+    assert "Is something wrong" not in text  # nor the feedback box on every page
+    page = course.page("modules/first-steps/index.html")
+    assert "Words in this module" in page and "Is something wrong" in page
+
+
+def test_fixed_parts_of_a_page_are_in_place_and_headings_in_its_contents(course: Course) -> None:
+    _rich_course(course)
+    assert course.build().code == 0
+    page = course.page("modules/first-steps/index.html")
+    assert "sbs-part-" not in page
+    for heading in ("who-made-this-page", "where-our-facts-come-from", "what-changed-in-version-10"):
+        assert f'href="#{heading}"' in page, heading  # listed under "On this page"
+    made = page.index('id="who-made-this-page"')
+    assert page.index("Sam Jones (patient partner)") > made
+    assert page.index("Page last reviewed: 1 November 2026") > page.index('href="https://www.nhs.uk/"') > made
+    assert '<p class="sbs-summary">A short module for testing.</p>' in page
+    story = course.page("stories/my-story/index.html")
+    assert "This story was written for the course" in story and 'class="admonition info"' in story
+
+
+def test_linking_a_whole_page_at_once_links_what_linking_each_paragraph_would() -> None:
+    from sidebyside.content.model import Term
+    from sidebyside.render.html_text import text_runs
+    from sidebyside.render.terms import link_terms, matcher_for
+
+    terms = [
+        Term(slug=slug, path=Path(f"{slug}.md"), rel=f"glossary/{slug}.md", term=term, plain=f"About {term}.", body="", body_line=1)
+        for slug, term in TERMS
+    ]
+    by_slug = {t.slug: t for t in terms}
+    matcher = matcher_for(terms)
+    fragment = (
+        "<h2>Run chart</h2><p>A run chart and a PDSA cycle.</p><pre><code>run chart</code></pre>"
+        "<p>Another run chart, then a <a href='x'>PDSA</a> and a GP &amp; a\nrun\nchart.</p>"
+        '<div class="sbs-no-terms"><p>GP</p></div><ul><li>GP surgery</li><li>the GP</li></ul><p>pdsa CYCLE</p>'
+    )
+    linked = link_terms(fragment, matcher, by_slug, "../g/")
+    # The reference: each run of text on its own, as the linker used to work.
+    used: list[str] = []
+    for start, end in text_runs(fragment):
+        for match in matcher.finditer(html.unescape(fragment[start:end])):
+            if match.key not in used:
+                used.append(match.key)
+    assert linked.used == used == ["run-chart", "pdsa-cycle", "gp"]
+    assert linked.html.count('class="sbs-term"') == 3
+    assert "<h2>Run chart</h2>" in linked.html and "<code>run chart</code>" in linked.html
+    assert '<div class="sbs-no-terms"><p>GP</p></div>' in linked.html
+    assert "</a> &amp; a\nrun\nchart." in linked.html  # the rest of the text as it was
+
+
+TERMS = [("run-chart", "run chart"), ("pdsa-cycle", "PDSA cycle"), ("gp", "GP")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -257,6 +258,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return TOOL_PROBLEM
+
+
+def run() -> None:
+    """The `sidebyside` command as installed. Once the output is flushed it ends the
+    process at once, without Python's tidy-up of memory at exit: every file is written
+    and closed by then, and the system frees the memory anyway, while the tidy-up alone
+    took a tenth of a second after a build of a small course (`./scripts/bench site`)."""
+    code = main()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

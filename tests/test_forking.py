@@ -1,0 +1,57 @@
+"""Work done in a forked child comes back whole, in order, with its errors."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from sidebyside.forking import ChildFailed, Forked, forking_is_safe
+
+
+def test_results_come_back_in_order_then_the_end() -> None:
+    child = Forked(lambda: (n * n for n in range(5)), name="test-squares")
+    assert [child.receive() for _ in range(5)] == [0, 1, 4, 9, 16]
+    with pytest.raises(StopIteration):
+        child.receive()
+
+
+def _fails():
+    yield "first"
+    raise ValueError("a word list is broken")
+
+
+def test_an_error_in_the_child_is_raised_in_the_parent() -> None:
+    child = Forked(_fails, name="test-fails")
+    assert child.receive() == "first"
+    with pytest.raises(ValueError, match="a word list is broken"):
+        child.receive()
+
+
+def _waits():
+    yield os.getpid()
+    time.sleep(60)
+    yield "never"
+
+
+def test_a_child_that_dies_is_reported_not_waited_for() -> None:
+    child = Forked(_waits, name="test-dies")
+    pid = child.receive()
+    os.kill(pid, signal.SIGKILL)
+    with pytest.raises(ChildFailed, match="stopped before it finished"):
+        child.receive()
+
+
+def test_closing_stops_a_child_still_at_work() -> None:
+    child = Forked(_waits, name="test-closed")
+    pid = child.receive()
+    child.close()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+def test_one_process_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIDEBYSIDE_ONE_PROCESS", "1")
+    assert not forking_is_safe()
