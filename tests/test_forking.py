@@ -47,6 +47,7 @@ def test_a_child_that_dies_is_reported_not_waited_for() -> None:
 def test_closing_stops_a_child_still_at_work() -> None:
     child = Forked(_waits, name="test-closed")
     pid = child.receive()
+    assert not child.ready()  # still at work: the page writer does such a page itself
     child.close()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)

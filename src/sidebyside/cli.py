@@ -44,24 +44,24 @@ def _setup_logging(verbose: bool) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from sidebyside.building import BuildFailed, build_site
+    from sidebyside.site import template_cache
 
     project = find_project(args.config_file)
-    # The checks run on another core while the pages are made; the plugin waits for
-    # them before the build ends, and the new site is swapped in only if they pass.
-    course, findings, checks = project.load_checking_in_background()
-    if checks is None:
-        print(format_for_people(findings), file=sys.stderr)
-        print("\nThe site was not built. The last good site has been left as it was.", file=sys.stderr)
-        return CONTENT_PROBLEM
+    # The course is read, then checked, on another core while MkDocs gets going; the
+    # plugin takes the course when it needs it and waits for the checks before the
+    # build ends, and the new site is swapped in only if they pass.
+    # Meanwhile, on a fresh clone, that core compiles the theme's templates ahead.
+    on_the_way = project.read_in_background(meanwhile=lambda: template_cache.compile_ahead(project.config_file))
     site_dir = args.site_dir or (project.config_file.parent / "site")
     try:
         build_site(project.config_file, Path(site_dir), strict=args.strict)
-        findings += checks.result()
+        course, findings = on_the_way.course()
+        findings += on_the_way.checks.result()
     except BuildFailed as exc:
         print(f"The site was not built.\n\n{exc}\n\nThe last good site has been left as it was.", file=sys.stderr)
         return CONTENT_PROBLEM
     finally:
-        checks.cancel()
+        on_the_way.cancel()
     print(
         f"Built the site into {site_dir}: {len(course.modules)} modules, {len(course.terms)} glossary terms, {len(course.stories)} stories."
     )

@@ -46,6 +46,10 @@ class Forked:
         writer.close()
         self.finished = False
 
+    def ready(self) -> bool:
+        """Whether `receive()` would answer at once (a result, the end, or an error)."""
+        return self.finished or self._reader.poll(0)
+
     def receive(self) -> Any:
         """The next result, waiting for it. Raises StopIteration when the work is done."""
         if self.finished:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside.checks import CheckContext, run_checks
-from sidebyside.checks.background import PendingChecks, start_checks
+from sidebyside.checks.background import PendingChecks
 from sidebyside.content import Course, load_course
-from sidebyside.findings import Finding, errors_in
+from sidebyside.findings import Finding
+from sidebyside.reading import CourseOnTheWay, read_and_check
 
 
 def parse_today(value: str | dt.date) -> dt.date:
@@ -81,45 +83,34 @@ class Project:
         """Load the course and run every check on it."""
         course, findings = self.read()
         checked = run_checks(course, CheckContext(self.today))
-        self._hand_over(course, findings, PendingChecks.finished(checked))
+        self._hand_over(CourseOnTheWay.ready(course, findings, PendingChecks.finished(checked)))
         return course, findings + checked
 
-    def load_checking_in_background(self) -> tuple[Course, list[Finding], PendingChecks | None]:
-        """Read the course and start its checks on another core, for a build to collect.
+    def read_in_background(self, meanwhile: Callable[[], None] | None = None) -> CourseOnTheWay:
+        """Start reading the course, then checking it, on another core, for a build to
+        collect; `meanwhile` is more work for that core, between the two."""
+        on_the_way = read_and_check(self.read, CheckContext(self.today), meanwhile)
+        self._hand_over(on_the_way)
+        return on_the_way
 
-        When the course cannot even be read, there is nothing to build: the checks run at
-        once so that every problem is reported together, and no checks are pending."""
-        course, findings = self.read()
-        if errors_in(findings):
-            return course, findings + run_checks(course, CheckContext(self.today)), None
-        pending = start_checks(course, CheckContext(self.today))
-        self._hand_over(course, findings, pending)
-        return course, findings, pending
-
-    def _hand_over(self, course: Course, findings: list[Finding], checks: PendingChecks) -> None:
+    def _hand_over(self, on_the_way: CourseOnTheWay) -> None:
         _HANDED_OVER.clear()
-        _HANDED_OVER[(self.root, self.modules_dir, self.glossary_dir, self.stories_dir, self.today)] = (course, list(findings), checks)
+        _HANDED_OVER[(self.root, self.modules_dir, self.glossary_dir, self.stories_dir, self.today)] = on_the_way
 
 
-# The course the command line has just read, with its checks (done, or still running on
-# another core), kept for the MkDocs plugin in the same process, so `sidebyside build`
-# reads and checks the course once, not twice. Taken at most once: a later build (a
-# preview after a save) loads the course afresh.
-_HANDED_OVER: dict[tuple[Path, str, str, str, dt.date], tuple[Course, list[Finding], PendingChecks]] = {}
+# The course the command line has just read (or is reading on another core), with its
+# checks, kept for the MkDocs plugin in the same process, so `sidebyside build` reads
+# and checks the course once, not twice. Taken at most once: a later build (a preview
+# after a save) loads the course afresh.
+_HANDED_OVER: dict[tuple[Path, str, str, str, dt.date], CourseOnTheWay] = {}
 
 
-def take_loaded(
-    root: Path, modules_dir: str, glossary_dir: str, stories_dir: str, today: dt.date
-) -> tuple[Course, list[Finding], PendingChecks] | None:
-    """The course, the findings from reading it and its checks, as the command line left
-    them for these folders and date, once; else None."""
+def take_loaded(root: Path, modules_dir: str, glossary_dir: str, stories_dir: str, today: dt.date) -> CourseOnTheWay | None:
+    """The course (with its checks) the command line left for these folders and date, once; else None."""
     from sidebyside.content.frontmatter import caching
 
     found = _HANDED_OVER.pop((root, modules_dir, glossary_dir, stories_dir, today), None)
-    if found is None or not caching():
-        return None
-    course, findings, checks = found
-    return course, list(findings), checks
+    return found if found is not None and caching() else None
 
 
 def load_mkdocs_config(config_file: Path, **overrides: object):

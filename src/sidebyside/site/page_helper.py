@@ -5,11 +5,11 @@ the two (its `env` event) each page's HTML is known, so a forked child works thr
 all of them, in the order MkDocs will write them: it reads each page for the search
 index (the work Material's search plugin would do while the page is written) and
 links its glossary terms. It sends each page back as it is done; writing a page takes
-far longer, so the writer seldom waits.
+far longer, so the child is usually well ahead.
 
 A page is done here instead, with the same result, when no child could be made, when
-its HTML has changed since the child read it (another plugin), or when the child
-stopped.
+its HTML has changed since the child read it (another plugin), when the child has not
+reached it yet (the writer never waits), or when the child stopped.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ class PageHelper:
         self._child: Forked | None = None
         self._sent: dict[str, tuple[str, Linking | None]] = {}  # page: (its HTML, linking) as the child got it
         self._done: dict[str, Done] = {}  # back from the child, not yet used
+        self._done_here: set[str] = set()  # pages the writer did not wait for
 
     def link(self, html: str, linking: Linking) -> str:
         """`html` with its terms linked and its words box filled."""
@@ -108,15 +109,24 @@ class PageHelper:
         return linked
 
     def _take(self, key: str, html: str | None) -> Done | None:
+        """The child's work on this page if it is ready; None means do it here.
+
+        The writer never waits: when the other core is busy (say, with the checks) and
+        the child has not reached this page, the page is done here, and the child's
+        work on it is dropped when it arrives.
+        """
         sent = self._sent.get(key)
         if sent is None or sent[0] != html:
             return None
-        while key not in self._done and self._child is not None:
+        while key not in self._done and self._child is not None and self._child.ready():
             try:
                 got_key, done = self._child.receive()
-                self._done[got_key] = done
+                if got_key not in self._done_here:
+                    self._done[got_key] = done
             except (StopIteration, ChildFailed):
                 self.close(keep_done=True)
+        if key not in self._done:
+            self._done_here.add(key)
         return self._done.get(key)
 
     @property
@@ -130,3 +140,4 @@ class PageHelper:
         if not keep_done:
             self._sent.clear()
             self._done.clear()
+            self._done_here.clear()

@@ -118,8 +118,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             loaded = take_loaded(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir, self.today)
         self.pending_checks = None
         if loaded is not None:
-            course, findings, checks = loaded
-            if checks.done:
+            course, findings = loaded.course()
+            checks = loaded.checks
+            if checks.done or errors_in(findings):  # nothing will be built: report every problem together
                 findings += checks.result()
             else:  # still running on another core: collected in on_post_build
                 self.pending_checks = checks

@@ -63,13 +63,34 @@ def _fingerprint(env: jinja2.Environment) -> str:
     return hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
 
 
+def _folder(env: jinja2.Environment, project_dir: Path) -> Path:
+    return project_dir / CACHE_FOLDER / "templates" / _fingerprint(env)
+
+
 def install(env: jinja2.Environment, project_dir: Path) -> None:
     """Give the theme's environment the cache, unless it already has one."""
     if env.bytecode_cache is not None:
         return
-    folder = project_dir / CACHE_FOLDER / "templates" / _fingerprint(env)
+    folder = _folder(env, project_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return
     env.bytecode_cache = _Cache(str(folder))
+
+
+def compile_ahead(config_file: Path) -> None:
+    """Compile the theme's templates into the cache, when nothing is cached yet (a fresh
+    clone, say). `sidebyside build` does this in its helper process while MkDocs converts
+    the pages, so that the first page written finds them compiled."""
+    from sidebyside.project import load_mkdocs_config
+
+    env = load_mkdocs_config(config_file).theme.get_env()
+    folder = _folder(env, config_file.parent)
+    if folder.is_dir() and any(folder.iterdir()):
+        return
+    install(env, config_file.parent)
+    for name in env.list_templates(extensions=["html", "xml"]):
+        if not name.startswith("."):  # not the icons
+            with contextlib.suppress(Exception):  # a template that needs a plugin's filter is compiled when used
+                env.get_template(name)
