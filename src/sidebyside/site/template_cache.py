@@ -85,12 +85,15 @@ def compile_ahead(config_file: Path) -> None:
     the pages, so that the first page written finds them compiled."""
     from sidebyside.project import load_mkdocs_config
 
-    env = load_mkdocs_config(config_file).theme.get_env()
+    theme = load_mkdocs_config(config_file).theme
+    env = theme.get_env()
     folder = _folder(env, config_file.parent)
     if folder.is_dir() and any(folder.iterdir()):
         return
     install(env, config_file.parent)
+    languages = {f"partials/languages/{theme.get('language') or 'en'}.html", "partials/languages/en.html"}
     for name in env.list_templates(extensions=["html", "xml"]):
-        if not name.startswith("."):  # not the icons
-            with contextlib.suppress(Exception):  # a template that needs a plugin's filter is compiled when used
-                env.get_template(name)
+        if name.startswith(".") or (name.startswith("partials/languages/") and name not in languages):
+            continue  # the icons, and the words of languages the site is not in
+        with contextlib.suppress(Exception):  # a template that needs a plugin's filter is compiled when used
+            env.get_template(name)
