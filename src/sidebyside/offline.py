@@ -63,6 +63,9 @@ def _build_offline(config_file: Path, out: Path) -> None:
     from sidebyside.building import BuildFailed
 
     config = load_mkdocs_config(config_file, site_dir=str(out), use_directory_urls=False)
+    ours = config.plugins.get("sidebyside")
+    if ours is not None:  # the site was just built, and checked, from the same files
+        ours.config.checks = False
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
     config.extra["polyfills"] = [*polyfills, SHIM]
     if not any(name in config.plugins for name in ("material/offline", "offline")):
