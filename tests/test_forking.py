@@ -56,3 +56,37 @@ def test_closing_stops_a_child_still_at_work() -> None:
 def test_one_process_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SIDEBYSIDE_ONE_PROCESS", "1")
     assert not forking_is_safe()
+
+
+def _proc_ended(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().split(") ")[1][0] in "ZX"  # gone, or a zombie awaiting its reaper
+    except FileNotFoundError:
+        return True
+
+
+def test_a_helper_ends_when_its_parent_is_gone(tmp_path) -> None:
+    """A parent that stops reading (Ctrl+C, a CI time-out) must not leave a helper blocked for ever."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os\n"
+        "from sidebyside.forking import Forked\n"
+        "def work():\n"
+        "    yield os.getpid()\n"
+        "    while True:\n"
+        "        yield 'x' * 100_000\n"  # fills the pipe at once
+        "child = Forked(work, name='test-orphan')\n"
+        "print(child.receive(), flush=True)\n"
+        "os._exit(0)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    pid = int(done.stdout.strip())
+    deadline = time.monotonic() + 20
+    while not _proc_ended(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _proc_ended(pid)

@@ -174,3 +174,12 @@ def test_reference_course_has_zero_jargon_errors(repo: Path):
     assert done.returncode == 0
     checked = {f["path"].split("/")[0] for f in findings}
     assert "docs" not in checked
+
+
+def test_a_course_with_errors_is_not_printed(course: Course):
+    """The checks run beside the build; a course they fail is stopped before its handouts are made."""
+    course.module(body=UNEXPLAINED)
+    result = course.build()
+    assert result.code == 1 and "'driver diagram' isn't in the glossary." in result.err
+    printed = course.root / ".sidebyside-cache" / "handouts"
+    assert not printed.exists() or not any(printed.rglob("*.pdf"))

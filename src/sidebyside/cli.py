@@ -17,6 +17,7 @@ from pathlib import Path
 from sidebyside import __version__
 from sidebyside.checks import CheckSetupError
 from sidebyside.findings import errors_in, format_for_people
+from sidebyside.forking import stop_children
 from sidebyside.project import ProjectError, find_project
 
 OK, CONTENT_PROBLEM, TOOL_PROBLEM = 0, 1, 2
@@ -44,14 +45,25 @@ def _setup_logging(verbose: bool) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from sidebyside.building import BuildFailed, build_site
+    from sidebyside.checks.background import PendingChecks
+    from sidebyside.content.frontmatter import caching
+    from sidebyside.reading import CourseOnTheWay
     from sidebyside.site import template_cache
 
     project = find_project(args.config_file)
-    # The course is read, then checked, on another core while MkDocs gets going; the
-    # plugin takes the course when it needs it and waits for the checks before the
-    # build ends, and the new site is swapped in only if they pass.
-    # Meanwhile, on a fresh clone, that core compiles the theme's templates ahead.
-    on_the_way = project.read_in_background(meanwhile=lambda: template_cache.compile_ahead(project.config_file))
+    if project.checks and caching():
+        # The course is read, then checked, on another core while MkDocs gets going; the
+        # plugin takes the course when it needs it and waits for the checks before the
+        # build ends (or before it prints handouts), and the new site is swapped in only
+        # if they pass. Meanwhile, on a fresh clone, that core compiles the templates.
+        on_the_way = project.read_in_background(meanwhile=lambda: template_cache.compile_ahead(project.config_file))
+    else:  # the plugin will not take the course from us: check it first, here
+        course, findings = project.load()
+        if errors_in(findings):
+            print(format_for_people(findings), file=sys.stderr)
+            print("\nThe site was not built. The last good site has been left as it was.", file=sys.stderr)
+            return CONTENT_PROBLEM
+        on_the_way = CourseOnTheWay.ready(course, findings, PendingChecks.finished([]))
     site_dir = args.site_dir or (project.config_file.parent / "site")
     try:
         build_site(project.config_file, Path(site_dir), strict=args.strict)
@@ -265,10 +277,16 @@ def run() -> None:
     process at once, without Python's tidy-up of memory at exit: every file is written
     and closed by then, and the system frees the memory anyway, while the tidy-up alone
     took a tenth of a second after a build of a small course (`./scripts/bench site`)."""
-    code = main()
+    try:
+        code = main()
+    finally:
+        stop_children()  # after Ctrl+C, say, a helper may still be at work
     logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:  # the reader went away (`sidebyside check | head`)
+            code = code or TOOL_PROBLEM
     os._exit(code)
 
 

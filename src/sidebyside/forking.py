@@ -41,7 +41,7 @@ class Forked:
     def __init__(self, work: Callable[[], Iterable[Any]], name: str) -> None:
         fork = multiprocessing.get_context("fork")
         self._reader, writer = fork.Pipe(duplex=False)
-        self._process = fork.Process(target=_run, args=(work, writer), daemon=True, name=name)
+        self._process = fork.Process(target=_run, args=(work, self._reader, writer), daemon=True, name=name)
         self._process.start()
         writer.close()
         self.finished = False
@@ -77,7 +77,10 @@ class Forked:
         self._process.join()
 
 
-def _run(work: Callable[[], Iterable[Any]], writer: Any) -> None:
+def _run(work: Callable[[], Iterable[Any]], reader: Any, writer: Any) -> None:
+    # Without the parent's end of the pipe, a child whose parent has gone gets an error
+    # at its next send, and ends, instead of waiting for ever on a full pipe.
+    reader.close()
     try:
         for item in work():
             writer.send((_ITEM, item))
@@ -97,3 +100,10 @@ def _send_error(writer: Any, exc: BaseException) -> None:
             return
         except Exception:  # the exception cannot be pickled: send it as text
             continue
+
+
+def stop_children() -> None:
+    """End every helper still running (the command is ending: their work is not wanted)."""
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join()

@@ -63,6 +63,7 @@ class Project:
     site_url: str = ""
     version_option: str = ""
     offline_copy: bool = True
+    checks: bool = True  # the plugin's `checks` option: whether a build checks the course
 
     @property
     def version(self) -> str:
@@ -154,4 +155,5 @@ def find_project(config_file: Path) -> Project:
         site_url=config.site_url or "",
         version_option=course_version(options.version, dict(config.extra)),
         offline_copy=options.offline_copy,
+        checks=options.checks,
     )

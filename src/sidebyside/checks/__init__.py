@@ -51,7 +51,8 @@ def _register_builtin() -> None:
     """Put the checks that ship with Side by Side first in CHECKS, on the first run.
 
     Imported here, not at the top: to avoid an import cycle, and so that a build,
-    which checks in a second process, does not spend time importing them itself.
+    which checks in a helper process, does not spend time importing them before it
+    starts on the pages.
     """
     if _REGISTERED:
         return

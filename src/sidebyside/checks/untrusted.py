@@ -7,7 +7,8 @@ is allowed only from the hosts in SAFE_EMBED_HOSTS.
 
 Macros (mkdocs-macros) in a page may only use `story("slug")`, `term("slug")` and
 `course_version`. The build also runs macros in a sandbox (site/macros.py); this
-check says what is wrong, with the line, before the build starts.
+check says what is wrong, with the line, and when both find the same mistake the
+build gives this check's explanation.
 """
 
 from __future__ import annotations

@@ -259,8 +259,8 @@ def split(text: str, rel: str) -> tuple[str | None, str, int, list[Finding]]:
 
 
 # Documents already read in this process, by path, with the file's stat when read.
-# `sidebyside build` reads the course twice (command line, then plugin) and
-# `sidebyside serve` re-reads it on every save: only changed files are parsed again.
+# `sidebyside serve` re-reads the course on every save, and a build reads it again for
+# the offline copy: only changed files are parsed again.
 _DOCUMENTS: dict[tuple[Path, Path], tuple[tuple[int, int, int, int], Document]] = {}
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from sidebyside.content.matching import TermMatcher
 from sidebyside.content.model import Term
-from sidebyside.forking import ChildFailed, Forked, forking_is_safe
+from sidebyside.forking import Forked, forking_is_safe
 from sidebyside.render import web_pages
 from sidebyside.render.terms import link_terms, words_box
 
@@ -123,7 +123,7 @@ class PageHelper:
                 got_key, done = self._child.receive()
                 if got_key not in self._done_here:
                     self._done[got_key] = done
-            except (StopIteration, ChildFailed):
+            except (StopIteration, Exception):  # ended, died or failed: the rest is done here
                 self.close(keep_done=True)
         if key not in self._done:
             self._done_here.add(key)

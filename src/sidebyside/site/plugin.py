@@ -238,6 +238,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         """Render (or take from the cache) every handout, so pages can give page counts and sizes."""
         if not self.config.handouts or self.previewing:
             return []
+        self._collect_checks()  # printing handouts takes a while: not for a course that cannot be built
         from sidebyside.handouts import make_handouts, settings_from_config
         from sidebyside.print.pipeline import HandoutProblem
 
@@ -362,6 +363,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     @event_priority(100)  # before other plugins finish: the checks decide whether the build stands
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.helper.close()
+        self._collect_checks()
+
+    def _collect_checks(self) -> None:
+        """Wait for the checks running on another core, and report what they found."""
         if self.pending_checks is None:
             return
         checks, self.pending_checks = self.pending_checks, None
