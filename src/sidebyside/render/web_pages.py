@@ -23,6 +23,8 @@ from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX
 from sidebyside.render.trainer_notes import strip_trainer_notes
 
 WORDS_SLOT = '<div class="sbs-slot" data-slot="words"></div>'
+CREDITS_HEADING = "## Who made this page\n\n"
+SOURCES_HEADING = "## Where our facts come from\n\n"
 PART = "sbs-part-{}-e7c1"  # a placeholder paragraph no contributor writes
 
 
@@ -114,12 +116,12 @@ def sources_html(module: Module) -> str:
 
 def credits(module: Module) -> str:
     """Markdown of the "Who made this page" part, for hosts that want it in one piece."""
-    return f"## Who made this page\n\n{credits_html(module)}"
+    return f"{CREDITS_HEADING}{credits_html(module)}"
 
 
 def sources(module: Module) -> str:
     body = sources_html(module)
-    return f"## Where our facts come from\n\n{body}" if body else ""
+    return f"{SOURCES_HEADING}{body}" if body else ""
 
 
 def changes(module: Module, release: str = "") -> tuple[str, str] | None:
@@ -160,9 +162,9 @@ def module_page(module: Module, edition: str = "participant", handouts: str = ""
     text += f"## By the end of this module you will\n\n{outcomes}\n\n"
     text += page.part(WORDS_SLOT)
     text += f"{body.strip()}\n\n"
-    text += "## Who made this page\n\n" + page.part(credits_html(module))
+    text += CREDITS_HEADING + page.part(credits_html(module))
     if module.sources:
-        text += "## Where our facts come from\n\n" + page.part(sources_html(module))
+        text += SOURCES_HEADING + page.part(sources_html(module))
     changed = changes(module, release)
     if changed is not None:
         text += f"## What changed in version {md_text(changed[0])}\n\n" + page.part(changed[1])

@@ -56,8 +56,7 @@ class PageHelper:
 
     def link(self, html: str, linking: Linking) -> str:
         """`html` with its terms linked and its words box filled."""
-        if self.matcher is None:
-            return html.replace(web_pages.WORDS_SLOT, "")
+        assert self.matcher is not None, "no linking is asked for when no term can be linked"
         linked = link_terms(html, self.matcher, self.terms, linking.glossary_href)
         box = words_box(linked.used, self.terms, linking.glossary_href) if linking.words_box else ""
         return linked.html.replace(web_pages.WORDS_SLOT, box)
@@ -123,7 +122,7 @@ class PageHelper:
                 got_key, done = self._child.receive()
                 if got_key not in self._done_here:
                     self._done[got_key] = done
-            except (StopIteration, Exception):  # ended, died or failed: the rest is done here
+            except Exception:  # ended (StopIteration), died or failed: the rest is done here
                 self.close(keep_done=True)
         if key not in self._done:
             self._done_here.add(key)

@@ -28,7 +28,6 @@ from sidebyside.checks.background import PendingChecks
 from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
 from sidebyside.content.frontmatter import caching
-from sidebyside.content.model import Term
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
 from sidebyside.project import VERSION_ENV, course_version, parse_today, take_loaded
 from sidebyside.render import handout_pages, left_out, trainer_pages, web_pages
@@ -80,8 +79,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def __init__(self) -> None:
         self.course: Course | None = None
         self.findings: list[Finding] = []
-        self.terms: dict[str, Term] = {}
-        self.matcher = None
         self.root = Path(".")
         self.current_src = ""
         self.linkable: set[str] = set()
@@ -133,10 +130,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                     raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
         self._report(findings)
-        self.terms = {t.slug: t for t in course.terms}
-        self.matcher = matcher_for(course.terms)
+        matcher = matcher_for(course.terms)
         self.helper.close()
-        self.helper = PageHelper(self.matcher if self.config.link_terms and self.matcher else None, self.terms)
+        self.helper = PageHelper(matcher if self.config.link_terms and matcher else None, {t.slug: t for t in course.terms})
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -377,18 +373,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     @event_priority(-100)  # after other plugins have tidied up
     def on_build_error(self, *, error: Exception) -> None:
         self.helper.close()
-        if self.pending_checks is None:
-            return
         # The build stopped before the checks were read. A mistake the checks explain
         # (a macro reading the configuration, say) often stops the build too, with a
         # vaguer message: give the checks' explanation instead of that one.
-        checks, self.pending_checks = self.pending_checks, None
-        found = checks.result()
-        if not errors_in(found):
+        if self.pending_checks is None or not errors_in(self.pending_checks.result()):
             return
-        self.findings += found
         try:
-            self._report(found)
+            self._collect_checks()
         except PluginError as problems:
             log.error(str(problems))
             raise Abort("The course has problems to fix.") from None
