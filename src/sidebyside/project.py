@@ -64,6 +64,7 @@ class Project:
     version_option: str = ""
     offline_copy: bool = True
     checks: bool = True  # the plugin's `checks` option: whether a build checks the course
+    contacts: object = None  # the plugin's `contacts` settings, as written in mkdocs.yml
 
     @property
     def version(self) -> str:
@@ -77,8 +78,11 @@ class Project:
         return parse_today(self.today_option)
 
     def read(self) -> tuple[Course, list[Finding]]:
-        """Read the course, without checking it: findings are only problems reading it."""
-        return load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
+        """Read the course, without checking it: findings are problems reading it, and reminders about its settings."""
+        from sidebyside.content.contacts import contact_findings
+
+        course, findings = load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
+        return course, findings + contact_findings(self.contacts, self.config_file)
 
     def load(self) -> tuple[Course, list[Finding]]:
         """Load the course and run every check on it."""
@@ -156,4 +160,5 @@ def find_project(config_file: Path) -> Project:
         version_option=course_version(options.version, dict(config.extra)),
         offline_copy=options.offline_copy,
         checks=options.checks,
+        contacts=options.get("contacts"),
     )

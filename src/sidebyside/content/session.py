@@ -1,12 +1,13 @@
 """A session's running order, worked out from module durations and activities.
 
 Used by the trainer edition on the website and by the printed trainer pack, so both
-always show the same timings.
+always show the same timings, breaks and totals.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from sidebyside.content.model import Activity, Module
@@ -14,14 +15,20 @@ from sidebyside.content.model import Activity, Module
 
 @dataclass(frozen=True)
 class Slot:
-    """One module in the running order, with when it starts and ends."""
+    """One module (or one part of a long module) in the running order, with when it starts and ends."""
 
     module: Module
     start: int  # minutes from the start of the session
     end: int
+    part: int = 1  # a module longer than the time between breaks is taught in parts
+    parts: int = 1
 
     def clock(self, begins: dt.time) -> tuple[str, str]:
         return _clock(begins, self.start), _clock(begins, self.end)
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
 
     @property
     def activities(self) -> list[Activity]:
@@ -33,9 +40,25 @@ class Slot:
         return max(self.module.duration - sum(a.minutes for a in self.module.activities), 0)
 
 
+@dataclass(frozen=True)
+class Break:
+    """A break in the running order."""
+
+    start: int
+    end: int
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+    def clock(self, begins: dt.time) -> tuple[str, str]:
+        return _clock(begins, self.start), _clock(begins, self.end)
+
+
 @dataclass
 class SessionPlan:
     slots: list[Slot] = field(default_factory=list)
+    breaks: list[Break] = field(default_factory=list)
     break_minutes: int = 0
 
     @property
@@ -43,10 +66,38 @@ class SessionPlan:
         return self.slots[-1].end if self.slots else 0
 
     @property
+    def teaching(self) -> int:
+        return sum(slot.minutes for slot in self.slots)
+
+    @property
+    def break_total(self) -> int:
+        return sum(b.minutes for b in self.breaks)
+
+    @property
+    def rows(self) -> list[Slot | Break]:
+        """Every module part and break, in the order they happen."""
+        return sorted([*self.slots, *self.breaks], key=lambda row: (row.start, isinstance(row, Slot)))
+
+    def span(self, module: Module) -> tuple[int, int] | None:
+        """When a module starts and ends (its parts and any break inside it), or None."""
+        mine = [s for s in self.slots if s.module.slug == module.slug]
+        return (mine[0].start, mine[-1].end) if mine else None
+
+    def longest_stretch(self) -> int:
+        """The most minutes of teaching between two breaks (or the start or end)."""
+        longest = stretch = 0
+        for row in self.rows:
+            stretch = 0 if isinstance(row, Break) else stretch + row.minutes
+            longest = max(longest, stretch)
+        return longest
+
+    @property
     def materials(self) -> list[str]:
         """Everything the activities need, once each, in the order first needed."""
         seen: dict[str, None] = {}
         for slot in self.slots:
+            if slot.part > 1:
+                continue
             for activity in slot.activities:
                 for item in activity.materials:
                     seen.setdefault(item.strip(), None)
@@ -54,18 +105,41 @@ class SessionPlan:
 
 
 def plan_session(modules: list[Module], break_every: int = 0, break_minutes: int = 10) -> SessionPlan:
-    """Lay modules end to end; with `break_every` > 0, add a break after that many minutes of teaching."""
-    plan = SessionPlan(break_minutes=break_minutes if break_every else 0)
+    """Lay modules end to end; with `break_every` > 0, never teach longer than that without a break.
+
+    Breaks go between modules where they can: before a module that would take the
+    stretch of teaching past `break_every`. A module that is itself longer than that is
+    taught in equal parts with a break between them. No break comes after the last module.
+    """
+    plan = SessionPlan(break_minutes=break_minutes if break_every > 0 else 0)
+    spacing = break_every > 0 and break_minutes > 0
     clock = 0
     since_break = 0
+
+    def take_break() -> None:
+        nonlocal clock, since_break
+        plan.breaks.append(Break(clock, clock + break_minutes))
+        clock += break_minutes
+        since_break = 0
+
     for module in modules:
-        if break_every and since_break >= break_every:
-            clock += break_minutes
-            since_break = 0
-        plan.slots.append(Slot(module, clock, clock + module.duration))
-        clock += module.duration
-        since_break += module.duration
+        if spacing and since_break and since_break + module.duration > break_every:
+            take_break()
+        parts = math.ceil(module.duration / break_every) if spacing and module.duration > break_every else 1
+        lengths = _split(module.duration, parts)
+        for number, length in enumerate(lengths, start=1):
+            if number > 1:
+                take_break()
+            plan.slots.append(Slot(module, clock, clock + length, number, parts))
+            clock += length
+            since_break += length
     return plan
+
+
+def _split(total: int, parts: int) -> list[int]:
+    """`total` minutes in `parts` nearly equal whole-minute parts, longer ones first."""
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
 def _clock(begins: dt.time, minutes: int) -> str:

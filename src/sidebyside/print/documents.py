@@ -15,12 +15,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from sidebyside.content.contacts import LocalContacts, read_contacts
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.content.session import plan_session
 from sidebyside.print.macros import apply_macros
 from sidebyside.print.markdown_html import absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
-from sidebyside.render import web_pages
+from sidebyside.render import contacts_page, trainer_pages, web_pages
 from sidebyside.render.dates import long_date
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import strip_trainer_notes
@@ -30,7 +31,9 @@ TEMPLATES = HERE / "templates"
 STYLES = HERE
 
 PARTICIPANT, LARGE_PRINT, TRAINER_PACK, JARGON_BUSTER, STORIES = "participant", "large-print", "trainer-pack", "jargon-buster", "stories"
+CONTACTS = "contacts"
 TRAINER_PACK_NAME, JARGON_BUSTER_NAME, STORIES_NAME = "trainer-pack.pdf", "jargon-buster.pdf", "stories.pdf"
+CONTACTS_NAME = contacts_page.CONTACTS_HANDOUT
 
 HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
 
@@ -52,6 +55,7 @@ class HandoutSettings:
     session_start: dt.time = dt.time(10, 0)
     session_break_every: int = 0
     session_break_minutes: int = 10
+    contacts: LocalContacts = field(default_factory=lambda: read_contacts(None))
 
 
 @dataclass
@@ -69,6 +73,11 @@ class Handout:
     module: str = ""
     address: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+
+def _at(begins: dt.time, offset: int) -> str:
+    moment = dt.datetime.combine(dt.date(2000, 1, 1), begins) + dt.timedelta(minutes=offset)
+    return moment.strftime("%H:%M")
 
 
 def module_handout_name(slug: str, large: bool = False) -> str:
@@ -206,12 +215,16 @@ class _Planner:
 
     def trainer_pack(self) -> Handout:
         plan = plan_session(self.course.modules, self.settings.session_break_every, self.settings.session_break_minutes)
+        begins = self.settings.session_start
         sections = []
-        for slot in plan.slots:
-            module = slot.module
+        for module in self.course.modules:
             body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
-            starts, ends = slot.clock(self.settings.session_start)
-            sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends})
+            start, end = plan.span(module) or (0, 0)
+            parts = sum(1 for s in plan.slots if s.module.slug == module.slug)
+            talk = max(module.duration - sum(a.minutes for a in module.activities), 0)
+            sections.append(
+                {"module": module, "body": body, "starts": _at(begins, start), "ends": _at(begins, end), "parts": parts, "talk": talk}
+            )
         return self._booklet(
             name=TRAINER_PACK_NAME,
             title="Trainer pack",
@@ -223,8 +236,10 @@ class _Planner:
             folder=self.settings.modules_dir,
             assets=tuple(asset for m in self.course.modules for asset in m.assets),
             plan=plan,
+            rows=trainer_pages.plan_rows(plan, begins),
+            totals=trainer_pages.plan_totals(plan, begins),
             sections=sections,
-            session_start=self.settings.session_start.strftime("%H:%M"),
+            session_start=begins.strftime("%H:%M"),
         )
 
     def jargon_buster(self) -> Handout:
@@ -266,6 +281,24 @@ class _Planner:
             entries=entries,
         )
 
+    def contacts(self) -> Handout:
+        contacts = self.settings.contacts
+        return self._booklet(
+            name=CONTACTS_NAME,
+            title=contacts_page.TITLE,
+            kind=CONTACTS,
+            description="The people and teams to go to at your own trust, on one sheet",
+            template="contacts.html",
+            edition="Local contacts",
+            address="contacts/",
+            folder=self.settings.modules_dir,
+            rows=contacts_page.contact_rows(contacts),
+            examples=contacts.examples,
+            missing=bool(contacts.missing),
+            examples_title=contacts_page.EXAMPLES_TITLE,
+            examples_text=contacts_page.EXAMPLES_TEXT,
+        )
+
 
 def plan_handouts(course: Course, settings: HandoutSettings) -> list[Handout]:
     """Every handout of the course, in the order the Handouts page lists them."""
@@ -277,4 +310,5 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[Handout]:
     handouts.append(planner.trainer_pack())
     handouts.append(planner.jargon_buster())
     handouts.append(planner.stories())
+    handouts.append(planner.contacts())
     return handouts

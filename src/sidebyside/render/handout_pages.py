@@ -80,7 +80,7 @@ def handouts_page(handouts: Sequence[HandoutInfo], previewing: bool = False) -> 
             if h.module in large:
                 lines.append(row(large[h.module], f"{h.title}, large print"))
         lines.append("")
-    whole = [h for h in handouts if h.kind in ("jargon-buster", "stories")]
+    whole = [h for h in handouts if h.kind in ("jargon-buster", "stories", "contacts")]
     if whole:
         lines += ["## For everyone", "", "| Handout | Pages | Size |", "|---|---|---|"]
         lines += [row(h, f"{h.title}: {h.description[:1].lower()}{h.description[1:]}") for h in whole]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from dataclasses import dataclass
 
 from sidebyside.content.model import Course, Module, Story
-from sidebyside.content.session import SessionPlan, Slot, plan_session
+from sidebyside.content.session import Break, SessionPlan, plan_session
 from sidebyside.render.links import (
     SESSION_PLAN,
     TRAINER_NOTES,
@@ -63,8 +64,47 @@ def module_plan(course: Course, break_every: int = 0, break_minutes: int = 10) -
     return plan_session(course.modules, break_every=break_every, break_minutes=break_minutes)
 
 
-def _slot_for(plan: SessionPlan, module: Module) -> Slot | None:
-    return next((s for s in plan.slots if s.module.slug == module.slug), None)
+@dataclass(frozen=True)
+class PlanRow:
+    """One row of the running order, the same on the website and in the trainer pack."""
+
+    starts: str
+    ends: str
+    title: str
+    minutes: int
+    activities: str  # "" for a break
+    module: Module | None  # None for a break
+
+    @property
+    def is_break(self) -> bool:
+        return self.module is None
+
+
+def plan_rows(plan: SessionPlan, begins: dt.time) -> list[PlanRow]:
+    """Every module (or part of one) and every break, in order, with clock times."""
+    rows = []
+    for row in plan.rows:
+        starts, ends = row.clock(begins)
+        if isinstance(row, Break):
+            rows.append(PlanRow(starts, ends, "Break", row.minutes, "", None))
+            continue
+        title = row.module.title if row.parts == 1 else f"{row.module.title} (part {row.part} of {row.parts})"
+        doing = "" if row.part > 1 else "; ".join(f"{a.title} ({a.minutes} min)" for a in row.activities) or "None"
+        rows.append(PlanRow(starts, ends, title, row.minutes, doing, row.module))
+    return rows
+
+
+def plan_totals(plan: SessionPlan, begins: dt.time) -> str:
+    """The totals line, word for word the same on the website and in the trainer pack."""
+    text = (
+        f"Total: {minutes(plan.total)}, from {begins.strftime('%H:%M')} to {_at(begins, plan.total)}. Teaching: {minutes(plan.teaching)}."
+    )
+    if plan.breaks:
+        count = len(plan.breaks)
+        text += f" Breaks: {count} {'break' if count == 1 else 'breaks'}, {minutes(plan.break_total)} in all."
+    else:
+        text += " Breaks: none planned. Add time for breaks and for people to settle in."
+    return text
 
 
 def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> str:
@@ -98,10 +138,14 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
             f"but the module is given {minutes(module.duration)}. Allow extra time, or leave an activity out.",
             "",
         ]
-    slot = _slot_for(plan, module)
-    if slot is not None:
-        start, end = slot.clock(begins)
-        lines += [f"In the [session plan]({relative(src, SESSION_PLAN)}) this module runs from {start} to {end}.", ""]
+    span = plan.span(module)
+    if span is not None:
+        parts = [s for s in plan.slots if s.module.slug == module.slug]
+        extra = f", in {len(parts)} parts with a break between them" if len(parts) > 1 else ""
+        lines += [
+            f"In the [session plan]({relative(src, SESSION_PLAN)}) this module runs from {_at(begins, span[0])} to {_at(begins, span[1])}{extra}.",
+            "",
+        ]
     lines += ["## Activities", ""]
     if not module.activities:
         lines += ["This module has no activities listed.", ""]
@@ -130,27 +174,18 @@ def session_plan_page(course: Course, plan: SessionPlan, begins: dt.time) -> str
     if not plan.slots:
         return "\n".join([*lines, "There are no modules yet.", ""])
     lines += ["| Starts | Ends | Part | Minutes | Activities |", "|---|---|---|---|---|"]
-    previous_end = 0
-    activity_total = 0
-    for slot in plan.slots:
-        if slot.start > previous_end:
-            start = _at(begins, previous_end)
-            lines.append(f"| {start} | {_at(begins, slot.start)} | Break | {slot.start - previous_end} | |")
-        start, end = slot.clock(begins)
-        link = f"[{md_text(slot.module.title)}]({relative(src, trainer_module_src(slot.module.slug))})"
-        doing = "; ".join(f"{md_text(a.title)} ({a.minutes})" for a in slot.activities) or "none"
-        activity_total += sum(a.minutes for a in slot.activities)
-        lines.append(f"| {start} | {end} | {link} | {slot.module.duration} | {doing} |")
-        previous_end = slot.end
-    teaching = sum(s.module.duration for s in plan.slots)
-    breaks = plan.total - teaching
+    for row in plan_rows(plan, begins):
+        if row.module is None:
+            lines.append(f"| {row.starts} | {row.ends} | **Break** | {row.minutes} | |")
+            continue
+        link = f"[{md_text(row.title)}]({relative(src, trainer_module_src(row.module.slug))})"
+        lines.append(f"| {row.starts} | {row.ends} | {link} | {row.minutes} | {md_text(row.activities)} |")
+    activity_total = sum(a.minutes for m in course.modules for a in m.activities)
     lines += [
         "",
-        f'<p class="sbs-total"><strong>Total: {minutes(plan.total)}, '
-        f"from {begins.strftime('%H:%M')} to {_at(begins, plan.total)}.</strong></p>",
+        f'<p class="sbs-total"><strong>{html_text(plan_totals(plan, begins))}</strong></p>',
         "",
-        f"- Teaching: {minutes(teaching)}, of which activities take {minutes(activity_total)}",
-        f"- Breaks: {minutes(breaks)}" if breaks else "- Breaks: none planned. Add time for breaks and for people to settle in.",
+        f"Activities take {minutes(activity_total)} of the teaching time.",
         "",
         "## Materials checklist",
         "",

@@ -27,10 +27,11 @@ from sidebyside.checks import CheckContext, CheckSetupError, run_checks
 from sidebyside.checks.background import PendingChecks
 from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
+from sidebyside.content.contacts import contact_findings, read_contacts
 from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
 from sidebyside.project import VERSION_ENV, course_version, parse_today, take_loaded
-from sidebyside.render import handout_pages, left_out, trainer_pages, web_pages
+from sidebyside.render import contacts_page, handout_pages, left_out, trainer_pages, web_pages
 from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import (
     GLOSSARY_INDEX,
@@ -123,6 +124,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 self.pending_checks = checks
         else:
             course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
+            findings += contact_findings(self.config.contacts or None, Path(config.config_file_path))
             if self.config.checks:
                 try:
                     findings += run_checks(course, CheckContext(self.today))
@@ -141,6 +143,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         )
         if self.config.handouts:
             config.nav = nav.add_handouts(config.nav)
+        config.nav = nav.add_contacts(config.nav)
         self.version = course_version(self.config.version, config.extra)
         self._show_version(config)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
@@ -195,6 +198,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             MODULES_INDEX: web_pages.modules_index(course.modules),
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
             STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today)),
+            contacts_page.CONTACTS_PAGE: contacts_page.contacts_page(
+                read_contacts(self.config.contacts),
+                handout_pages.handout_src(contacts_page.CONTACTS_HANDOUT) if self.config.handouts else "",
+            ),
         }
         self.handouts = self._make_handouts(config)
         if self.config.handouts:
