@@ -149,7 +149,12 @@ def test_pdfs_are_tagged_in_british_english_with_a_title(built: Course, name: st
         title = str(pdf.docinfo["/Title"])
         with pdf.open_metadata() as meta:
             assert meta.get("dc:title") == title
-    expected_title = {"trainer-pack.pdf": "trainer pack", "jargon-buster.pdf": "jargon buster", "stories.pdf": "stories", "contacts.pdf": "who to contact here"}
+    expected_title = {
+        "trainer-pack.pdf": "trainer pack",
+        "jargon-buster.pdf": "jargon buster",
+        "stories.pdf": "stories",
+        "contacts.pdf": "who to contact here",
+    }
     assert expected_title.get(name, "First steps" if "first" in name else "Second go") in title
 
 
