@@ -80,6 +80,18 @@ def handouts_page(handouts: Sequence[HandoutInfo], previewing: bool = False) -> 
             if h.module in large:
                 lines.append(row(large[h.module], f"{h.title}, large print"))
         lines.append("")
+    easy = [h for h in handouts if h.kind == "easy-read"]
+    if easy:
+        lines += [
+            "## Easy Read",
+            "",
+            "Easy Read handouts use short sentences, large text and a picture beside each idea.",
+            "",
+            "| Handout | Pages | Size |",
+            "|---|---|---|",
+        ]
+        lines += [row(h, h.description) for h in easy]
+        lines.append("")
     whole = [h for h in handouts if h.kind in ("jargon-buster", "stories")]
     if whole:
         lines += ["## For everyone", "", "| Handout | Pages | Size |", "|---|---|---|"]
