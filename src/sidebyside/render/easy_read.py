@@ -64,8 +64,9 @@ def easy_read_page(module: Module, easy: EasyRead) -> PageMarkdown:
     text = f"# {md_text(easy.title)}\n\n"
     main = relative(src, module_src(module.slug))
     text += f'<div class="sbs-er-intro sbs-no-terms" markdown>\n\nThis is the Easy Read version of the page [{md_text(module.title)}]({main}).\n\n</div>\n\n'
-    for title, note in status_notes(easy, module):
-        text += page.part(admonition_html("note", title, html_text(note)))
+    notes = "".join(admonition_html("note", title, html_text(note)) for title, note in status_notes(easy, module))
+    if notes:
+        text += page.part(f'<div class="sbs-er-notes">{notes}</div>')
     for part in easy.parts:
         if part.heading:
             text += f"## {md_text(part.heading)}\n\n"
