@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from pdf_reading import all_text
 
 # Claims the course cannot back up while every story is made up and nobody outside the

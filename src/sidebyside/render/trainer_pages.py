@@ -17,6 +17,7 @@ from sidebyside.content.session import Break, SessionPlan, plan_session
 from sidebyside.render.links import (
     SESSION_PLAN,
     TRAINER_NOTES,
+    easy_read_src,
     module_src,
     page_folder,
     rebase,
@@ -107,6 +108,21 @@ def plan_totals(plan: SessionPlan, begins: dt.time) -> str:
     return text
 
 
+def _easy_read_note(module: Module, src: str) -> list[str]:
+    """Trainers hand out the Easy Read version too: say whether there is one, and whether it is behind."""
+    easy = module.easy_read
+    if easy is None:
+        return ["This module has no Easy Read version yet.", ""]
+    link = f"[Easy Read version]({relative(src, easy_read_src(module.slug))})"
+    if easy.module_version == module.version:
+        return [f"This module has an {link}.", ""]
+    return [
+        f'!!! warning "The Easy Read version needs a review"\n    This module is now version {md_text(module.version)}, but its '
+        f"{link} was written from version {md_text(easy.module_version)}. Check it still says the same before you hand it out.",
+        "",
+    ]
+
+
 def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> str:
     """A module as trainers see it: timings, activities, then the text with every note shown."""
     src = trainer_module_src(module.slug)
@@ -138,6 +154,7 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
             f"but the module is given {minutes(module.duration)}. Allow extra time, or leave an activity out.",
             "",
         ]
+    lines += _easy_read_note(module, src)
     span = plan.span(module)
     if span is not None:
         parts = [s for s in plan.slots if s.module.slug == module.slug]
