@@ -46,7 +46,16 @@ def test_handouts_command_writes_into_a_folder(course: Course) -> None:
     assert result.code == 0, result.text
     names = sorted(p.name for p in (course.root / "printed").glob("*.pdf"))
     assert names == sorted(
-        ["one.pdf", "one-large-print.pdf", "two.pdf", "two-large-print.pdf", "trainer-pack.pdf", "jargon-buster.pdf", "stories.pdf"]
+        [
+            "one.pdf",
+            "one-large-print.pdf",
+            "two.pdf",
+            "two-large-print.pdf",
+            "trainer-pack.pdf",
+            "jargon-buster.pdf",
+            "stories.pdf",
+            "contacts.pdf",
+        ]
     )
     assert "one.pdf: " in result.out and "pages" in result.out
 

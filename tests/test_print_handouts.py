@@ -108,6 +108,7 @@ def test_every_page_has_title_version_review_date_and_page_x_of_y(built: Course,
         "trainer-pack": ("Trainer pack", "Draft version", "Last reviewed 1 November 2026"),
         "jargon-buster": ("Jargon buster", "Draft version", "Last reviewed 1 November 2026"),
         "stories": ("Stories", "Draft version", "Last reviewed 1 November 2026"),
+        "contacts": ("Who to contact here", "Draft version", "Last reviewed 1 November 2026"),
     }
     title, version, reviewed = titles[name.removesuffix(".pdf").removesuffix("-large-print")]
     for number, text in enumerate(texts, start=1):
