@@ -21,7 +21,7 @@ CLAIMS = [
     r"some (?:of (?:the|these) )?(?:stories )?are real",
     r"shared with (?:their )?permission",
     r"stories (?:are|were) (?:checked|read|reviewed) by patient.partner reviewers",
-    r"stories from (?:people|patients) who took part",
+    r"stories (?:from|by) (?:real )?(?:people|patients|carers|staff)",
     r"this page was made together by",
     r"tips? from patient partners",
     r"four times more likely",
@@ -49,6 +49,7 @@ def test_the_claims_check_can_tell_a_claim_from_an_honest_not_yet() -> None:
     assert _claims("Made together by patient partners and NHS staff.")
     assert _claims("Some are real and shared with permission.")
     assert _claims("Stories are checked by patient-partner reviewers before they go on the website.")
+    assert _claims("Stories from people who have taken part in improvement work.")
     assert not _claims("Written by the Side by Side course team. Not yet reviewed with patient partners.")
     assert not _claims("We want stories to be read by patient-partner reviewers too. We do not have these reviewers yet.")
 

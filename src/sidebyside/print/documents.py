@@ -321,7 +321,8 @@ class _Planner:
 
     def stories(self) -> Handout:
         entries = []
-        for story in self.course.stories_for("print", self.settings.today):
+        printed = self.course.stories_for("print", self.settings.today)
+        for story in printed:
             body = shift_headings(self.body(story, strip_trainer_notes(story.body), story.url, id_prefix=f"{story.slug}-"), 1)
             modules = [m.title for m in (self.course.module(s) for s in story.modules) if m is not None]
             entries.append({"story": story, "teller": web_pages.teller_line(story), "body": body, "modules": modules})
@@ -329,12 +330,13 @@ class _Planner:
             name=STORIES_NAME,
             title="Stories",
             kind=STORIES,
-            description="Stories from patients, carers and staff, in one booklet",
+            description="Stories about taking part, in one booklet",
             template="stories.html",
-            edition="Stories from patients, carers and staff",
+            edition="Stories about taking part",
             address="stories/",
             folder=self.settings.stories_dir,
             entries=entries,
+            intro=web_pages.stories_intro(printed),
         )
 
     def contacts(self) -> Handout:
