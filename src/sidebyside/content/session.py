@@ -24,7 +24,7 @@ class Slot:
     parts: int = 1
 
     def clock(self, begins: dt.time) -> tuple[str, str]:
-        return _clock(begins, self.start), _clock(begins, self.end)
+        return clock_time(begins, self.start), clock_time(begins, self.end)
 
     @property
     def minutes(self) -> int:
@@ -52,7 +52,7 @@ class Break:
         return self.end - self.start
 
     def clock(self, begins: dt.time) -> tuple[str, str]:
-        return _clock(begins, self.start), _clock(begins, self.end)
+        return clock_time(begins, self.start), clock_time(begins, self.end)
 
 
 @dataclass
@@ -142,6 +142,7 @@ def _split(total: int, parts: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
-def _clock(begins: dt.time, minutes: int) -> str:
+def clock_time(begins: dt.time, minutes: int) -> str:
+    """The time of day `minutes` after `begins`, as 24-hour "HH:MM"."""
     moment = dt.datetime.combine(dt.date(2000, 1, 1), begins) + dt.timedelta(minutes=minutes)
     return moment.strftime("%H:%M")

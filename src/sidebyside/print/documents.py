@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sidebyside.content.contacts import LocalContacts, read_contacts
 from sidebyside.content.easy_read import EasyRead
 from sidebyside.content.model import Course, Module, Story, Term
-from sidebyside.content.session import plan_session
+from sidebyside.content.session import clock_time, plan_session
 from sidebyside.print.macros import apply_macros
 from sidebyside.print.markdown_html import absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
@@ -77,11 +77,6 @@ class Handout:
     module: str = ""
     address: str = ""
     extra: dict[str, str] = field(default_factory=dict)
-
-
-def _at(begins: dt.time, offset: int) -> str:
-    moment = dt.datetime.combine(dt.date(2000, 1, 1), begins) + dt.timedelta(minutes=offset)
-    return moment.strftime("%H:%M")
 
 
 def module_handout_name(slug: str, large: bool = False) -> str:
@@ -279,7 +274,14 @@ class _Planner:
             parts = sum(1 for s in plan.slots if s.module.slug == module.slug)
             talk = max(module.duration - sum(a.minutes for a in module.activities), 0)
             sections.append(
-                {"module": module, "body": body, "starts": _at(begins, start), "ends": _at(begins, end), "parts": parts, "talk": talk}
+                {
+                    "module": module,
+                    "body": body,
+                    "starts": clock_time(begins, start),
+                    "ends": clock_time(begins, end),
+                    "parts": parts,
+                    "talk": talk,
+                }
             )
         return self._booklet(
             name=TRAINER_PACK_NAME,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from sidebyside.content.model import Course, Module, Story
-from sidebyside.content.session import Break, SessionPlan, plan_session
+from sidebyside.content.session import Break, SessionPlan, clock_time, plan_session
 from sidebyside.render.links import (
     SESSION_PLAN,
     TRAINER_NOTES,
@@ -97,9 +97,7 @@ def plan_rows(plan: SessionPlan, begins: dt.time) -> list[PlanRow]:
 
 def plan_totals(plan: SessionPlan, begins: dt.time) -> str:
     """The totals line, word for word the same on the website and in the trainer pack."""
-    text = (
-        f"Total: {minutes(plan.total)}, from {begins.strftime('%H:%M')} to {_at(begins, plan.total)}. Teaching: {minutes(plan.teaching)}."
-    )
+    text = f"Total: {minutes(plan.total)}, from {begins.strftime('%H:%M')} to {clock_time(begins, plan.total)}. Teaching: {minutes(plan.teaching)}."
     if plan.breaks:
         count = len(plan.breaks)
         text += f" Breaks: {count} {'break' if count == 1 else 'breaks'}, {minutes(plan.break_total)} in all."
@@ -160,7 +158,7 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
         parts = [s for s in plan.slots if s.module.slug == module.slug]
         extra = f", in {len(parts)} parts with a break between them" if len(parts) > 1 else ""
         lines += [
-            f"In the [session plan]({relative(src, SESSION_PLAN)}) this module runs from {_at(begins, span[0])} to {_at(begins, span[1])}{extra}.",
+            f"In the [session plan]({relative(src, SESSION_PLAN)}) this module runs from {clock_time(begins, span[0])} to {clock_time(begins, span[1])}{extra}.",
             "",
         ]
     lines += ["## Activities", ""]
@@ -228,11 +226,6 @@ def materials_checklist(plan: SessionPlan) -> list[str]:
         )
     lines += ["</ul>", ""]
     return lines
-
-
-def _at(begins: dt.time, offset: int) -> str:
-    moment = dt.datetime.combine(dt.date(2000, 1, 1), begins) + dt.timedelta(minutes=offset)
-    return moment.strftime("%H:%M")
 
 
 def notes_page(course: Course, stories: list[Story]) -> str:
