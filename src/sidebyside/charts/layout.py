@@ -17,10 +17,10 @@ WIDTH = 640
 PLOT_TOP = 44
 PLOT_HEIGHT = 220
 LEFT = 58
-RIGHT = 92  # room for the median's label
-FONT = 13
-SMALL = 12
-LEGEND_ROW = 22
+RIGHT = 96  # room for the median's label
+FONT = 15
+SMALL = 14
+LEGEND_ROW = 24
 CHAR_WIDTH = 0.56  # of the font size, for a plain sans-serif: enough to keep text apart
 
 
