@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from sidebyside.charts.describe import number
 from sidebyside.charts.reading import Reading
 
-WIDTH = 640
-PLOT_TOP = 44
+WIDTH = 560
+PLOT_TOP = 52
 PLOT_HEIGHT = 220
-LEFT = 58
-RIGHT = 96  # room for the median's label
-FONT = 15
-SMALL = 14
-LEGEND_ROW = 24
+LEFT = 52
+RIGHT = 90  # room for the median's label
+FONT = 17
+SMALL = 16
+LEGEND_ROW = 26
 CHAR_WIDTH = 0.56  # of the font size, for a plain sans-serif: enough to keep text apart
 
 
@@ -120,7 +120,7 @@ def lay_out(reading: Reading) -> Layout:
     low, high = ticks[0], ticks[-1]
     changes = reading.chart.changes
     change_lines = max((len(_wrap(m.note or "Change", plot_width / 2, SMALL)) for m in changes), default=0)
-    top = PLOT_TOP + change_lines * 15
+    top = PLOT_TOP + change_lines * 19
     bottom = top + PLOT_HEIGHT
 
     def x(index: int) -> float:
@@ -145,9 +145,9 @@ def lay_out(reading: Reading) -> Layout:
     every = max(1, math.ceil(widest / (plot_width / n)))
     for index, text in enumerate(shown):
         if index % every == 0 or index == n - 1 and every == 1:
-            shapes.append(Text(x(index), bottom + 18, text, "middle", SMALL, "muted"))
+            shapes.append(Text(x(index), bottom + 22, text, "middle", SMALL, "muted"))
     if prefix:
-        shapes.append(Text(LEFT + plot_width / 2, bottom + 38, prefix, "middle", SMALL, "text", bold=True))
+        shapes.append(Text(LEFT + plot_width / 2, bottom + 46, prefix, "middle", SMALL, "text", bold=True))
 
     first, last = reading.baseline
     left_edge, right_edge = x(first) - 4, LEFT + plot_width
@@ -155,7 +155,7 @@ def lay_out(reading: Reading) -> Layout:
     if x(last) + 4 < right_edge:
         shapes.append(Line(x(last) + 4, y(reading.median), right_edge, y(reading.median), "median", dashed=True))
     shapes.append(Text(right_edge + 6, y(reading.median) - 2, "Median", "start", SMALL, "median", bold=True))
-    shapes.append(Text(right_edge + 6, y(reading.median) + 13, number(reading.median), "start", SMALL, "median"))
+    shapes.append(Text(right_edge + 6, y(reading.median) + 16, number(reading.median), "start", SMALL, "median"))
 
     for marked in changes:
         at = (x(marked.index) + x(marked.index - 1)) / 2 if marked.index > 0 else x(0) - 8
@@ -164,7 +164,7 @@ def lay_out(reading: Reading) -> Layout:
         anchor = "start" if at < LEFT + plot_width / 2 else "end"
         offset = 5 if anchor == "start" else -5
         for row, text in enumerate(wrapped):
-            shapes.append(Text(at + offset, PLOT_TOP - 6 + row * 15, text, anchor, SMALL, "change", bold=row == 0))
+            shapes.append(Text(at + offset, PLOT_TOP - 4 + row * 19, text, anchor, SMALL, "change", bold=True))
 
     shapes.append(Path(tuple((x(i), y(v)) for i, v in enumerate(values)), "line"))
     used = set()
@@ -173,7 +173,7 @@ def lay_out(reading: Reading) -> Layout:
         used.add(shape)
         shapes.append(Marker(x(index), y(value), shape, 6.5 if shape != "point" else 5.0))
 
-    legend_top = bottom + (56 if prefix else 40)
+    legend_top = bottom + (76 if prefix else 52)
     row = 0
     items = [s for s in LEGEND if s in used]
     column_width = (WIDTH - 16) / 2
