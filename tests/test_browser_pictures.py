@@ -104,4 +104,4 @@ def test_the_handouts_print_the_pictures_and_chart(reference_site: Path) -> None
         dark = sum(count for count, level in (grey.getcolors(256) or []) if level < 128)
         assert dark > grey.width * grey.height * 0.01, f"page {pages[0]} of {name}.pdf is nearly blank"
     chart = " ".join(" ".join(page_texts(reference_site / "handouts" / "what-is-quality-improvement.pdf")).split())
-    assert "Median 12.5" in chart and "part of a shift" in chart
+    assert "Median 12.5" in chart and "part of the shift" in chart

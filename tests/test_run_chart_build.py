@@ -90,7 +90,7 @@ def test_the_handouts_print_the_chart_as_text_and_its_table(built: Course, name:
     text = " ".join(all_text(built.root / "site" / "handouts" / name).split())
     assert "Average days waited" in text and "Median" in text and "Started texting results" in text  # text in the SVG
     assert "6 weeks in a row were below the median" in text
-    assert "The numbers in this chart, as a table" in text and "part of a shift" in text
+    assert "The numbers in this chart, as a table" in text and "part of the shift" in text
     assert "Parts of the NHS" in text  # the diagram's own text, drawn as text
 
 

@@ -91,7 +91,10 @@ def test_the_svg_is_plain_and_safe() -> None:
     [
         ([12, 14, 11, 13, 12, 15, 9, 8, 9, 7, 8, 8], "6 weeks in a row were below the median (week 7 to week 12): a shift"),
         ([5, 9, 4, 8, 7, 6, 5, 4, 9, 5], "5 weeks in a row went down (week 4 to week 8): a trend"),
-        ([1] * 5 + [9] * 5 + [1] * 5 + [9] * 5, "There are 4 runs, and between 7 and 15 is usual for 20 points not on the median: too few runs"),
+        (
+            [1] * 5 + [9] * 5 + [1] * 5 + [9] * 5,
+            "There are 4 runs, and between 7 and 15 is usual for 20 points not on the median: too few runs",
+        ),
         ([1, 9] * 10, "too many runs"),
         ([10, 11, 9, 10, 12, 10, 11, 60, 10, 9], "week 8 (60) is far from all the other points: it may be an astronomical point"),
         ([5, 6, 4, 6, 5, 4, 6, 5], "No rule found a sign of real change"),
@@ -123,7 +126,10 @@ def test_the_numbers_are_in_a_table_too() -> None:
     table = figure[figure.index("<table") : figure.index("</table>")]
     assert table.count('<th scope="row">') == 12
     assert '<th scope="col">Compared with the median (12.5)</th>' in table
-    assert "<tr><th scope=\"row\">Week 7</th><td>9</td><td>below</td><td>change made: Started texting results; part of a shift" in table
+    assert (
+        '<tr><th scope="row">Week 7</th><td>9</td><td>below</td><td>change made: Started texting results; a shift starts: 6 in a row below the median'
+        in table
+    )
     assert "<summary>The numbers in this chart, as a table</summary>" in figure
 
 

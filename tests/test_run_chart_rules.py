@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from math import comb
 
 import pytest
@@ -118,3 +119,23 @@ def test_far_out_points_are_flagged_cautiously() -> None:
     assert far_out([10, 11, 9, 10, 12, 10, 11, 60, 10, 9]) == [7]
     assert far_out([10, 11, 9, 10, 12, 10, 11, 13, 10, 9]) == []  # the highest, but not blatantly different
     assert far_out([10, 60, 11]) == []  # too few points to judge
+
+
+def test_the_runs_table_in_the_reference_page_is_what_the_engine_uses() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parent.parent / "reference" / "run-charts.md").read_text(encoding="utf-8")
+    rows = {int(a): (int(b), int(c)) for a, b, c in re.findall(r"^\| (\d+) \| (\d+) \| (\d+) \|$", page, re.M)}
+    assert sorted(rows) == list(range(10, 61))
+    assert rows == {n: runs_limits(n) for n in range(10, 61)}
+
+
+def test_the_reference_page_example_draws_and_its_caption_agrees() -> None:
+    from pathlib import Path
+
+    from sidebyside.charts.describe import contradictions
+
+    page = (Path(__file__).resolve().parent.parent / "reference" / "run-charts.md").read_text(encoding="utf-8")
+    block = page.split("```run-chart\n", 1)[1].split("```", 1)[0]
+    reading = read(parse(block))
+    assert reading.chart.caption and contradictions(reading.chart.caption, reading) == []

@@ -15,8 +15,29 @@ COMMON_WORDS = ("week", "day", "month", "quarter", "year", "sample", "point", "v
 NUMBER_WORDS = {
     word: n
     for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-        "eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 NEGATION = re.compile(r"\b(no|not|isn't|wasn't|aren't|without|never|none|nor|cannot|can't)\b[^.;:]{0,25}$", re.I)
@@ -104,7 +125,9 @@ def findings(reading: Reading) -> list[str]:
     for index in reading.far_out:
         value = _unit(reading, reading.values[index])
         said.append(
-            _start(f"{_label(reading, index)} ({value}) is far from all the other points: it may be an astronomical point. Ask what happened.")
+            _start(
+                f"{_label(reading, index)} ({value}) is far from all the other points: it may be an astronomical point. Ask what happened."
+            )
         )
     return said
 

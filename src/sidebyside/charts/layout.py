@@ -94,7 +94,7 @@ def _ticks(low: float, high: float, wanted: int = 5) -> list[float]:
 
 
 def _common_prefix(labels: list[str]) -> str:
-    """"Week " when every label is "Week <something>": the axis says it once."""
+    """ "Week " when every label is "Week <something>": the axis says it once."""
     firsts = {label.split(" ", 1)[0] for label in labels}
     if len(firsts) == 1 and all(" " in label for label in labels):
         return firsts.pop()
@@ -144,7 +144,7 @@ def lay_out(reading: Reading) -> Layout:
     widest = max(len(s) for s in shown) * SMALL * CHAR_WIDTH + 6
     every = max(1, math.ceil(widest / (plot_width / n)))
     for index, text in enumerate(shown):
-        if index % every == 0 or index == n - 1 and every == 1:
+        if index % every == 0:
             shapes.append(Text(x(index), bottom + 22, text, "middle", SMALL, "muted"))
     if prefix:
         shapes.append(Text(LEFT + plot_width / 2, bottom + 46, prefix, "middle", SMALL, "text", bold=True))

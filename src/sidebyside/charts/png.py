@@ -74,7 +74,13 @@ def to_png(layout: Layout, scale: float = 3.0) -> bytes:
             _marker(draw, shape, k)
         elif isinstance(shape, Text):
             anchor = {"start": "ls", "middle": "ms", "end": "rs"}[shape.anchor]
-            draw.text((shape.x * k, shape.y * k), shape.text, fill=colour(shape.role), font=_font(round(shape.size * k), shape.bold), anchor=anchor)
+            draw.text(
+                (shape.x * k, shape.y * k),
+                shape.text,
+                fill=colour(shape.role),
+                font=_font(round(shape.size * k), shape.bold),
+                anchor=anchor,
+            )
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()

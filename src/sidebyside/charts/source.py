@@ -110,7 +110,9 @@ def parse(text: str) -> ChartSource:
         key, colon, rest = line.partition(":")
         key_name = key.strip().casefold()
         if not colon:
-            problems.append(ChartProblem(number, f"This line has no colon: `{line[:60]}`.", "Write each point as `label: value`. " + EXAMPLE))
+            problems.append(
+                ChartProblem(number, f"This line has no colon: `{line[:60]}`.", "Write each point as `label: value`. " + EXAMPLE)
+            )
             continue
         if key_name in HEADER_KEYS and not in_data:
             value = rest.strip()
@@ -118,7 +120,9 @@ def parse(text: str) -> ChartSource:
                 pending.append((key_name, value, number))
             elif key_name == "better":
                 if value.casefold() not in ("higher", "lower"):
-                    problems.append(ChartProblem(number, f"`better: {value}` is not `higher` or `lower`.", "Write `better: lower` or `better: higher`."))
+                    problems.append(
+                        ChartProblem(number, f"`better: {value}` is not `higher` or `lower`.", "Write `better: lower` or `better: higher`.")
+                    )
                 chart.better = value.casefold()
             elif key_name == "caption":
                 chart.caption, chart.caption_line = _clean(value), number
@@ -126,16 +130,24 @@ def parse(text: str) -> ChartSource:
                 setattr(chart, key_name, _clean(value))
             continue
         in_data = True
-        value = _number(rest)
-        if value is None:
-            problems.append(ChartProblem(number, f"`{rest.strip()[:40]}` is not a number.", "Write the value as a number, like `12` or `8.5`."))
+        amount = _number(rest)
+        if amount is None:
+            problems.append(
+                ChartProblem(number, f"`{rest.strip()[:40]}` is not a number.", "Write the value as a number, like `12` or `8.5`.")
+            )
             continue
         if not key.strip():
             problems.append(ChartProblem(number, "This point has no label.", "Put a label before the colon, like `Week 1: 12`."))
             continue
-        chart.points.append(Point(_clean(key), value, number))
+        chart.points.append(Point(_clean(key), amount, number))
     if len(chart.points) > MAX_POINTS:
-        problems.append(ChartProblem(1, f"This chart has {len(chart.points)} points; the most we draw is {MAX_POINTS}.", "Group the points, for example by month."))
+        problems.append(
+            ChartProblem(
+                1,
+                f"This chart has {len(chart.points)} points; the most we draw is {MAX_POINTS}.",
+                "Group the points, for example by month.",
+            )
+        )
     if not chart.title:
         problems.append(ChartProblem(1, "This chart has no title.", "Add a first line like `title: Days people waited for results`."))
     for key_name, value, number in pending:
@@ -166,9 +178,9 @@ def _apply(chart: ChartSource, key_name: str, value: str, number: int) -> list[C
             ]
         chart.baseline = (first, last)
         return []
-    match = QUOTED.match(value)
-    where = match.group("where") if match else value
-    note = _clean(match.group("note") or "") if match else ""
+    quoted = QUOTED.match(value)
+    where = quoted.group("where") if quoted else value
+    note = _clean(quoted.group("note") or "") if quoted else ""
     index = _find(where, chart.points)
     if index is None:
         return [

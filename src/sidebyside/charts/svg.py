@@ -22,7 +22,9 @@ def marker(m: Marker) -> str:
     s, x, y = m.size, m.x, m.y
     cls = f'class="sbs-c-{m.shape}"'
     if m.shape == "point":
-        return f'<circle {cls} cx="{_f(x)}" cy="{_f(y)}" r="{_f(s * 0.8)}" fill="{BACKGROUND}" stroke="{colour("point")}" stroke-width="2"/>'
+        return (
+            f'<circle {cls} cx="{_f(x)}" cy="{_f(y)}" r="{_f(s * 0.8)}" fill="{BACKGROUND}" stroke="{colour("point")}" stroke-width="2"/>'
+        )
     fill = f'fill="{colour(m.shape)}" stroke="{colour(m.shape)}" stroke-width="1"'
     if m.shape == "shift":
         side = s * 1.6
@@ -74,5 +76,3 @@ def standalone(layout: Layout, title: str, description: str) -> str:
     svg = to_svg(layout, title, description, "chart")
     background = f'<rect x="0" y="0" width="{layout.width}" height="{layout.height}" fill="{BACKGROUND}"/>'
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg.replace("<g>", background + "<g>", 1)
-
-

@@ -24,10 +24,12 @@ def _found(reading: Reading, index: int) -> str:
         notes.append("baseline ends")
     shift = reading.in_shift(index)
     if shift:
-        notes.append(f"part of a shift ({shift.length} in a row {shift.direction} the median)")
+        first = index == shift.first
+        notes.append(f"a shift starts: {shift.length} in a row {shift.direction} the median" if first else "part of the shift")
     trend = reading.in_trend(index)
     if trend:
-        notes.append(f"part of a trend ({trend.length} in a row going {trend.direction})")
+        first = index == trend.first
+        notes.append(f"a trend starts: {trend.length} in a row going {trend.direction}" if first else "part of the trend")
     for marked in reading.unusual:
         if marked.index == index:
             notes.append(f"unusual point: {marked.note}" if marked.note else "unusual point")
