@@ -124,3 +124,27 @@ def test_a_diagram_without_alt_text_is_an_error(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("![How the parts fit together. Described in words below.]", "![]"))
     result = course.run("check")
     assert result.code == 1 and "This image has no alt text." in result.text
+
+
+PLAIN_SVG = {"svg", "title", "desc", "g", "rect", "circle", "line", "polyline", "polygon", "text"}
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "modules/02-how-the-nhs-works/nhs-parts.svg",
+        "modules/03-what-is-quality-improvement/model-for-improvement.svg",
+        "modules/05-your-first-meeting/meeting-room.svg",
+    ],
+)
+def test_the_reference_pictures_are_plain_named_svg_with_text_as_text(picture: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(Path(__file__).resolve().parent.parent / picture).getroot()
+    tags = {element.tag.split("}")[-1] for element in root.iter()}
+    assert tags <= PLAIN_SVG, tags - PLAIN_SVG
+    attributes = {name.split("}")[-1] for element in root.iter() for name in element.attrib}
+    assert not {a for a in attributes if a.startswith("on") or a in ("href", "style")}
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img" and root.find(f"{ns}title") is not None and root.find(f"{ns}desc") is not None
+    assert len([t for t in root.iter(f"{ns}text") if (t.text or "").strip()]) >= 5
