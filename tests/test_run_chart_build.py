@@ -148,3 +148,25 @@ def test_the_reference_pictures_are_plain_named_svg_with_text_as_text(picture: s
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img" and root.find(f"{ns}title") is not None and root.find(f"{ns}desc") is not None
     assert len([t for t in root.iter(f"{ns}text") if (t.text or "").strip()]) >= 5
+
+
+def test_a_picture_with_a_script_or_outside_link_fails_the_check_with_its_line(tmp_path: Path) -> None:
+    course = _course(tmp_path / "course")
+    course.write(
+        "modules/01-waiting/parts.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n'
+        "<script>alert(1)</script>\n"
+        '<rect width="5" height="5" onclick="steal()"/>\n'
+        '<image href="https://tracker.example.com/pixel.png"/>\n'
+        "<foreignObject><p>hi</p></foreignObject>\n"
+        "</svg>\n",
+    )
+    result = course.run("check")
+    assert result.code == 1
+    assert "modules/01-waiting/parts.svg" in result.text
+    assert "line 2, column 1: error: `<script>` is not allowed in pages." in result.text
+    assert "line 3, column 1: error: An `on...=` event attribute" in result.text
+    assert "line 4, column 1: error: `<image>` is not allowed in a picture." in result.text
+    assert "line 4, column 8: error: This picture links to, or loads, something outside itself." in result.text
+    assert "line 5, column 1: error: `<foreignObject>` is not allowed in a picture." in result.text
+    assert "Traceback" not in result.text

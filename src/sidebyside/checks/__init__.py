@@ -72,6 +72,7 @@ def _register_builtin() -> None:
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
     from sidebyside.checks.personal_details import personal_details
+    from sidebyside.checks.pictures import safe_pictures
     from sidebyside.checks.untrusted import untrusted_content
 
     CHECKS[:0] = [
@@ -82,6 +83,7 @@ def _register_builtin() -> None:
         untrusted_content,
         links_and_images,
         check_charts,
+        safe_pictures,
         check_jargon,
         easy_read,
     ]
