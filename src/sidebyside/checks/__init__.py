@@ -71,7 +71,18 @@ def _register_builtin() -> None:
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
     from sidebyside.checks.personal_details import personal_details
+    from sidebyside.checks.slides import slides
     from sidebyside.checks.untrusted import untrusted_content
 
-    CHECKS[:0] = [review_dates, co_production, consent, personal_details, untrusted_content, links_and_images, check_jargon, easy_read]
+    CHECKS[:0] = [
+        review_dates,
+        co_production,
+        consent,
+        personal_details,
+        untrusted_content,
+        links_and_images,
+        check_jargon,
+        easy_read,
+        slides,
+    ]
     _REGISTERED.append(True)
