@@ -119,7 +119,7 @@ def test_author_slides_come_with_title_outcomes_activity_words_stories_and_closi
 def test_slide_text_and_speaker_notes(built: Course) -> None:
     deck = _deck(built, "first.pptx")
     room = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Who is in the room")
-    body = [sh for sh in room.placeholders if sh.placeholder_format.idx != 0][0]
+    body = next(sh for sh in room.placeholders if sh.placeholder_format.idx != 0)
     assert [p.text for p in body.text_frame.paragraphs] == ["the chair, who runs the meeting", "patient partners and carers"]
     assert room.notes_slide.notes_text_frame.text == "Ask people who they expect to meet."
     activity = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Activity: Talk in pairs")
@@ -185,7 +185,16 @@ def test_a_deck_opens_in_libreoffice_impress(built: Course, tmp_path: Path) -> N
     assert soffice, "LibreOffice is missing: ./scripts/_browser.sh installs Debian's libreoffice-impress"
     deck = built.root / "site/slides/first.pptx"
     done = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck),
+        ],
         capture_output=True,
         text=True,
         timeout=240,
