@@ -55,6 +55,7 @@ def settings_from_config(config: Any, jobs: int = 0, force: bool = False) -> Han
         session_break_minutes=options.get("session_break_minutes", 10),
         cache_dir=base / CACHE,
         jobs=jobs,
+        slides=bool(options.get("slides", True)),
     )
 
 

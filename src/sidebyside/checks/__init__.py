@@ -73,6 +73,7 @@ def _register_builtin() -> None:
     from sidebyside.checks.links import links_and_images
     from sidebyside.checks.personal_details import personal_details
     from sidebyside.checks.pictures import safe_pictures
+    from sidebyside.checks.slides import slides
     from sidebyside.checks.untrusted import untrusted_content
 
     CHECKS[:0] = [
@@ -86,5 +87,6 @@ def _register_builtin() -> None:
         safe_pictures,
         check_jargon,
         easy_read,
+        slides,
     ]
     _REGISTERED.append(True)
