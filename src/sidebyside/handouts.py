@@ -57,6 +57,7 @@ def settings_from_config(config: Any, jobs: int = 0, force: bool = False) -> Han
         contacts=read_contacts(options.get("contacts")),
         cache_dir=base / CACHE,
         jobs=jobs,
+        slides=bool(options.get("slides", True)),
     )
 
 

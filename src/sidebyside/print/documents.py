@@ -26,6 +26,7 @@ from sidebyside.print.qr import qr_svg
 from sidebyside.render import contacts_page, trainer_pages, web_pages
 from sidebyside.render.dates import long_date
 from sidebyside.render.easy_read import about_html, sentence_html, status_notes
+from sidebyside.render.links import SESSION_DECK, deck_src, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import strip_trainer_notes
 
@@ -60,6 +61,7 @@ class HandoutSettings:
     session_break_every: int = 0
     session_break_minutes: int = 10
     contacts: LocalContacts = field(default_factory=lambda: read_contacts(None))
+    slides: bool = False  # whether the build makes slide decks, which the trainer pack lists
 
 
 @dataclass
@@ -281,8 +283,16 @@ class _Planner:
                     "ends": clock_time(begins, end),
                     "parts": parts,
                     "talk": talk,
+                    "deck": join_address(self.settings.site_url, deck_src(module_deck(module.slug))),
                 }
             )
+        decks = []
+        if self.settings.slides:
+            decks = [{"title": "The whole session", "address": join_address(self.settings.site_url, deck_src(SESSION_DECK))}]
+            decks += [
+                {"title": m.title, "address": join_address(self.settings.site_url, deck_src(module_deck(m.slug)))}
+                for m in self.course.modules
+            ]
         return self._booklet(
             name=TRAINER_PACK_NAME,
             title="Trainer pack",
@@ -297,6 +307,7 @@ class _Planner:
             rows=trainer_pages.plan_rows(plan, begins),
             totals=trainer_pages.plan_totals(plan, begins),
             sections=sections,
+            decks=decks,
             session_start=begins.strftime("%H:%M"),
         )
 
