@@ -4,6 +4,7 @@ same totals, and notes for trainers are printed as large as the body text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from factory import Course
 from pdf_reading import all_text, font_sizes
 from sidebyside.content.session import Break, Slot, plan_session
+from sidebyside.render.trainer_pages import plan_totals
 
 # The 1.0 reference course: with a break every 60 minutes, the old plan taught 100
 # minutes (20 + 35 + 45) before its first break.
@@ -45,20 +47,13 @@ def test_first_break_comes_before_an_hour_of_teaching_not_after_100_minutes() ->
     assert plan.teaching == 170 and plan.total == 200 and plan.break_total == 30
 
 
-def test_a_module_longer_than_the_interval_is_taught_in_parts_with_a_break_between() -> None:
+def test_a_module_longer_than_the_interval_stands_alone_and_the_plan_says_to_pause_in_it() -> None:
     plan = plan_session(_modules([20, 90, 15]), break_every=60, break_minutes=15)  # type: ignore[arg-type]
     rows = [(type(r).__name__, r.start, r.end) for r in plan.rows]
-    assert rows == [
-        ("Slot", 0, 20),
-        ("Break", 20, 35),
-        ("Slot", 35, 80),  # part 1 of 2: 45 minutes
-        ("Break", 80, 95),
-        ("Slot", 95, 140),  # part 2 of 2
-        ("Slot", 140, 155),  # 45 + 15 = 60: no break needed
-    ]
-    parts = [(s.part, s.parts) for s in plan.slots if s.module.slug == "m2"]
-    assert parts == [(1, 2), (2, 2)]
-    assert plan.span(plan.slots[1].module) == (35, 140)
+    assert rows == [("Slot", 0, 20), ("Break", 20, 35), ("Slot", 35, 125), ("Break", 125, 140), ("Slot", 140, 155)]
+    assert [m.slug for m in plan.long_modules] == ["m2"]
+    totals = plan_totals(plan, dt.time(9, 0))
+    assert "Module 2 is longer than 1 hour: take a short pause part way through it." in totals
 
 
 def test_without_breaks_modules_run_end_to_end() -> None:
@@ -75,7 +70,9 @@ def test_without_breaks_modules_run_end_to_end() -> None:
 def test_the_plan_always_adds_up(durations: list[int], every: int, pause: int) -> None:
     plan = plan_session(_modules(durations), break_every=every, break_minutes=pause)  # type: ignore[arg-type]
     rows = plan.rows
-    assert plan.longest_stretch() <= every
+    # Never longer than the interval without a break, unless one module is longer on its own.
+    assert plan.longest_stretch() <= max(every, *durations)
+    assert all(s.minutes <= every for s in plan.slots if s.module not in plan.long_modules)
     assert isinstance(rows[0], Slot) and isinstance(rows[-1], Slot)  # never a break first or last
     assert all(not (isinstance(a, Break) and isinstance(b, Break)) for a, b in itertools.pairwise(rows))
     assert all(a.end == b.start for a, b in itertools.pairwise(rows))  # no gaps, no overlaps
@@ -83,6 +80,13 @@ def test_the_plan_always_adds_up(durations: list[int], every: int, pause: int) -
     assert plan.total == plan.teaching + plan.break_total == rows[-1].end
     for module in _modules(durations):
         assert sum(s.minutes for s in plan.slots if s.module.slug == module.slug) == module.duration
+    # A break only where the module after it would have taken the stretch past the interval.
+    stretch = 0
+    for row, after in itertools.pairwise(rows):
+        stretch = 0 if isinstance(row, Break) else stretch + row.minutes
+        if isinstance(after, Break):
+            following = rows[rows.index(after) + 1]
+            assert isinstance(following, Slot) and stretch + following.minutes > every
 
 
 def _course(course: Course) -> None:

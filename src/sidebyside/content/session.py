@@ -7,7 +7,6 @@ always show the same timings, breaks and totals.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 
 from sidebyside.content.model import Activity, Module
@@ -15,13 +14,11 @@ from sidebyside.content.model import Activity, Module
 
 @dataclass(frozen=True)
 class Slot:
-    """One module (or one part of a long module) in the running order, with when it starts and ends."""
+    """One module in the running order, with when it starts and ends."""
 
     module: Module
     start: int  # minutes from the start of the session
     end: int
-    part: int = 1  # a module longer than the time between breaks is taught in parts
-    parts: int = 1
 
     def clock(self, begins: dt.time) -> tuple[str, str]:
         return clock_time(begins, self.start), clock_time(begins, self.end)
@@ -60,6 +57,7 @@ class SessionPlan:
     slots: list[Slot] = field(default_factory=list)
     breaks: list[Break] = field(default_factory=list)
     break_minutes: int = 0
+    break_every: int = 0
 
     @property
     def total(self) -> int:
@@ -75,13 +73,16 @@ class SessionPlan:
 
     @property
     def rows(self) -> list[Slot | Break]:
-        """Every module part and break, in the order they happen."""
+        """Every module and break, in the order they happen."""
         return sorted([*self.slots, *self.breaks], key=lambda row: (row.start, isinstance(row, Slot)))
 
-    def span(self, module: Module) -> tuple[int, int] | None:
-        """When a module starts and ends (its parts and any break inside it), or None."""
-        mine = [s for s in self.slots if s.module.slug == module.slug]
-        return (mine[0].start, mine[-1].end) if mine else None
+    def slot(self, module: Module) -> Slot | None:
+        return next((s for s in self.slots if s.module.slug == module.slug), None)
+
+    @property
+    def long_modules(self) -> list[Module]:
+        """Modules longer than the time between breaks: trainers take a pause part way through."""
+        return [s.module for s in self.slots if self.break_every > 0 and s.minutes > self.break_every]
 
     def longest_stretch(self) -> int:
         """The most minutes of teaching between two breaks (or the start or end)."""
@@ -96,8 +97,6 @@ class SessionPlan:
         """Everything the activities need, once each, in the order first needed."""
         seen: dict[str, None] = {}
         for slot in self.slots:
-            if slot.part > 1:
-                continue
             for activity in slot.activities:
                 for item in activity.materials:
                     seen.setdefault(item.strip(), None)
@@ -105,41 +104,25 @@ class SessionPlan:
 
 
 def plan_session(modules: list[Module], break_every: int = 0, break_minutes: int = 10) -> SessionPlan:
-    """Lay modules end to end; with `break_every` > 0, never teach longer than that without a break.
+    """Lay modules end to end; with `break_every` > 0, a break before any module that would
+    take the stretch of teaching past `break_every` minutes.
 
-    Breaks go between modules where they can: before a module that would take the
-    stretch of teaching past `break_every`. A module that is itself longer than that is
-    taught in equal parts with a break between them. No break comes after the last module.
+    Breaks go between modules, never after the last one. A module that is itself longer
+    than `break_every` is listed in `long_modules`, so the plan can say to pause inside it.
     """
-    plan = SessionPlan(break_minutes=break_minutes if break_every > 0 else 0)
     spacing = break_every > 0 and break_minutes > 0
+    plan = SessionPlan(break_minutes=break_minutes if spacing else 0, break_every=break_every if spacing else 0)
     clock = 0
     since_break = 0
-
-    def take_break() -> None:
-        nonlocal clock, since_break
-        plan.breaks.append(Break(clock, clock + break_minutes))
-        clock += break_minutes
-        since_break = 0
-
     for module in modules:
         if spacing and since_break and since_break + module.duration > break_every:
-            take_break()
-        parts = math.ceil(module.duration / break_every) if spacing and module.duration > break_every else 1
-        lengths = _split(module.duration, parts)
-        for number, length in enumerate(lengths, start=1):
-            if number > 1:
-                take_break()
-            plan.slots.append(Slot(module, clock, clock + length, number, parts))
-            clock += length
-            since_break += length
+            plan.breaks.append(Break(clock, clock + break_minutes))
+            clock += break_minutes
+            since_break = 0
+        plan.slots.append(Slot(module, clock, clock + module.duration))
+        clock += module.duration
+        since_break += module.duration
     return plan
-
-
-def _split(total: int, parts: int) -> list[int]:
-    """`total` minutes in `parts` nearly equal whole-minute parts, longer ones first."""
-    base, extra = divmod(total, parts)
-    return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
 def clock_time(begins: dt.time, minutes: int) -> str:

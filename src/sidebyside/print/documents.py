@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sidebyside.content.contacts import LocalContacts, read_contacts
 from sidebyside.content.easy_read import EasyRead
 from sidebyside.content.model import Course, Module, Story, Term
-from sidebyside.content.session import clock_time, plan_session
+from sidebyside.content.session import plan_session
 from sidebyside.print.macros import apply_macros
 from sidebyside.print.markdown_html import absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
@@ -272,16 +272,15 @@ class _Planner:
         sections = []
         for module in self.course.modules:
             body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
-            start, end = plan.span(module) or (0, 0)
-            parts = sum(1 for s in plan.slots if s.module.slug == module.slug)
+            slot = plan.slot(module)
+            starts, ends = slot.clock(begins) if slot else ("", "")
             talk = max(module.duration - sum(a.minutes for a in module.activities), 0)
             sections.append(
                 {
                     "module": module,
                     "body": body,
-                    "starts": clock_time(begins, start),
-                    "ends": clock_time(begins, end),
-                    "parts": parts,
+                    "starts": starts,
+                    "ends": ends,
                     "talk": talk,
                     "deck": join_address(self.settings.site_url, deck_src(module_deck(module.slug))),
                 }

@@ -82,16 +82,15 @@ class PlanRow:
 
 
 def plan_rows(plan: SessionPlan, begins: dt.time) -> list[PlanRow]:
-    """Every module (or part of one) and every break, in order, with clock times."""
+    """Every module and every break, in order, with clock times."""
     rows = []
     for row in plan.rows:
         starts, ends = row.clock(begins)
         if isinstance(row, Break):
             rows.append(PlanRow(starts, ends, "Break", row.minutes, "", None))
             continue
-        title = row.module.title if row.parts == 1 else f"{row.module.title} (part {row.part} of {row.parts})"
-        doing = "" if row.part > 1 else "; ".join(f"{a.title} ({a.minutes} min)" for a in row.activities) or "None"
-        rows.append(PlanRow(starts, ends, title, row.minutes, doing, row.module))
+        doing = "; ".join(f"{a.title} ({a.minutes} min)" for a in row.activities) or "None"
+        rows.append(PlanRow(starts, ends, row.module.title, row.minutes, doing, row.module))
     return rows
 
 
@@ -103,6 +102,8 @@ def plan_totals(plan: SessionPlan, begins: dt.time) -> str:
         text += f" Breaks: {count} {'break' if count == 1 else 'breaks'}, {minutes(plan.break_total)} in all."
     else:
         text += " Breaks: none planned. Add time for breaks and for people to settle in."
+    for module in plan.long_modules:
+        text += f" {module.title} is longer than {minutes(plan.break_every)}: take a short pause part way through it."
     return text
 
 
@@ -156,14 +157,10 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time, slid
             "",
         ]
     lines += _easy_read_note(module, src)
-    span = plan.span(module)
-    if span is not None:
-        parts = [s for s in plan.slots if s.module.slug == module.slug]
-        extra = f", in {len(parts)} parts with a break between them" if len(parts) > 1 else ""
-        lines += [
-            f"In the [session plan]({relative(src, SESSION_PLAN)}) this module runs from {clock_time(begins, span[0])} to {clock_time(begins, span[1])}{extra}.",
-            "",
-        ]
+    slot = plan.slot(module)
+    if slot is not None:
+        start, end = slot.clock(begins)
+        lines += [f"In the [session plan]({relative(src, SESSION_PLAN)}) this module runs from {start} to {end}.", ""]
     lines += ["## Activities", ""]
     if not module.activities:
         lines += ["This module has no activities listed.", ""]

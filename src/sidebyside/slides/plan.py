@@ -276,11 +276,9 @@ class _Planner:
                 order.append(f"Break: {minutes(row.minutes)}")
                 slides.append(Slide("Break", "title", subtitle=f"{minutes(row.minutes)}. Back at {ends}."))
                 continue
-            title = row.module.title if row.parts == 1 else f"{row.module.title} (part {row.part} of {row.parts})"
-            order.append(f"{starts} to {ends}: {title}")
-            slides.append(Slide(title, "title", subtitle=f"{starts} to {ends}. {row.module.summary}"))
-            if row.part == 1:  # a module taught in parts shows its slides once, from its first part
-                slides += self.module_body(row.module)
+            order.append(f"{starts} to {ends}: {row.module.title}")
+            slides.append(Slide(row.module.title, "title", subtitle=f"{starts} to {ends}. {row.module.summary}"))
+            slides += self.module_body(row.module)
         running = [
             Slide("Running order" if i == 0 else "Running order (continued)", lines=part) for i, part in enumerate(chunks(order)) if part
         ]
