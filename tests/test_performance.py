@@ -86,11 +86,14 @@ def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
     path = tmp_path / "glossary" / "aim.md"
     path.parent.mkdir()
     path.write_text("---\nterm: aim\nplain: What we want.\n---\n", encoding="utf-8")
-    first = frontmatter.read_document(path, tmp_path)
+    cache = frontmatter.DocumentCache()
+    first = cache.read(path, tmp_path)
+    again = cache.read(path, tmp_path)
     path.write_text("---\nterm: aim\nplain: What we wish.\n---\n", encoding="utf-8")  # same size
-    second = frontmatter.read_document(path, tmp_path)
-    assert first.meta["plain"] == "What we want."
+    second = cache.read(path, tmp_path)
+    assert first.meta["plain"] == again.meta["plain"] == "What we want."
     assert second.meta["plain"] == "What we wish."
+    assert second == frontmatter.read_document(path, tmp_path)  # the same as reading it without the cache
 
 
 def test_fast_and_slow_yaml_read_every_content_file_the_same() -> None:

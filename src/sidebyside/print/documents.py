@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -31,6 +33,10 @@ STYLES = HERE
 
 PARTICIPANT, LARGE_PRINT, TRAINER_PACK, JARGON_BUSTER, STORIES = "participant", "large-print", "trainer-pack", "jargon-buster", "stories"
 TRAINER_PACK_NAME, JARGON_BUSTER_NAME, STORIES_NAME = "trainer-pack.pdf", "jargon-buster.pdf", "stories.pdf"
+
+TRAINER_PACK_DESCRIPTION = "Every module with trainer notes, timings, a running order and a materials checklist"
+JARGON_BUSTER_DESCRIPTION = "Every word in the glossary, A to Z, with its plain meaning"
+STORIES_DESCRIPTION = "Stories from patients, carers and staff, in one booklet"
 
 HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
 
@@ -216,7 +222,7 @@ class _Planner:
             name=TRAINER_PACK_NAME,
             title="Trainer pack",
             kind=TRAINER_PACK,
-            description="Every module with trainer notes, timings, a running order and a materials checklist",
+            description=TRAINER_PACK_DESCRIPTION,
             template="trainer_pack.html",
             edition="For trainers",
             address="modules/",
@@ -240,7 +246,7 @@ class _Planner:
             name=JARGON_BUSTER_NAME,
             title="Jargon buster",
             kind=JARGON_BUSTER,
-            description="Every word in the glossary, A to Z, with its plain meaning",
+            description=JARGON_BUSTER_DESCRIPTION,
             template="jargon_buster.html",
             edition="Words explained, A to Z",
             address=address,
@@ -258,7 +264,7 @@ class _Planner:
             name=STORIES_NAME,
             title="Stories",
             kind=STORIES,
-            description="Stories from patients, carers and staff, in one booklet",
+            description=STORIES_DESCRIPTION,
             template="stories.html",
             edition="Stories from patients, carers and staff",
             address="stories/",
@@ -267,14 +273,68 @@ class _Planner:
         )
 
 
-def plan_handouts(course: Course, settings: HandoutSettings) -> list[Handout]:
-    """Every handout of the course, in the order the Handouts page lists them."""
+@dataclass(frozen=True)
+class PlannedHandout:
+    """A handout before its HTML is made: what it is, what goes into it, and how to make it.
+
+    `inputs` names the course records the handout is made from (its cache key covers
+    them), so a handout found in the cache needs no Markdown converted at all.
+    """
+
+    name: str
+    title: str
+    kind: str
+    description: str
+    module: str
+    inputs: tuple[object, ...]
+    assets: tuple[Path, ...]
+    make: Callable[[], Handout]
+
+
+def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHandout]:
+    """Every handout of the course, in the order the Handouts page lists them, not yet made."""
     planner = _Planner(course, settings)
-    handouts: list[Handout] = []
+    shared = (
+        tuple(course.terms),
+        tuple(course.stories),
+        tuple((m.slug, m.title, m.order, m.duration, m.last_reviewed) for m in course.modules),
+    )
+    planned: list[PlannedHandout] = []
     for module in course.modules:
-        handouts.append(planner.module(module, large=False))
-        handouts.append(planner.module(module, large=True))
-    handouts.append(planner.trainer_pack())
-    handouts.append(planner.jargon_buster())
-    handouts.append(planner.stories())
-    return handouts
+        for large in (False, True):
+            planned.append(
+                PlannedHandout(
+                    name=module_handout_name(module.slug, large),
+                    title=module.title,
+                    kind=LARGE_PRINT if large else PARTICIPANT,
+                    description=f"{module.title}, large print" if large else module.title,
+                    module=module.slug,
+                    inputs=(module, large, shared),
+                    assets=tuple(module.assets),
+                    make=partial(planner.module, module, large),
+                )
+            )
+    planned.append(
+        PlannedHandout(
+            name=TRAINER_PACK_NAME,
+            title="Trainer pack",
+            kind=TRAINER_PACK,
+            description=TRAINER_PACK_DESCRIPTION,
+            module="",
+            inputs=(tuple(course.modules), shared),
+            assets=tuple(asset for m in course.modules for asset in m.assets),
+            make=planner.trainer_pack,
+        )
+    )
+    planned.append(
+        PlannedHandout(
+            JARGON_BUSTER_NAME, "Jargon buster", JARGON_BUSTER, JARGON_BUSTER_DESCRIPTION, "", (shared,), (), planner.jargon_buster
+        )
+    )
+    planned.append(PlannedHandout(STORIES_NAME, "Stories", STORIES, STORIES_DESCRIPTION, "", (shared,), (), planner.stories))
+    return planned
+
+
+def make_all(course: Course, settings: HandoutSettings) -> list[Handout]:
+    """Every handout with its HTML made (for tests and tools that want the HTML itself)."""
+    return [planned.make() for planned in plan_handouts(course, settings)]
