@@ -282,11 +282,9 @@ def _build(root: Path, site: str, **env: str) -> str:
 
 
 def test_a_build_on_two_cores_makes_the_same_site_as_one(tmp_path: Path) -> None:
-    """Enough pages that the checks, the search index and the glossary links are made in
-    child processes; SIDEBYSIDE_ONE_PROCESS makes them all in the one process instead."""
-    from sidebyside.site.page_helper import FEWEST_PAGES_TO_FORK
-
-    root = generate(tmp_path / "course", modules=FEWEST_PAGES_TO_FORK, terms=25, stories=10, words=150, seed=3)
+    """The course is read and checked in a child process; SIDEBYSIDE_ONE_PROCESS does it all
+    in the one process instead, with the same site and the same findings."""
+    root = generate(tmp_path / "course", modules=40, terms=25, stories=10, words=150, seed=3)
     (root / "mkdocs.yml").write_text(
         (root / "mkdocs.yml")
         .read_text(encoding="utf-8")
