@@ -105,7 +105,9 @@ def test_the_offline_search_index_leads_to_files(tmp_path: Path) -> None:
 
     from sidebyside.app.offline import offline_search_index
 
-    script = offline_search_index(json.dumps({"config": {}, "docs": [{"location": ""}, {"location": "modules/a/#b"}, {"location": "x.html"}]}))
+    script = offline_search_index(
+        json.dumps({"config": {}, "docs": [{"location": ""}, {"location": "modules/a/#b"}, {"location": "x.html"}]})
+    )
     assert script.startswith("var __index = ")
     locations = [d["location"] for d in json.loads(script.removeprefix("var __index = "))["docs"]]
     assert locations == ["index.html", "modules/a/index.html#b", "x.html"]

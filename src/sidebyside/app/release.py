@@ -202,9 +202,9 @@ def _publish(repo: Path, built: Path, version: str, title: str | None, branch: s
                 _quietly(lambda: commands.set_default(LATEST, branch=branch, message=f"Send the site's front page to {LATEST}/"))
             versions = commands.list_versions(branch)
             names = [str(v.version) for v in versions]
-            aliases = {a: str(v.version) for v in versions for a in v.aliases}
+            where = {a: str(v.version) for v in versions for a in v.aliases}
             with git_utils.Commit(branch, "Send unknown addresses to the latest version") as commit:
-                commit.add_file(git_utils.FileInfo("404.html", not_found_page(base, names, aliases)))
+                commit.add_file(git_utils.FileInfo("404.html", not_found_page(base, names, where)))
         except git_utils.GitEmptyCommit:
             pass
         except (git_utils.GitError, ValueError) as exc:

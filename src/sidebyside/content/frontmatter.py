@@ -88,7 +88,7 @@ class _Duplicate(Exception):
         self.line = line
 
 
-def _build(node: yaml.Node, loader: _Loader, offset: int) -> Any:
+def _build(node: yaml.Node, loader: Any, offset: int) -> Any:
     line = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         result = LineDict(line)

@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from sidebyside.app.session import BuildSession, Caches
 from sidebyside.app.settings import ProjectError
@@ -320,7 +321,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         return parts.fill(html) if parts is not None else html
 
     @event_priority(-50)  # after the search plugin has indexed the page (see below)
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any) -> TemplateContext:
         # Term links, the words box and the feedback box are added after the search index
         # has read the page: links do not change its text, and the two boxes repeat on
         # every page, so searching for a word would find them everywhere. It also spares
