@@ -111,3 +111,19 @@ def test_the_offline_search_index_leads_to_files(tmp_path: Path) -> None:
     assert script.startswith("var __index = ")
     locations = [d["location"] for d in json.loads(script.removeprefix("var __index = "))["docs"]]
     assert locations == ["index.html", "modules/a/index.html#b", "x.html"]
+
+
+def test_every_handout_has_its_own_cache_key(course: Course) -> None:
+    """Two booklets made from the same records (the jargon buster and the stories) must not share a PDF."""
+    import datetime as dt
+
+    from sidebyside.content import load_course
+    from sidebyside.print.documents import HandoutSettings, plan_handouts
+    from sidebyside.print.pipeline import planned_key
+
+    _course(course)
+    loaded, _ = load_course(course.root)
+    settings = HandoutSettings(root=course.root, today=dt.date(2026, 11, 25))
+    planned = plan_handouts(loaded, settings)
+    keys = {planned_key("engine", settings, p) for p in planned}
+    assert len(keys) == len(planned)

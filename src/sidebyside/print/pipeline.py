@@ -66,6 +66,11 @@ class HandoutSet:
         return {h.name: h for h in self.handouts}
 
 
+def planned_key(engine: str, settings: HandoutSettings, plan: PlannedHandout) -> str:
+    """A handout's cache key: its name and kind too, as two booklets can be made from the same records."""
+    return handout_key(engine, settings, (plan.name, plan.kind, plan.inputs), plan.assets)
+
+
 def _settings_for_key(settings: HandoutSettings) -> HandoutSettings:
     """The settings that change what a handout says (not how many at once, nor where the cache is)."""
     return dataclasses.replace(settings, jobs=0, cache_dir=None)
@@ -114,7 +119,7 @@ def render_handouts(
     planned = plan_handouts(course, settings)
     engine = engine_fingerprint()
     keyed = _settings_for_key(settings)
-    keys = [handout_key(engine, keyed, p.inputs, p.assets) for p in planned]
+    keys = [planned_key(engine, keyed, p) for p in planned]
     pages: dict[str, int] = {}
     todo: dict[str, PlannedHandout] = {}
     for plan, key in zip(planned, keys, strict=True):
