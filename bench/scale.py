@@ -58,7 +58,7 @@ def scale_course(target: Path, modules: int) -> Path:
         if copy:
             index = folder / "index.md"
             front, body = _split(index.read_text(encoding="utf-8"))
-            front = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1).strip()} ({number})", front, count=1, flags=re.M)
+            front = re.sub(r"^title: (.*)$", lambda m, n=number: f"title: {m.group(1).strip()} ({n})", front, count=1, flags=re.M)
             front = re.sub(r"^order: .*$", f"order: {number}", front, count=1, flags=re.M)
             index.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
         else:
@@ -121,7 +121,10 @@ def plain_material(course: Path, target: Path) -> Path:
         "extra": config.get("extra", {}),
         "markdown_extensions": [e for e in config.get("markdown_extensions", []) if "macros" not in str(e)],
         "nav": nav,
-        "validation": {"nav": {"omitted_files": "ignore", "not_found": "ignore"}, "links": {"not_found": "ignore", "unrecognized_links": "ignore"}},
+        "validation": {
+            "nav": {"omitted_files": "ignore", "not_found": "ignore"},
+            "links": {"not_found": "ignore", "unrecognized_links": "ignore"},
+        },
     }
     path = target / "mkdocs.yml"
     path.write_text(yaml.safe_dump(plain, sort_keys=False), encoding="utf-8")
