@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sidebyside.app.progress import Progress
 from sidebyside.app.settings import PLUGIN, Settings, load_mkdocs_config, settings_from
-from sidebyside.checks import CheckContext, run_checks
+from sidebyside.checks import run_checks
 from sidebyside.checks.background import PendingChecks
 from sidebyside.content import Course, load_course
 from sidebyside.content.frontmatter import DocumentCache
@@ -95,7 +95,7 @@ class BuildSession:
         core when that is safe, else now. `meanwhile` is more work for that core."""
         if self._course is None:
             if self.settings.checks:
-                self._course = read_and_check(self.read, CheckContext(self.settings.today), meanwhile)
+                self._course = read_and_check(self.read, self.settings.check_context, meanwhile)
             else:
                 course, findings = self.read()
                 self._course = CourseOnTheWay.ready(course, findings, PendingChecks.finished([]))
@@ -113,7 +113,7 @@ class BuildSession:
         """The course with every finding, checks included, waiting for them (for `check` and the like)."""
         if self._course is None:
             course, findings = self.read()
-            checked = run_checks(course, CheckContext(self.settings.today))
+            checked = run_checks(course, self.settings.check_context)
             self._course = CourseOnTheWay.ready(course, findings, PendingChecks.finished(checked))
         course, findings = self.course()
         return course, findings + self.checks().result()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sidebyside.checks import CheckContext, EasyReadLimits
 from sidebyside.render.trainer_pages import parse_start
 
 if TYPE_CHECKING:
@@ -71,6 +72,13 @@ class Settings:
     session_break_every: int
     session_break_minutes: int
     offline_copy: bool
+    easy_read_max_words: int
+    easy_read_max_pages: int
+
+    @property
+    def check_context(self) -> CheckContext:
+        """What the checks need besides the course: the date, and the course's Easy Read rules."""
+        return CheckContext(self.today, easy_read=EasyReadLimits(max_words=self.easy_read_max_words, max_pages=self.easy_read_max_pages))
 
     @property
     def project_dir(self) -> Path:
@@ -117,6 +125,8 @@ def settings_from(config: MkDocsConfig) -> Settings:
         session_break_every=options.session_break_every,
         session_break_minutes=options.session_break_minutes,
         offline_copy=options.offline_copy,
+        easy_read_max_words=options.easy_read_max_words,
+        easy_read_max_pages=options.easy_read_max_pages,
     )
 
 
