@@ -192,7 +192,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors))
 
     def _is_advice(self, finding: Finding) -> bool:
-        """Jargon warnings are advice unless `jargon_warnings_fail` is set (see README, "Jargon checks")."""
+        """Jargon warnings are advice unless `jargon_warnings_fail` is set (see reference/checks.md, "Jargon checks")."""
         return finding.rule.startswith("jargon-") and not self.config.jargon_warnings_fail
 
     # --- files ---------------------------------------------------------------------------
