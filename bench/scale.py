@@ -95,6 +95,9 @@ def plain_material(course: Path, target: Path) -> Path:
             if asset.is_file() and asset.name != "index.md" and asset.suffix != ".md":
                 shutil.copy(asset, page.parent / asset.name)
         entries.append({title: f"modules/{slug}/index.md"})
+        easy = folder / "easy-read.md"
+        if easy.is_file():  # ours makes an Easy Read page too (out of the menu): so does this
+            (page.parent / "easy-read.md").write_text(_split(easy.read_text(encoding="utf-8"))[1], encoding="utf-8")
     (docs / "modules" / "index.md").write_text("# Modules\n\nEvery module, in order.\n", encoding="utf-8")
     groups = [{f"Modules {i + 1} to {min(i + GROUP, len(entries))}": entries[i : i + GROUP]} for i in range(0, len(entries), GROUP)]
     stories = []
@@ -104,6 +107,7 @@ def plain_material(course: Path, target: Path) -> Path:
         (docs / "stories").mkdir(exist_ok=True)
         (docs / "stories" / f"{path.stem}.md").write_text(f"# {title}\n\n{body}", encoding="utf-8")
         stories.append({title: f"stories/{path.stem}.md"})
+    (docs / "stories" / "index.md").write_text("# Stories\n\nEvery story.\n", encoding="utf-8")
     words = ["# Glossary\n"]
     for path in sorted((course / "glossary").glob("*.md")):
         front, body = _split(path.read_text(encoding="utf-8"))
@@ -111,7 +115,7 @@ def plain_material(course: Path, target: Path) -> Path:
         words.append(f"## {meta.get('term', path.stem)}\n\n{meta.get('plain', '')}\n\n{body}\n")
     (docs / "glossary.md").write_text("\n".join(words), encoding="utf-8")
     docs_pages = [p.relative_to(docs).as_posix() for p in sorted(docs.glob("*.md"))]
-    nav = [{"Home": "index.md"}, {"Modules": ["modules/index.md", *groups]}, {"Glossary": "glossary.md"}, {"Stories": stories}]
+    nav = [{"Home": "index.md"}, {"Modules": ["modules/index.md", *groups]}, {"Glossary": "glossary.md"}, {"Stories": ["stories/index.md", *stories]}]
     nav += [{p.removesuffix(".md").replace("-", " ").capitalize(): p} for p in docs_pages if p not in ("index.md", "glossary.md")]
     plain = {
         "site_name": config["site_name"],
