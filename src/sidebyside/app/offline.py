@@ -36,6 +36,8 @@ HOW_TO_OPEN = """Side by Side: the offline copy
 Everything works without the internet, including search.
 """
 HEAD_END = re.compile(r"</head>", re.I)
+# Files that are compressed already: stored as they are, as squeezing them again only costs time.
+COMPRESSED = {".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".gz", ".woff", ".woff2", ".zip"}
 
 
 class OfflineStep:
@@ -83,7 +85,7 @@ def offline_search_index(text: str) -> str:
 
 def _zip(site_dir: Path, files: list[Path], target: Path, advance: object) -> None:
     partial = target.with_name(target.name + ".part")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("HOW-TO-OPEN.txt", HOW_TO_OPEN)
         for path in files:
             rel = path.relative_to(site_dir).as_posix()
@@ -94,7 +96,7 @@ def _zip(site_dir: Path, files: list[Path], target: Path, advance: object) -> No
                 archive.write(path, name)
                 archive.writestr(f"{FOLDER}/{SEARCH_SCRIPT}", offline_search_index(path.read_text(encoding="utf-8")))
             else:
-                archive.write(path, name)
+                archive.write(path, name, compress_type=zipfile.ZIP_STORED if path.suffix.lower() in COMPRESSED else None)
             if callable(advance):
                 advance()
     partial.replace(target)
