@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sidebyside import __version__
-from sidebyside.app.commands import TOOL_PROBLEM, cmd_build, cmd_check, cmd_handouts, cmd_new, cmd_release, cmd_serve
+from sidebyside.app.commands import TOOL_PROBLEM, cmd_build, cmd_check, cmd_handouts, cmd_new, cmd_release, cmd_serve, cmd_slides
 from sidebyside.app.settings import ProjectError
 from sidebyside.checks import CheckSetupError
 from sidebyside.forking import stop_children
@@ -86,6 +86,11 @@ def parser() -> argparse.ArgumentParser:
     handouts.add_argument("-o", "--out", type=Path, help="folder to write them into (default: site/handouts/ beside mkdocs.yml)")
     handouts.add_argument("-j", "--jobs", type=int, default=0, help="how many handouts to make at once (default: one per core)")
     handouts.set_defaults(run=cmd_handouts)
+
+    slides = commands.add_parser("slides", help="make the trainers' slides (PowerPoint) into a folder")
+    _config_arg(slides)
+    slides.add_argument("-o", "--out", type=Path, help="folder to write them into (default: site/slides/ beside mkdocs.yml)")
+    slides.set_defaults(run=cmd_slides)
     rel = commands.add_parser("release", help="build and publish a fixed version of the site with mike (into gh-pages)")
     _config_arg(rel)
     rel.add_argument("version", metavar="VERSION", help="the version to publish, for example 1.0")

@@ -144,6 +144,18 @@ def cmd_handouts(args: argparse.Namespace) -> int:
     return OK if code == OK else CONTENT_PROBLEM
 
 
+def cmd_slides(args: argparse.Namespace) -> int:
+    from sidebyside.app.slides import run_command
+
+    session = BuildSession.open(args.config_file, progress=Progress())
+    try:
+        code, message = run_command(session, args.out)
+    finally:
+        session.progress.close()
+    print(message, file=sys.stdout if code == OK else sys.stderr)
+    return OK if code == OK else CONTENT_PROBLEM
+
+
 def cmd_release(args: argparse.Namespace) -> int:
     from sidebyside.app.release import ReleaseFailed, release
 

@@ -44,6 +44,7 @@ def handout_settings(settings: Settings, jobs: int = 0) -> HandoutSettings:
         session_break_minutes=settings.session_break_minutes,
         cache_dir=settings.project_dir / CACHE,
         jobs=jobs,
+        slides=settings.slides,
     )
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
     from sidebyside.print.pipeline import HandoutSet
+    from sidebyside.slides import DeckSet
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Made:
     """What the build made, for later steps and the summary."""
 
     handouts: HandoutSet | None = None
+    decks: DeckSet | None = None
     notes: list[str] = field(default_factory=list)  # lines for the summary at the end
 
 
@@ -132,6 +134,14 @@ class BuildSession:
 
             self.made.handouts = make_handouts(self)
         return self.made.handouts
+
+    def decks(self) -> DeckSet:
+        """The trainers' slide decks (made, or found in the cache), once per session."""
+        if self.made.decks is None:
+            from sidebyside.app.slides import make_slides
+
+            self.made.decks = make_slides(self)
+        return self.made.decks
 
     def note(self, line: str) -> None:
         self.made.notes.append(line)

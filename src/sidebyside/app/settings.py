@@ -74,6 +74,8 @@ class Settings:
     offline_copy: bool
     easy_read_max_words: int
     easy_read_max_pages: int
+    slides: bool
+    slides_template: str  # a .pptx in the project with the trust's look ("" for none)
 
     @property
     def check_context(self) -> CheckContext:
@@ -127,6 +129,8 @@ def settings_from(config: MkDocsConfig) -> Settings:
         offline_copy=options.offline_copy,
         easy_read_max_words=options.easy_read_max_words,
         easy_read_max_pages=options.easy_read_max_pages,
+        slides=options.slides,
+        slides_template=options.slides_template,
     )
 
 

@@ -27,6 +27,7 @@ from sidebyside.print.qr import qr_svg
 from sidebyside.render import web_pages
 from sidebyside.render.dates import long_date
 from sidebyside.render.easy_read import about_html, sentence_html, status_notes
+from sidebyside.render.links import SESSION_DECK, deck_src, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import strip_trainer_notes
 
@@ -62,6 +63,7 @@ class HandoutSettings:
     session_start: dt.time = dt.time(10, 0)
     session_break_every: int = 0
     session_break_minutes: int = 10
+    slides: bool = False  # whether the build makes slide decks, which the trainer pack lists
 
 
 @dataclass
@@ -273,7 +275,15 @@ class _Planner:
             module = slot.module
             body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
             starts, ends = slot.clock(self.settings.session_start)
-            sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends})
+            deck = join_address(self.settings.site_url, deck_src(module_deck(module.slug)))
+            sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends, "deck": deck})
+        decks = []
+        if self.settings.slides:
+            decks = [{"title": "The whole session", "address": join_address(self.settings.site_url, deck_src(SESSION_DECK))}]
+            decks += [
+                {"title": s.module.title, "address": join_address(self.settings.site_url, deck_src(module_deck(s.module.slug)))}
+                for s in plan.slots
+            ]
         return self._booklet(
             name=TRAINER_PACK_NAME,
             title="Trainer pack",
@@ -286,6 +296,7 @@ class _Planner:
             assets=tuple(asset for m in self.course.modules for asset in m.assets),
             plan=plan,
             sections=sections,
+            decks=decks,
             session_start=self.settings.session_start.strftime("%H:%M"),
         )
 

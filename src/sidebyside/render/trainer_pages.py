@@ -83,8 +83,10 @@ def _easy_read_note(module: Module, src: str) -> list[str]:
     ]
 
 
-def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> str:
-    """A module as trainers see it: timings, activities, then the text with every note shown."""
+def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time, slides: str = "") -> str:
+    """A module as trainers see it: timings, activities, then the text with every note shown.
+
+    `slides` is Markdown for the link to the module's slides, if they are made."""
     src = trainer_module_src(module.slug)
     activity_minutes = sum(a.minutes for a in module.activities)
     lines = [
@@ -95,6 +97,7 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
         f"[The page participants see]({relative(src, module_src(module.slug))}) · "
         f"[Session plan]({relative(src, SESSION_PLAN)}) · [All trainer notes]({relative(src, TRAINER_NOTES)})",
         "",
+        *([slides] if slides else []),
         "## Timings",
         "",
         '<div class="sbs-no-terms" markdown>',  # "minutes" here is time, not a meeting record
@@ -134,8 +137,8 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
     return "\n".join(lines)
 
 
-def session_plan_page(course: Course, plan: SessionPlan, begins: dt.time) -> str:
-    """The running order with start times and totals, and a checklist of materials."""
+def session_plan_page(course: Course, plan: SessionPlan, begins: dt.time, slides: str = "") -> str:
+    """The running order with start times and totals, a checklist of materials, and the slides (`slides`)."""
     src = SESSION_PLAN
     lines = [
         "# Session plan",
@@ -173,6 +176,8 @@ def session_plan_page(course: Course, plan: SessionPlan, begins: dt.time) -> str
         "",
     ]
     lines += materials_checklist(plan)
+    if slides:
+        lines += ["", slides]
     return "\n".join(lines) + "\n"
 
 
