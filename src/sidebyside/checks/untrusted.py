@@ -112,8 +112,9 @@ class _MacroWalker:
         self.findings.append(error(self.page.rel, self.first_line + node.lineno - 1, "unsafe-macro", message, suggestion, WHY_MACRO))
 
     def walk(self, tree: nodes.Template) -> None:
-        for node in tree.find_all((nodes.Assign, nodes.For)):
-            for name in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
+        for assignment in tree.find_all((nodes.Assign, nodes.For)):
+            target = assignment.target  # type: ignore[attr-defined]  # both kinds have a target
+            for name in target.find_all(nodes.Name) if not isinstance(target, nodes.Name) else [target]:
                 self.assigned.add(name.name)
         for node in tree.find_all(nodes.Node):
             if isinstance(node, (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):

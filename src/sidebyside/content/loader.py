@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sidebyside.content import easy_read, references
-from sidebyside.content.frontmatter import Document, read_document
+from sidebyside.content.frontmatter import Document, DocumentCache, read_document
 from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term
 from sidebyside.content.schema import MODULE, STORY, TERM, validate
 from sidebyside.content.slides import split_slides
@@ -37,7 +37,7 @@ def _slug_problem(rel: str, name: str, example: str) -> Finding:
     )
 
 
-def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]:
+def load_module(folder: Path, root: Path, documents: DocumentCache | None = None) -> tuple[Module | None, list[Finding]]:
     rel_folder = folder.relative_to(root).as_posix()
     match = MODULE_FOLDER.match(folder.name)
     if not match:
@@ -53,7 +53,7 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
                 "Add index.md with the module's front matter and text (`sidebyside new module` writes one for you).",
             )
         ]
-    doc = read_document(index, root)
+    doc = read_document(index, root, documents)
     if not doc.ok:
         return None, doc.findings
     data, findings = validate(doc.meta, MODULE, doc.rel)
@@ -96,8 +96,8 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
     return module, []
 
 
-def load_term(path: Path, root: Path) -> tuple[Term | None, list[Finding]]:
-    doc = read_document(path, root)
+def load_term(path: Path, root: Path, documents: DocumentCache | None = None) -> tuple[Term | None, list[Finding]]:
+    doc = read_document(path, root, documents)
     if not SLUG.match(path.stem):
         return None, [_slug_problem(doc.rel, path.name, "run-chart.md")]
     if not doc.ok:
@@ -131,8 +131,8 @@ def _consent(data: dict[str, Any] | None) -> Consent | None:
     return Consent(data["recorded"], data["ref"], tuple(data["scope"]), data["expires"], data.get("withdrawn", False))
 
 
-def load_story(path: Path, root: Path) -> tuple[Story | None, list[Finding]]:
-    doc = read_document(path, root)
+def load_story(path: Path, root: Path, documents: DocumentCache | None = None) -> tuple[Story | None, list[Finding]]:
+    doc = read_document(path, root, documents)
     if not SLUG.match(path.stem):
         return None, [_slug_problem(doc.rel, path.name, "finding-my-voice.md")]
     if not doc.ok:
@@ -171,7 +171,9 @@ def _markdown_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith((".", "_")) and p.name.lower() != "readme.md")
 
 
-def load_course(root: Path, modules: str = "modules", glossary: str = "glossary", stories: str = "stories") -> tuple[Course, list[Finding]]:
+def load_course(
+    root: Path, modules: str = "modules", glossary: str = "glossary", stories: str = "stories", documents: DocumentCache | None = None
+) -> tuple[Course, list[Finding]]:
     """Load every module, term and story under `root`, with all findings about them."""
     root = root.resolve()
     course = Course(root)
@@ -179,21 +181,21 @@ def load_course(root: Path, modules: str = "modules", glossary: str = "glossary"
     modules_dir = root / modules
     if modules_dir.is_dir():
         for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-            module, problems = load_module(folder, root)
+            module, problems = load_module(folder, root, documents)
             findings += problems
             if module:
                 course.modules.append(module)
             elif match := MODULE_FOLDER.match(folder.name):
                 course.unloaded_modules.add(match.group("slug"))
     for path in _markdown_files(root / glossary):
-        term, problems = load_term(path, root)
+        term, problems = load_term(path, root, documents)
         findings += problems
         if term:
             course.terms.append(term)
         else:
             course.unloaded_terms.add(path.stem)
     for path in _markdown_files(root / stories):
-        story, problems = load_story(path, root)
+        story, problems = load_story(path, root, documents)
         findings += problems
         if story:
             course.stories.append(story)

@@ -11,7 +11,9 @@ import base64
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -39,6 +41,11 @@ CONTACTS = "contacts"
 EASY_READ = "easy-read"
 TRAINER_PACK_NAME, JARGON_BUSTER_NAME, STORIES_NAME = "trainer-pack.pdf", "jargon-buster.pdf", "stories.pdf"
 CONTACTS_NAME = contacts_page.CONTACTS_HANDOUT
+
+TRAINER_PACK_DESCRIPTION = "Every module with trainer notes, timings, a running order and a materials checklist"
+JARGON_BUSTER_DESCRIPTION = "Every word in the glossary, A to Z, with its plain meaning"
+STORIES_DESCRIPTION = "Stories about taking part, in one booklet"
+CONTACTS_DESCRIPTION = "The people and teams to go to at your own trust, on one sheet"
 
 HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
 
@@ -296,7 +303,7 @@ class _Planner:
             name=TRAINER_PACK_NAME,
             title="Trainer pack",
             kind=TRAINER_PACK,
-            description="Every module with trainer notes, timings, a running order and a materials checklist",
+            description=TRAINER_PACK_DESCRIPTION,
             template="trainer_pack.html",
             edition="For trainers",
             address="modules/",
@@ -323,7 +330,7 @@ class _Planner:
             name=JARGON_BUSTER_NAME,
             title="Jargon buster",
             kind=JARGON_BUSTER,
-            description="Every word in the glossary, A to Z, with its plain meaning",
+            description=JARGON_BUSTER_DESCRIPTION,
             template="jargon_buster.html",
             edition="Words explained, A to Z",
             address=address,
@@ -342,7 +349,7 @@ class _Planner:
             name=STORIES_NAME,
             title="Stories",
             kind=STORIES,
-            description="Stories about taking part, in one booklet",
+            description=STORIES_DESCRIPTION,
             template="stories.html",
             edition="Stories about taking part",
             address="stories/",
@@ -357,7 +364,7 @@ class _Planner:
             name=CONTACTS_NAME,
             title=contacts_page.TITLE,
             kind=CONTACTS,
-            description="The people and teams to go to at your own trust, on one sheet",
+            description=CONTACTS_DESCRIPTION,
             template="contacts.html",
             edition="Local contacts",
             address="contacts/",
@@ -370,17 +377,83 @@ class _Planner:
         )
 
 
-def plan_handouts(course: Course, settings: HandoutSettings) -> list[Handout]:
-    """Every handout of the course, in the order the Handouts page lists them."""
+@dataclass(frozen=True)
+class PlannedHandout:
+    """A handout before its HTML is made: what it is, what goes into it, and how to make it.
+
+    `inputs` names the course records the handout is made from (its cache key covers
+    them), so a handout found in the cache needs no Markdown converted at all.
+    """
+
+    name: str
+    title: str
+    kind: str
+    description: str
+    module: str
+    inputs: tuple[object, ...]
+    assets: tuple[Path, ...]
+    make: Callable[[], Handout]
+
+
+def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHandout]:
+    """Every handout of the course, in the order the Handouts page lists them, not yet made."""
     planner = _Planner(course, settings)
-    handouts: list[Handout] = []
+    shared = (
+        tuple(course.terms),
+        tuple(course.stories),
+        tuple((m.slug, m.title, m.order, m.duration, m.last_reviewed) for m in course.modules),
+    )
+    planned: list[PlannedHandout] = []
     for module in course.modules:
-        handouts.append(planner.module(module, large=False))
-        handouts.append(planner.module(module, large=True))
+        for large in (False, True):
+            planned.append(
+                PlannedHandout(
+                    name=module_handout_name(module.slug, large),
+                    title=module.title,
+                    kind=LARGE_PRINT if large else PARTICIPANT,
+                    description=f"{module.title}, large print" if large else module.title,
+                    module=module.slug,
+                    inputs=(module, large, shared),
+                    assets=tuple(module.assets),
+                    make=partial(planner.module, module, large),
+                )
+            )
         if module.easy_read is not None:
-            handouts.append(planner.easy_read(module, module.easy_read))
-    handouts.append(planner.trainer_pack())
-    handouts.append(planner.jargon_buster())
-    handouts.append(planner.stories())
-    handouts.append(planner.contacts())
-    return handouts
+            easy = module.easy_read
+            planned.append(
+                PlannedHandout(
+                    name=easy_read_handout_name(module.slug),
+                    title=easy.title,
+                    kind=EASY_READ,
+                    description=f"{module.title}, Easy Read",
+                    module=module.slug,
+                    inputs=(module, shared),  # the module holds its Easy Read version
+                    assets=tuple(p.path for p in easy.pictures),  # built-in pictures too: their files are the engine's
+                    make=partial(planner.easy_read, module, easy),
+                )
+            )
+    planned.append(
+        PlannedHandout(
+            name=TRAINER_PACK_NAME,
+            title="Trainer pack",
+            kind=TRAINER_PACK,
+            description=TRAINER_PACK_DESCRIPTION,
+            module="",
+            inputs=(tuple(course.modules), shared),
+            assets=tuple(asset for m in course.modules for asset in m.assets),
+            make=planner.trainer_pack,
+        )
+    )
+    planned.append(
+        PlannedHandout(
+            JARGON_BUSTER_NAME, "Jargon buster", JARGON_BUSTER, JARGON_BUSTER_DESCRIPTION, "", (shared,), (), planner.jargon_buster
+        )
+    )
+    planned.append(PlannedHandout(STORIES_NAME, "Stories", STORIES, STORIES_DESCRIPTION, "", (shared,), (), planner.stories))
+    planned.append(PlannedHandout(CONTACTS_NAME, contacts_page.TITLE, CONTACTS, CONTACTS_DESCRIPTION, "", (), (), planner.contacts))
+    return planned
+
+
+def make_all(course: Course, settings: HandoutSettings) -> list[Handout]:
+    """Every handout with its HTML made (for tests and tools that want the HTML itself)."""
+    return [planned.make() for planned in plan_handouts(course, settings)]

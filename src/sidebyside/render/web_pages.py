@@ -224,8 +224,7 @@ def story_page(story: Story, course: Course, edition: str = "participant") -> Pa
         text += page.part(admonition_html("warning", "Content note", f"This story mentions {html_text(', '.join(story.content_notes))}."))
     body = story.body if edition == "trainer" else strip_trainer_notes(story.body)
     text += f"{body.strip()}\n\n"
-    related = [course.module(slug) for slug in story.modules]
-    related = [m for m in related if m is not None]
+    related = [m for m in (course.module(slug) for slug in story.modules) if m is not None]
     if related:
         text += "## Modules this story goes with\n\n"
         text += "\n".join(f"- [{md_text(m.title)}]({relative(src, module_src(m.slug))})" for m in related) + "\n"

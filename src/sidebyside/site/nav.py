@@ -92,16 +92,6 @@ def _trainer_section(course: Course, landing: str, group_size: int = GROUP_SIZE)
     return [landing, {"Session plan": SESSION_PLAN}, {"All trainer notes": TRAINER_NOTES}, {"Teaching each module": teaching}]
 
 
-def _mentions(items: object, src: str) -> bool:
-    if isinstance(items, str):
-        return items == src
-    if isinstance(items, dict):
-        return any(_mentions(v, src) for v in items.values())
-    if isinstance(items, list):
-        return any(_mentions(v, src) for v in items)
-    return False
-
-
 def expand(
     config_nav: list[NavItem] | None,
     course: Course,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -22,15 +21,17 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
-from sidebyside.checks import CheckContext, CheckSetupError, run_checks
+from sidebyside.app.session import BuildSession, Caches
+from sidebyside.app.settings import ProjectError
+from sidebyside.checks import CheckSetupError
 from sidebyside.checks.background import PendingChecks
 from sidebyside.checks.governance import GOVERNANCE_RULES
-from sidebyside.content import Course, load_course
-from sidebyside.content.contacts import contact_findings, read_contacts
+from sidebyside.content import Course
+from sidebyside.content.contacts import read_contacts
 from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
-from sidebyside.project import VERSION_ENV, course_version, easy_read_limits, parse_today, take_loaded
 from sidebyside.render import (
     chart_fences,
     contacts_page,
@@ -57,10 +58,9 @@ from sidebyside.render.links import (
     story_src,
     trainer_module_src,
 )
-from sidebyside.render.terms import matcher_for
-from sidebyside.site import accessible_html, address_links, macros, nav, search_index, sources, template_cache
+from sidebyside.render.terms import link_terms, matcher_for, words_box
+from sidebyside.site import accessible_html, address_links, macros, nav, sources, template_cache
 from sidebyside.site.config import SideBySideConfig
-from sidebyside.site.page_helper import Linking, PageHelper
 from sidebyside.site.sources import source_of
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
@@ -85,7 +85,12 @@ def _docs_edit_base(config: MkDocsConfig) -> str:
 
 
 class SideBySidePlugin(BasePlugin[SideBySideConfig]):
-    """Adds a co-produced course (modules, glossary, stories) to an MkDocs site."""
+    """Adds a co-produced course (modules, glossary, stories) to an MkDocs site.
+
+    A command hands it the build session (`session`): the settings, the course read
+    and checked once, and where the handouts come from. Run by MkDocs alone
+    (`mkdocs build`, or a preview's rebuild) it opens a session of its own.
+    """
 
     supports_multiple_instances = False
 
@@ -108,46 +113,49 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.skipped_macros = ""
         self.pending_checks: PendingChecks | None = None
         self.files = Files([])
-        self.helper = PageHelper(None, {})
         self.page_parts: dict[str, web_pages.PageMarkdown] = {}
+        self.session: BuildSession | None = None
+        self.caches = Caches()  # kept between a preview's rebuilds (MkDocs keeps this plugin object)
+        self.matcher: Any = None
+        self.terms: dict[str, Any] = {}
+        self.pages_task: Any = None
 
     # --- configuration -------------------------------------------------------------------
 
     @property
     def today(self) -> dt.date:
+        assert self.session is not None
+        return self.session.settings.today
+
+    def _session_for(self, config: MkDocsConfig) -> BuildSession:
+        """The session a command handed over for this very configuration, else a new one."""
+        if self.session is not None and self.session.mkdocs_config is config:
+            return self.session
         try:
-            return parse_today(self.config.today)
-        except ValueError as exc:
+            return BuildSession.for_config(config, caches=self.caches, previewing=self.previewing)
+        except ProjectError as exc:
             raise PluginError(str(exc)) from None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.root = (Path(config.config_file_path).parent / self.config.content_dir).resolve()
+        session = self.session = self._session_for(config)
+        self.root = session.settings.root
         self.docs_dir = Path(config.docs_dir)
         self.macro_errors = []
-        loaded = None
-        if self.config.checks:  # what `sidebyside build` has just loaded and checked, if it has
-            loaded = take_loaded(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir, self.today)
-        self.pending_checks = None
-        if loaded is not None:
-            course, findings = loaded.course()
-            checks = loaded.checks
+        try:
+            course, findings = session.course()
+            checks = session.checks()
             if checks.done or errors_in(findings):  # nothing will be built: report every problem together
                 findings += checks.result()
-            else:  # still running on another core: collected in on_post_build
+                self.pending_checks = None
+            else:  # still running on another core: collected before handouts are made, or in on_post_build
                 self.pending_checks = checks
-        else:
-            course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
-            findings += contact_findings(self.config.contacts or None, Path(config.config_file_path))
-            if self.config.checks:
-                try:
-                    findings += run_checks(course, CheckContext(self.today, easy_read=easy_read_limits(self.config)))
-                except CheckSetupError as exc:
-                    raise PluginError(str(exc)) from None
+        except CheckSetupError as exc:
+            raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
         self._report(findings)
         matcher = matcher_for(course.terms)
-        self.helper.close()
-        self.helper = PageHelper(matcher if self.config.link_terms and matcher else None, {t.slug: t for t in course.terms})
+        self.matcher = matcher if self.config.link_terms and matcher else None
+        self.terms = {t.slug: t for t in course.terms}
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -158,7 +166,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if self.config.handouts:
             config.nav = nav.add_handouts(config.nav)
         config.nav = nav.add_contacts(config.nav)
-        self.version = course_version(self.config.version, config.extra)
+        self.version = session.settings.version
         self._show_version(config)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
@@ -170,16 +178,14 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         shown = f"Course version {self.version}" if self.version else "Draft: not a released version"
         note = f'<span class="sbs-version">{shown}</span>'
         config.copyright = f"{config.copyright} {note}" if config.copyright else note
-        if os.environ.get(VERSION_ENV) and "version" not in config.extra:
+        if self.session is not None and self.session.settings.released and "version" not in config.extra:
             # A release: let Material's version selector read mike's versions.json.
             config.extra["version"] = {"provider": "mike"}
 
     @property
     def session_start(self) -> dt.time:
-        try:
-            return trainer_pages.parse_start(self.config.session_start)
-        except ValueError as exc:
-            raise PluginError(str(exc)) from None
+        assert self.session is not None
+        return self.session.settings.session_start
 
     def _docs_pages(self, config: MkDocsConfig) -> list[str]:
         docs = Path(config.docs_dir)
@@ -200,7 +206,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors))
 
     def _is_advice(self, finding: Finding) -> bool:
-        """Jargon warnings are advice unless `jargon_warnings_fail` is set (see README, "Jargon checks")."""
+        """Jargon warnings are advice unless `jargon_warnings_fail` is set (see reference/checks.md, "Jargon checks")."""
         return finding.rule.startswith("jargon-") and not self.config.jargon_warnings_fail
 
     # --- files ---------------------------------------------------------------------------
@@ -271,14 +277,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if not self.config.handouts or self.previewing:
             return []
         self._collect_checks()  # printing handouts takes a while: not for a course that cannot be built
-        from sidebyside.handouts import make_handouts, settings_from_config
         from sidebyside.print.pipeline import HandoutProblem
 
-        settings = settings_from_config(config)
-        if settings is None or self.course is None:
-            return []
+        assert self.session is not None
         try:
-            return make_handouts(self.course, settings).handouts
+            return self.session.handouts().handouts
         except HandoutProblem as exc:
             raise PluginError(str(exc)) from None
 
@@ -286,15 +289,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         """Draw (or take from the cache) the trainers' slides, so trainer pages can link them."""
         if not self.config.slides or self.previewing or self.course is None:
             return []
-        from sidebyside.decks import make, settings_from_config
+        from sidebyside.app.settings import ProjectError
         from sidebyside.slides import SlidesProblem
 
-        settings = settings_from_config(config)
-        if settings is None:
-            return []
+        assert self.session is not None
         try:
-            return make(self.course, settings).decks
-        except SlidesProblem as exc:
+            return self.session.decks().decks
+        except (SlidesProblem, ProjectError) as exc:
             raise PluginError(str(exc)) from None
 
     def _trainer_pages(self, config: MkDocsConfig) -> dict[str, str]:
@@ -325,15 +326,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.files = files  # the final set, for pages finished in on_page_context
+        assert self.session is not None
         if caching():
-            template_cache.install(env, Path(config.config_file_path).parent)
-        # Every page's HTML is made: read them for search, and link their terms, on another core.
-        pages = [f.page for f in files.documentation_pages() if f.page is not None and f.page.content is not None]
-        linking = {page.file.src_uri: how for page in pages if (how := self._linking(page, files)) is not None}
-        index = search_index.index_to_help(config.plugins)
-        self.helper.start(pages, linking, index)
-        if self.helper.working and index is not None:
-            search_index.let_helper_index(config.plugins, self.helper)
+            template_cache.install(env, self.session.settings.project_dir, self.session.caches.templates)
+        self.pages_task = self.session.progress.task("Pages", len(files.documentation_pages()))
         return env
 
     # --- pages ---------------------------------------------------------------------------
@@ -378,7 +374,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         return parts.fill(html) if parts is not None else html
 
     @event_priority(-50)  # after the search plugin has indexed the page (see below)
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any) -> TemplateContext:
         # Term links, the words box and the feedback box are added after the search index
         # has read the page: links do not change its text, and the two boxes repeat on
         # every page, so searching for a word would find them everywhere. It also spares
@@ -386,21 +382,19 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         page.content = self._finish_content(page.content or "", page, self.files)
         return context
 
-    def _linking(self, page: Page, files: Files) -> Linking | None:
-        """How the page's glossary terms are linked, or None if they are not."""
-        if self.helper.matcher is None or page.file.src_uri not in self.linkable:
-            return None
+    def _finish_content(self, html: str, page: Page, files: Files) -> str:
+        """The page with its glossary terms linked (module and story pages), its words box and the feedback box."""
+        if self.matcher is None or page.file.src_uri not in self.linkable:
+            return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
         glossary = files.get_file_from_path(GLOSSARY_INDEX)
         glossary_href = get_relative_url(glossary.url if glossary else "glossary/", page.url)
-        return Linking(glossary_href, words_box=page.file.src_uri.startswith("modules/"))
-
-    def _finish_content(self, html: str, page: Page, files: Files) -> str:
-        linking = self._linking(page, files)
-        if linking is None:
-            return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
-        return self.helper.linked(page.file.src_uri, html, linking) + self._feedback(page, files)
+        linked = link_terms(html, self.matcher, self.terms, glossary_href)
+        box = words_box(linked.used, self.terms, glossary_href) if page.file.src_uri.startswith("modules/") else ""
+        return linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.pages_task is not None:
+            self.pages_task.advance()
         # Material says lang="en"; the course is written in British English.
         output = HTML_LANG.sub('<html lang="en-GB"', output, count=1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
@@ -414,7 +408,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     @event_priority(100)  # before other plugins finish: the checks decide whether the build stands
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.helper.close()
+        if self.pages_task is not None:
+            self.pages_task.finish()
+            self.pages_task = None
         self._collect_checks()
 
     def _collect_checks(self) -> None:
@@ -428,7 +424,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     @event_priority(-100)  # after other plugins have tidied up
     def on_build_error(self, *, error: Exception) -> None:
-        self.helper.close()
         # The build stopped before the checks were read. A mistake the checks explain
         # (a macro reading the configuration, say) often stops the build too, with a
         # vaguer message: give the checks' explanation instead of that one.

@@ -170,17 +170,17 @@ class _Planner:
             before = "\n\n".join(text for line, text in notes if line < module.slides[0].line)
             return slides, before
         slides = []
-        before = [t for _, t in sections[0].notes]
+        before_notes = [t for _, t in sections[0].notes]
         for section in sections[1:]:
             lines = [shorten(b) for b in section.bullets] or [shorten(s) for s in section.sentences]
-            said = [t for _, t in section.notes]
+            said_here = [t for _, t in section.notes]
             if lines:
-                slides.append(Slide(section.heading, lines=lines[:4], notes="\n\n".join(said)))
+                slides.append(Slide(section.heading, lines=lines[:4], notes="\n\n".join(said_here)))
             elif slides:  # a section with nothing to show: its notes go with the slide before
-                slides[-1].notes = "\n\n".join(filter(None, [slides[-1].notes, *said]))
+                slides[-1].notes = "\n\n".join(filter(None, [slides[-1].notes, *said_here]))
             else:
-                before += said
-        return slides, "\n\n".join(before)
+                before_notes += said_here
+        return slides, "\n\n".join(before_notes)
 
     def charts(self, module: Module) -> list[Slide]:
         """A slide for each run chart in the module: the picture, with its reading as the text alternative."""

@@ -6,13 +6,14 @@ a text alternative on every picture.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Length, Pt
 
 from sidebyside.slides.deck import Deck, Slide
 
@@ -64,7 +65,7 @@ def open_template(template: Path | None):
     return presentation
 
 
-def _style(paragraph, size: Emu, colour: RGBColor, bold: bool = False) -> None:
+def _style(paragraph, size: Length, colour: RGBColor, bold: bool = False) -> None:
     for run in paragraph.runs:
         run.font.size = size
         run.font.bold = bold
@@ -72,7 +73,7 @@ def _style(paragraph, size: Emu, colour: RGBColor, bold: bool = False) -> None:
         run.font.language_id = MSO_LANGUAGE_ID.ENGLISH_UK
 
 
-def _fill(frame, lines: list[str], size: Emu, colour: RGBColor, bold: bool = False) -> None:
+def _fill(frame, lines: list[str], size: Length, colour: RGBColor, bold: bool = False) -> None:
     frame.word_wrap = True
     frame.text = lines[0] if lines else ""
     for line in lines[1:]:
@@ -81,14 +82,14 @@ def _fill(frame, lines: list[str], size: Emu, colour: RGBColor, bold: bool = Fal
         _style(paragraph, size, colour, bold)
 
 
-def _placeholder(slide, kinds: set) -> object | None:
+def _placeholder(slide, kinds: set) -> Any:
     return next((p for p in slide.placeholders if p.placeholder_format.type in kinds), None)
 
 
 MARGIN = Inches(0.7)
 
 
-def _widen(shape, presentation, margin: Emu = MARGIN) -> None:
+def _widen(shape, presentation, margin: Length = MARGIN) -> None:
     """Layouts made for a 4:3 slide sit to the left of a widescreen one: use the whole width.
 
     A placeholder takes its place from its layout until it is given one of its own, so all

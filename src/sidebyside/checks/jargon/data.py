@@ -113,7 +113,7 @@ def read_list(path: Path, shown: str) -> WordLists:
             raise WordListError(f"{where} should be a set of fields (term:, plain:, why:, source: ...).")
         if isinstance(item.get("term"), str):
             where += f" ({item['term']})"
-        missing = [k for k in NEEDED[name] if not isinstance(item.get(k), str) or not item.get(k).strip()]
+        missing = [k for k in NEEDED[name] if not isinstance(item.get(k), str) or not str(item.get(k)).strip()]
         if missing:
             raise WordListError(f"{where} is missing {', '.join(f'`{k}`' for k in missing)}.")
         known = {*NEEDED[name], "forms", "flags", "passes", "current_forms", "plain"}

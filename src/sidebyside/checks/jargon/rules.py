@@ -388,7 +388,8 @@ def sentence_findings(text: Checkable, page: Page) -> list[Finding]:
             split = _split_point(text.text, start, end)
             if split is not None:
                 line, column = text.position(split)
-                word = WORD.match(text.text, split).group()
+                found = WORD.match(text.text, split)
+                word = found.group() if found else text.text[split : split + 20].split()[0]
                 suggestion = f"Split it into two sentences, for example before '{word}' (line {line}, column {column})."
             else:
                 suggestion = "Split it into two sentences, one idea in each."

@@ -137,7 +137,8 @@ def checkable_markdown(body: str, first_line: int = 1) -> Checkable:
             close()
 
         if fence:
-            if FENCE.match(raw) and FENCE.match(raw).group("fence")[0] == fence[0] and stripped.lstrip("> ").startswith(fence):
+            closing = FENCE.match(raw)
+            if closing and closing.group("fence")[0] == fence[0] and stripped.lstrip("> ").startswith(fence):
                 fence = ""
             out.append(_blank(raw))
             continue
