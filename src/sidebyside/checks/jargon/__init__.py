@@ -33,6 +33,7 @@ from sidebyside.checks.jargon.rules import (
     word_list_findings,
 )
 from sidebyside.checks.jargon.text import Checkable, checkable_markdown, checkable_value
+from sidebyside.checks.jargon.uncommon import uncommon_findings
 from sidebyside.content.model import Course, Term
 from sidebyside.findings import Finding
 
@@ -43,6 +44,7 @@ def check_checkable(text: Checkable, page: Page, rules: Rules) -> list[Finding]:
     """Every rule over one page's checkable text."""
     findings, spans = word_list_findings(text, page, rules)
     findings += acronym_findings(text, page, rules, spans)
+    findings += uncommon_findings(text, page, rules, spans)
     findings += sentence_findings(text, page)
     if page.kind in ("module", "story"):
         findings += reading_age_findings(text, page)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sidebyside.checks.jargon.data import Entry, WordLists
 from sidebyside.checks.jargon.text import Block, Checkable
+from sidebyside.checks.jargon.vocabulary import Thresholds, Vocabulary
 from sidebyside.content.matching import WORD, TermMatcher
 from sidebyside.content.model import Term
 from sidebyside.findings import Finding, Severity
@@ -69,10 +70,14 @@ class Rules:
     entries: dict[str, Entry] = field(default_factory=dict)
     avoid: dict[str, Term] = field(default_factory=dict)
     matcher: TermMatcher = field(default_factory=lambda: TermMatcher(()))
+    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(Thresholds()))
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def prepare(cls, lists: WordLists, terms: list[Term]) -> Rules:
         rules = cls(lists, Glossary.of(terms))
+        rules.vocabulary = Vocabulary(Thresholds(**lists.thresholds), frozenset(lists.everyday))  # type: ignore[arg-type]
+        rules.names = frozenset(lists.names)
         phrases: list[tuple[str, str]] = []
         for index, entry in enumerate(lists.entries):
             key = f"{entry.list}:{index}"
@@ -111,7 +116,7 @@ def _finding(
     elif block is not None and block.trainer:
         if rule in ("jargon-term", "jargon-acronym") and severity is Severity.ERROR:
             severity, why = Severity.WARNING, why + " In trainer notes this is a warning: say it plainly or explain it aloud."
-        elif rule == "jargon-plain":
+        elif rule in ("jargon-plain", "jargon-uncommon"):
             severity = Severity.SUGGESTION
     return Finding(page.rel, line, column, rule, severity, message, suggestion, why)
 
