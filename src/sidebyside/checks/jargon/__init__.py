@@ -32,6 +32,7 @@ from sidebyside.checks.jargon.rules import (
     sentence_findings,
     word_list_findings,
 )
+from sidebyside.checks.jargon.licences import licence_spans
 from sidebyside.checks.jargon.text import Checkable, checkable_markdown, checkable_value
 from sidebyside.checks.jargon.uncommon import uncommon_findings
 from sidebyside.content.model import Course, Term
@@ -43,6 +44,7 @@ __all__ = ["Entry", "WordListError", "WordLists", "check_jargon", "check_markdow
 def check_checkable(text: Checkable, page: Page, rules: Rules) -> list[Finding]:
     """Every rule over one page's checkable text."""
     findings, spans = word_list_findings(text, page, rules)
+    spans += licence_spans(text.text, tuple(rules.lists.licences))
     findings += acronym_findings(text, page, rules, spans)
     findings += uncommon_findings(text, page, rules, spans)
     findings += sentence_findings(text, page)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from sidebyside.checks.jargon.data import Entry, WordLists
+from sidebyside.checks.jargon.licences import licence_spans
 from sidebyside.checks.jargon.text import Block, Checkable
 from sidebyside.checks.jargon.vocabulary import Thresholds, Vocabulary
 from sidebyside.content.matching import WORD, TermMatcher
@@ -18,6 +19,10 @@ from sidebyside.content.model import Term
 from sidebyside.findings import Finding, Severity
 
 ACRONYM = re.compile(r"(?<![\w&'’-])[A-Z][A-Z&]{1,5}s?(?![\w&'’-])")
+# Any token that may be an acronym: letters (any case), digits, & and / ("AQuA", "QICoach", "SU/C").
+TOKEN = r"(?<![\w&'’/-])[A-Za-z][A-Za-z0-9&]*(?:/[A-Za-z0-9&]+)*(?![\w&'’/-])"
+TWO_CAPITALS = r"(?=[A-Za-z0-9&/]*?[A-Z][A-Za-z0-9&/]*?[A-Z])"
+SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z][a-z]+(?:s|'s)?")
 LETTERS = re.compile(r"[A-Za-z]+")
 SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "from", "or", "&"])
 ABBREVIATIONS = frozenset(["e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs", "approx"])
@@ -253,6 +258,9 @@ def _spelt_out(acronym: str, before: str, after: str) -> bool:
     letters = [c for c in acronym if c.isalpha()]
     if len(letters) > 1 and acronym.endswith("s") and not acronym[-2].islower():
         letters = letters[:-1]
+    if any(c.islower() for c in letters):  # AQuA: Advancing Quality Alliance; mHealth: mobile health
+        capitals = [c for c in letters if c.isupper()]
+        letters = capitals if len(capitals) >= 2 else letters[:1] + capitals
     want = "".join(letters).upper()
     if before.rstrip().endswith("("):
         words = [w for part in LETTERS.findall(before[-200:]) for w in [part]]
@@ -289,20 +297,46 @@ def _initials_match(words: list[str], want: str, skips: int = 2) -> bool:
     return position == len(want)
 
 
+def _looks_like_acronym(token: str, mixed_case: dict[str, str]) -> bool:
+    """Two or more capitals (NHS, AQuA, QICoach, SU/C), or a known form with fewer (mHealth)."""
+    if token in mixed_case:
+        return True
+    if "/" in token:
+        parts = token.split("/")
+        return any(sum(1 for c in p if c.isupper()) >= 2 for p in parts) or all(p.isupper() for p in parts)
+    return sum(1 for c in token if c.isupper()) >= 2 and not token.endswith("&") and not SURNAME.fullmatch(token)
+
+
+@functools.lru_cache(maxsize=8)
+def _acronym_pattern(mixed_case: tuple[str, ...]) -> re.Pattern[str]:
+    """Tokens with two capitals, or one of the known mixed-case forms (whole words)."""
+    known = "|".join(re.escape(f) for f in sorted(mixed_case, key=len, reverse=True))
+    start = r"(?<![\w&'’/-])"
+    return re.compile(TOKEN.replace(start, start + TWO_CAPITALS, 1) + (f"|{start}(?:{known})(?![\\w&'’/-])" if known else ""))
+
+
+def _singular(token: str) -> str:
+    return token[:-1] if token.endswith("s") and len(token) > 2 and not token[-2].islower() else token
+
+
 def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tuple[int, int]]) -> list[Finding]:
-    """Acronyms not in the glossary, not well known and not spelt out at or before first use."""
+    """Acronyms in any case not in the glossary, not well known and not spelt out at or before first use."""
     findings: list[Finding] = []
     defined: set[str] = set()
     reported: set[tuple[str, str]] = set()
     covered_starts = {start for start, _ in covered}
     well_known = rules.lists.well_known
+    glossary = rules.glossary.acronyms
+    mixed_case = rules.lists.mixed_case
     source = text.text
-    for match in ACRONYM.finditer(source):
+    for match in _acronym_pattern(tuple(mixed_case)).finditer(source):
         token = match.group()
-        if sum(1 for c in token if c.isupper()) < 2 or token.endswith("&"):
+        if token[1:].islower() or token.islower() or not _looks_like_acronym(token, mixed_case):
             continue
-        singular = token[:-1] if token.endswith("s") else token
-        if token in well_known or singular in well_known or token in rules.glossary.acronyms or singular in rules.glossary.acronyms:
+        singular = _singular(token)
+        if token in well_known or singular in well_known or token in glossary or singular in glossary:
+            continue
+        if "/" in token and all(p in well_known or p in glossary for p in token.split("/")):
             continue
         if match.start() in covered_starts or _inside(covered, match.start()):
             continue
@@ -319,6 +353,7 @@ def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tu
         if seen in reported:
             continue
         reported.add(seen)
+        known = mixed_case.get(token, "")
         findings.append(
             _finding(
                 page,
@@ -326,7 +361,8 @@ def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tu
                 start,
                 "jargon-acronym",
                 Severity.ERROR,
-                f"'{token}' is not in the glossary and is not spelt out before it is first used.",
+                f"'{token}' is not in the glossary and is not spelt out before it is first used."
+                + (f" It stands for {known}." if known else ""),
                 'Spell it out the first time, like "plan, do, study, act (PDSA)", or add it to the glossary (`sidebyside new term`).',
                 "People cannot guess what the letters stand for, and screen readers may read them as a word.",
                 block,
@@ -504,6 +540,7 @@ def reading_age_findings(text: Checkable, page: Page) -> list[Finding]:
 def definition_findings(text: Checkable, page: Page, rules: Rules) -> list[Finding]:
     """A glossary definition must itself be plain: short, no unexplained jargon."""
     findings, spans = word_list_findings(text, page, rules)
+    spans += licence_spans(text.text, tuple(rules.lists.licences))
     findings += acronym_findings(text, page, rules, spans)
     count = sum(1 for _ in WORD.finditer(text.text))
     if count > DEFINITION_WORDS:
