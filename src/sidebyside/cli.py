@@ -83,13 +83,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _build_notes(findings: list) -> None:
     """What did not stop the build: reminders listed one by one, writing advice counted."""
-    from sidebyside.findings import format_one_line, sort_key
+    from sidebyside.findings import format_one_line, group_repeats, places
 
     advice = [f for f in findings if f.severity.value != "error" and f.rule.startswith("jargon-")]
     notes = [f for f in findings if f.severity.value != "error" and not f.rule.startswith("jargon-")]
     if notes:
         print(f"\nWorth a look ({len(notes)}; these did not stop the build, `sidebyside check` explains each one):")
-        for finding in sorted(notes, key=sort_key):
+        groups, rest = group_repeats(notes)
+        for same in groups:
+            first = same[0]
+            print(f"  {first.severity.value}: in {len(same)} places ({places(same)}): {first.message} {first.suggestion}".rstrip())
+        for finding in rest:
             print(f"  {finding.severity.value}: {format_one_line(finding)}")
     if advice:
         warnings = sum(1 for f in advice if f.severity.value == "warning")
@@ -134,7 +138,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if wanted is not None:
         findings = checking.only(findings, wanted)
     print(checking.report(findings, args.format))
-    return CONTENT_PROBLEM if errors_in(findings) else OK
+    stopping = checking.stops_build(findings, project.policy)
+    if stopping and not errors_in(findings) and args.format == "people":
+        print(checking.strict_note(stopping))
+    return CONTENT_PROBLEM if stopping else OK
 
 
 def cmd_new(args: argparse.Namespace) -> int:

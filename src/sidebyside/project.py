@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sidebyside.checks import CheckContext, run_checks
+from sidebyside.checks import CheckContext, ReadingTargets, run_checks
 from sidebyside.checks.background import PendingChecks
+from sidebyside.checks.policy import BuildPolicy
 from sidebyside.content import Course, load_course
 from sidebyside.findings import Finding
 from sidebyside.reading import CourseOnTheWay, read_and_check
@@ -64,6 +65,8 @@ class Project:
     version_option: str = ""
     offline_copy: bool = True
     checks: bool = True  # the plugin's `checks` option: whether a build checks the course
+    reading: ReadingTargets = ReadingTargets()
+    policy: BuildPolicy = BuildPolicy()  # which warnings stop a strict build
 
     @property
     def version(self) -> str:
@@ -76,6 +79,10 @@ class Project:
     def today(self) -> dt.date:
         return parse_today(self.today_option)
 
+    @property
+    def context(self) -> CheckContext:
+        return CheckContext(self.today, reading=self.reading)
+
     def read(self) -> tuple[Course, list[Finding]]:
         """Read the course, without checking it: findings are only problems reading it."""
         return load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
@@ -83,14 +90,14 @@ class Project:
     def load(self) -> tuple[Course, list[Finding]]:
         """Load the course and run every check on it."""
         course, findings = self.read()
-        checked = run_checks(course, CheckContext(self.today))
+        checked = run_checks(course, self.context)
         self._hand_over(CourseOnTheWay.ready(course, findings, PendingChecks.finished(checked)))
         return course, findings + checked
 
     def read_in_background(self, meanwhile: Callable[[], None] | None = None) -> CourseOnTheWay:
         """Start reading the course, then checking it, on another core, for a build to
         collect; `meanwhile` is more work for that core, between the two."""
-        on_the_way = read_and_check(self.read, CheckContext(self.today), meanwhile)
+        on_the_way = read_and_check(self.read, self.context, meanwhile)
         self._hand_over(on_the_way)
         return on_the_way
 
@@ -156,4 +163,6 @@ def find_project(config_file: Path) -> Project:
         version_option=course_version(options.version, dict(config.extra)),
         offline_copy=options.offline_copy,
         checks=options.checks,
+        reading=ReadingTargets(options.reading_age, options.trainer_reading_age),
+        policy=BuildPolicy(options.strict_governance, options.jargon_warnings_fail),
     )

@@ -16,11 +16,20 @@ from sidebyside.findings import Finding
 
 
 @dataclass(frozen=True)
+class ReadingTargets:
+    """The reading age a course aims for: participant pages, and trainer notes (set in mkdocs.yml)."""
+
+    participant: int = 11
+    trainer: int = 14
+
+
+@dataclass(frozen=True)
 class CheckContext:
-    """What a check may need besides the content: the date, and which files to look at."""
+    """What a check may need besides the content: the date, which files to look at, the reading age aimed for."""
 
     today: dt.date
     only_paths: frozenset[str] = field(default_factory=frozenset)
+    reading: ReadingTargets = field(default_factory=ReadingTargets)
 
     def wants(self, rel: str) -> bool:
         return not self.only_paths or rel in self.only_paths

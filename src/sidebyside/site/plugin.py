@@ -23,9 +23,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sidebyside.checks import CheckContext, CheckSetupError, run_checks
+from sidebyside.checks import CheckContext, CheckSetupError, ReadingTargets, run_checks
 from sidebyside.checks.background import PendingChecks
-from sidebyside.checks.governance import GOVERNANCE_RULES
+from sidebyside.checks.policy import BuildPolicy
 from sidebyside.content import Course, load_course
 from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
@@ -125,7 +125,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
             if self.config.checks:
                 try:
-                    findings += run_checks(course, CheckContext(self.today))
+                    findings += run_checks(course, CheckContext(self.today, reading=self.reading))
                 except CheckSetupError as exc:
                     raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
@@ -168,23 +168,22 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         docs = Path(config.docs_dir)
         return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
 
+    @property
+    def reading(self) -> ReadingTargets:
+        return ReadingTargets(self.config.reading_age, self.config.trainer_reading_age)
+
     def _report(self, findings: list[Finding]) -> None:
         errors = [f for f in findings if f.severity is Severity.ERROR]
+        policy = BuildPolicy(self.config.strict_governance, self.config.jargon_warnings_fail)
         for finding in findings:
-            if finding.severity is Severity.WARNING and finding.rule in GOVERNANCE_RULES and not self.config.strict_governance:
-                log.info(format_one_line(finding))
-            elif finding.severity is Severity.WARNING and self._is_advice(finding):
-                log.info("Jargon advice: " + format_one_line(finding))
+            if finding.severity is Severity.WARNING and policy.is_advice(finding):
+                log.info(("Jargon advice: " if finding.rule.startswith("jargon-") else "") + format_one_line(finding))
             elif finding.severity is Severity.WARNING:
                 log.warning(format_one_line(finding))
             elif finding.severity is Severity.SUGGESTION:
                 log.info(format_one_line(finding))
         if errors:
             raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors))
-
-    def _is_advice(self, finding: Finding) -> bool:
-        """Jargon warnings are advice unless `jargon_warnings_fail` is set (see README, "Jargon checks")."""
-        return finding.rule.startswith("jargon-") and not self.config.jargon_warnings_fail
 
     # --- files ---------------------------------------------------------------------------
 

@@ -22,17 +22,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sidebyside.checks import ReadingTargets
 from sidebyside.checks.jargon.data import Entry, WordListError, WordLists, builtin_lists, course_lists, read_list
 from sidebyside.checks.jargon.rules import (
     Page,
     Rules,
     acronym_findings,
     definition_findings,
-    reading_age_findings,
     sentence_findings,
     word_list_findings,
 )
 from sidebyside.checks.jargon.licences import licence_spans
+from sidebyside.checks.jargon.reading_level import reading_level_findings
 from sidebyside.checks.jargon.text import Checkable, checkable_markdown, checkable_value
 from sidebyside.checks.jargon.uncommon import uncommon_findings
 from sidebyside.content.model import Course, Term
@@ -49,7 +50,7 @@ def check_checkable(text: Checkable, page: Page, rules: Rules) -> list[Finding]:
     findings += uncommon_findings(text, page, rules, spans)
     findings += sentence_findings(text, page)
     if page.kind in ("module", "story"):
-        findings += reading_age_findings(text, page)
+        findings += reading_level_findings(text, page, rules.reading)
     return findings
 
 
@@ -61,9 +62,11 @@ def check_markdown(
     allow: list[str] | None = None,
     first_line: int = 1,
     lists: WordLists | None = None,
+    reading: ReadingTargets | None = None,
 ) -> list[Finding]:
     """Check one Markdown body on its own (for tests, benchmarks and other hosts)."""
     rules = Rules.prepare(lists or builtin_lists(), terms or [])
+    rules.reading = reading or ReadingTargets()
     page = Page(rel, kind, frozenset(a.casefold() for a in allow or []))
     return check_checkable(checkable_markdown(body, first_line), page, rules)
 
@@ -88,6 +91,7 @@ def _value_position(path: Path, line: int, value: str) -> tuple[int, int]:
 def check_jargon(course: Course, context) -> list[Finding]:
     """Check every module, story and glossary term in the course."""
     rules = Rules.prepare(course_lists(course.root), course.terms)
+    rules.reading = context.reading
     findings: list[Finding] = []
     for module in course.modules:
         if context.wants(module.rel):

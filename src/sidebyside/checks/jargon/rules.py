@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from sidebyside.checks import ReadingTargets
 from sidebyside.checks.jargon.data import Entry, WordLists
 from sidebyside.checks.jargon.licences import licence_spans
 from sidebyside.checks.jargon.text import Block, Checkable
@@ -32,7 +33,7 @@ SPLIT_WORDS = ("because", "but", "and", "so", "which", "while", "when", "althoug
 SENTENCE_SUGGEST, SENTENCE_WARN, TRAINER_SENTENCE = 20, 25, 30
 PARAGRAPH_SUGGEST, PARAGRAPH_WARN = 3, 5
 DEFINITION_WORDS = 25
-READING_AGE_MIN_WORDS, READING_AGE_TARGET = 100, 11
+READING_AGE_MIN_WORDS = 100
 
 QUOTE_PREFIX = "For information only (these are the teller's own words, which we never change): "
 
@@ -77,6 +78,7 @@ class Rules:
     matcher: TermMatcher = field(default_factory=lambda: TermMatcher(()))
     vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(Thresholds()))
     names: frozenset[str] = frozenset()
+    reading: ReadingTargets = field(default_factory=ReadingTargets)
 
     @classmethod
     def prepare(cls, lists: WordLists, terms: list[Term]) -> Rules:
@@ -508,30 +510,6 @@ def reading_age(text: Checkable) -> tuple[float, int] | None:
         return None
     grade = 0.39 * words / sentences_count + 11.8 * syllable_count / words - 15.59
     return grade + 5, words
-
-
-def reading_age_findings(text: Checkable, page: Page) -> list[Finding]:
-    result = reading_age(text)
-    if result is None:
-        return []
-    age, words = result
-    if words < READING_AGE_MIN_WORDS or age <= READING_AGE_TARGET + 0.5:
-        return []
-    first = text.blocks[0].start if text.blocks else 0
-    line, column = text.position(first)
-    return [
-        Finding(
-            page.rel,
-            line,
-            column,
-            "jargon-reading-age",
-            Severity.SUGGESTION,
-            f"This page has a reading age of about {round(age)} (Flesch-Kincaid, {words} words). The course aims for 9 to 11.",
-            "Use shorter sentences and shorter words; the other findings on this page show where to start.",
-            "Many adults in England read at about the level of a 9 to 11 year old, more so when unwell or worried. "
-            "This is advice, never an error.",
-        )
-    ]
 
 
 # --- glossary definitions ----------------------------------------------------------------
