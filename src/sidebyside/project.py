@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sidebyside.checks import CheckContext, ReadingTargets, run_checks
@@ -65,8 +65,8 @@ class Project:
     version_option: str = ""
     offline_copy: bool = True
     checks: bool = True  # the plugin's `checks` option: whether a build checks the course
-    reading: ReadingTargets = ReadingTargets()
-    policy: BuildPolicy = BuildPolicy()  # which warnings stop a strict build
+    reading: ReadingTargets = field(default_factory=ReadingTargets)
+    policy: BuildPolicy = field(default_factory=BuildPolicy)  # which warnings stop a strict build
 
     @property
     def version(self) -> str:

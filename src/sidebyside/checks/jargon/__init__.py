@@ -24,6 +24,8 @@ from pathlib import Path
 
 from sidebyside.checks import ReadingTargets
 from sidebyside.checks.jargon.data import Entry, WordListError, WordLists, builtin_lists, course_lists, read_list
+from sidebyside.checks.jargon.licences import licence_spans
+from sidebyside.checks.jargon.reading_level import reading_level_findings
 from sidebyside.checks.jargon.rules import (
     Page,
     Rules,
@@ -32,11 +34,9 @@ from sidebyside.checks.jargon.rules import (
     sentence_findings,
     word_list_findings,
 )
-from sidebyside.checks.jargon.licences import licence_spans
-from sidebyside.checks.jargon.reading_level import reading_level_findings
 from sidebyside.checks.jargon.text import Checkable, checkable_markdown, checkable_value
 from sidebyside.checks.jargon.uncommon import uncommon_findings
-from sidebyside.content.model import Course, Term
+from sidebyside.content.model import Course, Module, Term
 from sidebyside.findings import Finding
 
 __all__ = ["Entry", "WordListError", "WordLists", "check_jargon", "check_markdown", "course_lists", "read_list"]
@@ -71,21 +71,50 @@ def check_markdown(
     return check_checkable(checkable_markdown(body, first_line), page, rules)
 
 
-def _value_position(path: Path, line: int, value: str) -> tuple[int, int]:
-    """The line and column where a front matter value starts (its field's line if we cannot tell)."""
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except OSError:
+class FrontMatter:
+    """Finds where a front matter value is written in its file, reading each file once."""
+
+    def __init__(self) -> None:
+        self._lines: dict[Path, list[str]] = {}
+
+    def position(self, path: Path, line: int, value: str) -> tuple[int, int]:
+        """The line and column where `value` starts, searching from its field's line (that line if not found)."""
+        if path not in self._lines:
+            try:
+                self._lines[path] = path.read_text(encoding="utf-8").split("\n")
+            except OSError:
+                self._lines[path] = []
+        lines = self._lines[path]
+        head = " ".join(value.split())[:20]
+        for number in range(max(line, 1), min(len(lines), line + 60) + 1):
+            raw = lines[number - 1]
+            if raw.strip() == "---" and number > 1:
+                break
+            at = raw.find(head)
+            if at >= 0:
+                return number, at + 1
         return line, 1
-    if 0 < line <= len(lines):
-        raw = lines[line - 1]
-        head = value[:20]
-        at = raw.find(head)
-        if at >= 0:
-            return line, at + 1
-        if line < len(lines) and lines[line].strip() and value.startswith(lines[line].strip()[:20]):
-            return line + 1, len(lines[line]) - len(lines[line].lstrip()) + 1
-    return line, 1
+
+    def check(self, path: Path, line: int, value: str, page: Page, rules: Rules) -> list[Finding]:
+        """The word rules, and sentence length, over one front matter value shown to readers."""
+        if not value.strip():
+            return []
+        found_line, column = self.position(path, line, value)
+        text = checkable_value(value, found_line, column)
+        findings, spans = word_list_findings(text, page, rules)
+        spans += licence_spans(text.text, tuple(rules.lists.licences))
+        findings += acronym_findings(text, page, rules, spans)
+        findings += uncommon_findings(text, page, rules, spans)
+        return findings + sentence_findings(text, page)
+
+
+def _module_fields(module: Module) -> list[tuple[str, str]]:
+    """The module's front matter that readers see: summary, outcomes, activities."""
+    fields = [("summary", module.summary)]
+    fields += [("outcomes", outcome) for outcome in module.outcomes]
+    for activity in module.activities:
+        fields += [("activities", activity.title), ("activities", activity.description)]
+    return fields
 
 
 def check_jargon(course: Course, context) -> list[Finding]:
@@ -93,20 +122,29 @@ def check_jargon(course: Course, context) -> list[Finding]:
     rules = Rules.prepare(course_lists(course.root), course.terms)
     rules.reading = context.reading
     findings: list[Finding] = []
+    front = FrontMatter()
     for module in course.modules:
         if context.wants(module.rel):
             page = Page(module.rel, "module", frozenset(a.casefold() for a in module.jargon_allow))
             findings += check_checkable(checkable_markdown(module.body, module.body_line), page, rules)
+            for name, value in _module_fields(module):
+                findings += front.check(module.path, module.lines.get(name, 1), value, page, rules)
     for story in course.stories:
         if context.wants(story.rel):
-            page = Page(story.rel, "story", frozenset(a.casefold() for a in story.jargon_allow))
+            names = frozenset(w.casefold() for w in story.teller.name.split())
+            page = Page(story.rel, "story", frozenset(a.casefold() for a in story.jargon_allow) | names)
             findings += check_checkable(checkable_markdown(story.body, story.body_line), page, rules)
+            findings += front.check(story.path, story.lines.get("summary", 1), story.summary, page, rules)
+    for unread in course.unread_pages:  # front matter with a mistake: the body is still checked
+        if context.wants(unread.rel):
+            page = Page(unread.rel, "glossary" if unread.kind == "term" else unread.kind)
+            findings += check_checkable(checkable_markdown(unread.body, unread.body_line), page, rules)
     for term in course.terms:
         if not context.wants(term.rel):
             continue
         own = frozenset(f.casefold() for f in [*term.forms, term.stands_for] if f)
         page = Page(term.rel, "glossary", own)
         findings += check_checkable(checkable_markdown(term.body, term.body_line), page, rules)
-        line, column = _value_position(term.path, term.lines.get("plain", 1), term.plain)
+        line, column = front.position(term.path, term.lines.get("plain", 1), term.plain)
         findings += definition_findings(checkable_value(term.plain, line, column), Page(term.rel, "definition", own), rules)
     return findings

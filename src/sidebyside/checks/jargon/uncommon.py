@@ -78,7 +78,9 @@ def uncommon_findings(text: Checkable, page: Page, rules: Rules, covered: list[t
     if not candidates:
         return []
     covered_words = {
-        w.start() for a, b in [*covered, *((m.start, m.end) for m in rules.glossary.matcher.finditer(source))] for w in WORD.finditer(source, a, b)
+        w.start()
+        for a, b in [*covered, *((m.start, m.end) for m in rules.glossary.matcher.finditer(source))]
+        for w in WORD.finditer(source, a, b)
     }
     starts = _sentence_starts(text)
     names_here = {w.casefold() for s, _, w, _ in candidates if w[:1].isupper() and s not in starts}
@@ -90,7 +92,7 @@ def uncommon_findings(text: Checkable, page: Page, rules: Rules, covered: list[t
             explained_in.add((block.start, key))
     reported: set[tuple[str, str]] = set()
     findings: list[Finding] = []
-    for start, end, word, key in candidates:
+    for start, _end, word, key in candidates:
         if sum(1 for c in word if c.isupper()) >= 2 or start in covered_words:
             continue  # acronyms have their own rule; word lists and the glossary already speak
         folded = word.casefold()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+
 @functools.lru_cache(maxsize=1)
 def _zipf_table() -> dict[str, float]:
     """Every English word wordfreq knows, with its Zipf score (read once, about 0.1 s)."""
