@@ -163,6 +163,11 @@ def cmd_new(args: argparse.Namespace) -> int:
         return CONTENT_PROBLEM
     rel = path.relative_to(project.root).as_posix()
     print(f"Wrote {rel}. Fill in the parts that say what to write, then run `sidebyside check {rel}`.")
+    if args.kind_of_file == "story" and args.kind == "real":
+        print(
+            "This is a real story: until the course team adds its consent record, it is left out of the site, and "
+            "`sidebyside check` and the build stop on it. If the story was written for the course, set `kind: illustrative`."
+        )
     return OK
 
 

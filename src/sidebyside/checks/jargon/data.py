@@ -57,6 +57,7 @@ class WordLists:
     well_known: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     licences: list[str] = field(default_factory=list)  # licence names and SPDX ids: never jargon
+    brands: set[str] = field(default_factory=set)  # names with capitals inside (YouTube): not acronyms
     mixed_case: dict[str, str] = field(default_factory=dict)  # acronyms with one capital or none (mHealth)
     everyday: set[str] = field(default_factory=set)  # words people know that wordfreq rates as rare
     names: set[str] = field(default_factory=set)  # names of people, places and things (casefolded)
@@ -109,6 +110,7 @@ def read_list(path: Path, shown: str) -> WordLists:
                 raise WordListError(f"{shown}: item {index} of `well_known` needs `acronym` and `why`.")
             lists.well_known[item["acronym"]] = str(item["why"])
         lists.licences += _texts(data.get("licences"), shown, "licences")
+        lists.brands |= set(_texts(data.get("brands"), shown, "brands"))
         for index, item in enumerate(data.get("mixed_case") or [], start=1):
             if not isinstance(item, dict) or not isinstance(item.get("form"), str) or not item.get("stands_for"):
                 raise WordListError(f"{shown}: item {index} of `mixed_case` needs `form` and `stands_for`.")
@@ -176,6 +178,7 @@ def _merge(into: WordLists, more: WordLists) -> None:
     into.well_known.update(more.well_known)
     into.files += more.files
     into.licences += more.licences
+    into.brands |= more.brands
     into.mixed_case.update(more.mixed_case)
     into.everyday |= more.everyday
     into.names |= more.names

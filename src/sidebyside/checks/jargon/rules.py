@@ -86,15 +86,15 @@ class Rules:
         rules.vocabulary = Vocabulary(Thresholds(**lists.thresholds), frozenset(lists.everyday))  # type: ignore[arg-type]
         rules.names = frozenset(lists.names)
         phrases: list[tuple[str, str]] = []
-        for index, entry in enumerate(lists.entries):
-            key = f"{entry.list}:{index}"
-            rules.entries[key] = entry
-            phrases += [(form, key) for form in entry.all_forms]
-        for term in terms:
+        for term in terms:  # first: the course's own advice wins over the lists' for the same words
             if term.avoid:
                 key = f"avoid:{term.slug}"
                 rules.avoid[key] = term
                 phrases += [(form, key) for form in term.forms]
+        for index, entry in enumerate(lists.entries):
+            key = f"{entry.list}:{index}"
+            rules.entries[key] = entry
+            phrases += [(form, key) for form in entry.all_forms]
         rules.matcher = TermMatcher(phrases)
         return rules
 
@@ -336,7 +336,7 @@ def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tu
         if token[1:].islower() or token.islower() or not _looks_like_acronym(token, mixed_case):
             continue
         singular = _singular(token)
-        if token in well_known or singular in well_known or token in glossary or singular in glossary:
+        if token in well_known or singular in well_known or token in glossary or singular in glossary or singular in rules.lists.brands:
             continue
         if "/" in token and all(p in well_known or p in glossary for p in token.split("/")):
             continue
