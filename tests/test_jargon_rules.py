@@ -217,7 +217,11 @@ def test_trainer_notes_have_their_own_reading_age_target():
     notes = "!!! trainer\n\n    " + "Facilitators should encourage participants to articulate their expectations explicitly. " * 12 + "\n"
     participant = "We meet on Monday. We talk and we listen. " * 20 + "\n\n"
     findings = [f for f in check_markdown(participant + notes) if f.rule == "jargon-reading-age"]
-    assert len(findings) == 1 and findings[0].message.startswith("The trainer notes on this page have") and "target of 14" in findings[0].message
+    assert (
+        len(findings) == 1
+        and findings[0].message.startswith("The trainer notes on this page have")
+        and "target of 14" in findings[0].message
+    )
     relaxed = check_markdown(participant + notes, reading=ReadingTargets(trainer=30))
     assert [f for f in relaxed if f.rule == "jargon-reading-age"] == []
 

@@ -125,7 +125,7 @@ class _MacroWalker:
                         node,
                         f"`{node.name}` is not a macro we know. Did you mean `{guess}`?",
                         f"Change `{node.name}` to `{guess}`, for example "
-                        + ('`{{ course_version }}`.' if guess == "course_version" else f'`{{{{ {guess}("the-file-name") }}}}`.'),
+                        + ("`{{ course_version }}`." if guess == "course_version" else f'`{{{{ {guess}("the-file-name") }}}}`.'),
                         "macro-name",
                         "The page cannot be built until the macro's name is spelt as the course knows it.",
                     )

@@ -33,7 +33,7 @@ SPLIT_WORDS = ("because", "but", "and", "so", "which", "while", "when", "althoug
 SENTENCE_SUGGEST, SENTENCE_WARN, TRAINER_SENTENCE = 20, 25, 30
 PARAGRAPH_SUGGEST, PARAGRAPH_WARN = 3, 5
 DEFINITION_WORDS = 25
-READING_AGE_MIN_WORDS = 100
+READING_AGE_MIN_WORDS = 60  # fewer words than this give no steady reading age
 
 QUOTE_PREFIX = "For information only (these are the teller's own words, which we never change): "
 
@@ -57,8 +57,8 @@ class Glossary:
                     continue
                 forms.add(form.casefold())
                 phrases.append((form, term.slug))
-                if ACRONYM.fullmatch(form):
-                    acronyms.add(form)
+                if ACRONYM.fullmatch(form) or (" " not in form and sum(1 for c in form if c.isupper()) >= 2):
+                    acronyms.add(form)  # NHS, ICBs, and mixed case too: AQuA, QICoach
         return cls(TermMatcher(phrases), forms, acronyms)
 
     def explains(self, text: str) -> bool:

@@ -17,7 +17,7 @@ import re
 
 from sidebyside.checks.jargon.rules import Page, Rules, _allowed, _context, _finding, sentences
 from sidebyside.checks.jargon.text import Checkable
-from sidebyside.checks.jargon.vocabulary import plain_forms
+from sidebyside.checks.jargon.vocabulary import plain_forms, zipf
 from sidebyside.content.matching import WORD
 from sidebyside.findings import Finding, Severity
 
@@ -35,7 +35,7 @@ EXPLAINED_BEFORE = re.compile(
 )
 # Words ending like these are words, not names, even at the start of a sentence.
 WORD_ENDINGS = ("ed", "ing", "ism", "isms", "ology", "ive", "tion", "sion", "ment", "ments", "ity", "ous", "ance", "ence", "able", "ible")
-WORD_ENDINGS += ("ful", "less", "ness", "ise", "ize", "ised", "ized", "ify", "ly", "ary")
+WORD_ENDINGS += ("ful", "less", "ness", "ise", "ize", "ised", "ized", "ify", "ly", "ary", "istic", "ical")
 
 
 def _sentence_starts(text: Checkable) -> set[int]:
@@ -61,8 +61,8 @@ def _explained_here(source: str, start: int, end: int, block_start: int, block_e
 
 
 def _key(word: str) -> str:
-    """One key for every form of a word, so "upskill" explained covers "upskilling"."""
-    return min(plain_forms(word.casefold().replace("’", "'")), key=len)
+    """One key for every form of a word, so "upskill" explained covers "upskilling": its best-known form."""
+    return max(plain_forms(word.casefold().replace("’", "'")), key=lambda form: (zipf(form), -len(form)))
 
 
 def uncommon_findings(text: Checkable, page: Page, rules: Rules, covered: list[tuple[int, int]]) -> list[Finding]:
@@ -103,7 +103,7 @@ def uncommon_findings(text: Checkable, page: Page, rules: Rules, covered: list[t
         if word[:1].isupper():
             if start not in starts or folded in names_here:
                 continue  # a name: capitalised in the middle of a sentence
-            if verdict.kind != "formal" and not folded.endswith(WORD_ENDINGS):
+            if verdict.kind != "formal" and not folded.endswith(WORD_ENDINGS + vocabulary.thresholds.formal_endings):
                 continue  # may be a name starting a sentence
         block = text.block_at(start)
         if block is None or _allowed([word, key], page, block):
