@@ -24,7 +24,6 @@ from pathlib import Path
 
 from sidebyside.checks import ReadingTargets
 from sidebyside.checks.jargon.data import Entry, WordListError, WordLists, builtin_lists, course_lists, read_list
-from sidebyside.checks.jargon.licences import licence_spans
 from sidebyside.checks.jargon.reading_level import reading_level_findings
 from sidebyside.checks.jargon.rules import (
     Page,
@@ -45,7 +44,6 @@ __all__ = ["Entry", "WordListError", "WordLists", "check_jargon", "check_markdow
 def check_checkable(text: Checkable, page: Page, rules: Rules) -> list[Finding]:
     """Every rule over one page's checkable text."""
     findings, spans = word_list_findings(text, page, rules)
-    spans += licence_spans(text.text, tuple(rules.lists.licences))
     findings += acronym_findings(text, page, rules, spans)
     findings += uncommon_findings(text, page, rules, spans)
     findings += sentence_findings(text, page)
@@ -102,7 +100,6 @@ class FrontMatter:
         found_line, column = self.position(path, line, value)
         text = checkable_value(value, found_line, column)
         findings, spans = word_list_findings(text, page, rules)
-        spans += licence_spans(text.text, tuple(rules.lists.licences))
         findings += acronym_findings(text, page, rules, spans)
         findings += uncommon_findings(text, page, rules, spans)
         return findings + sentence_findings(text, page)

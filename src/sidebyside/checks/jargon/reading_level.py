@@ -50,7 +50,7 @@ class Sentence:
 def _sentences(text: Checkable, blocks: list[Block]) -> list[Sentence]:
     found = []
     for block in blocks:
-        for start, end in sentences(text.text, block.start, block.end):
+        for start, end in text.sentences_in(block, sentences):
             words = WORD.findall(text.text, start, end)
             if words:
                 found.append(Sentence(start, end, words, sum(map(syllables, words))))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sidebyside.checks import ReadingTargets
 from sidebyside.checks.jargon.data import Entry, WordLists
-from sidebyside.checks.jargon.licences import licence_spans
+from sidebyside.checks.jargon.licences import licence_pattern
 from sidebyside.checks.jargon.text import Block, Checkable
 from sidebyside.checks.jargon.vocabulary import Thresholds, Vocabulary
 from sidebyside.content.matching import WORD, TermMatcher
@@ -45,6 +45,7 @@ class Glossary:
     matcher: TermMatcher
     forms: set[str]  # casefolded
     acronyms: set[str]  # exact case
+    words: set[str] = field(default_factory=set)  # every word of every form, casefolded
 
     @classmethod
     def of(cls, terms: list[Term]) -> Glossary:
@@ -59,7 +60,8 @@ class Glossary:
                 phrases.append((form, term.slug))
                 if ACRONYM.fullmatch(form) or (" " not in form and sum(1 for c in form if c.isupper()) >= 2):
                     acronyms.add(form)  # NHS, ICBs, and mixed case too: AQuA, QICoach
-        return cls(TermMatcher(phrases), forms, acronyms)
+        words = {w.casefold() for form, _ in phrases for w in WORD.findall(form)}
+        return cls(TermMatcher(phrases), forms, acronyms, words)
 
     def explains(self, text: str) -> bool:
         if text.casefold() in self.forms:
@@ -331,9 +333,17 @@ def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tu
     glossary = rules.glossary.acronyms
     mixed_case = rules.lists.mixed_case
     source = text.text
+    licences = licence_pattern(tuple(rules.lists.licences))
+    licence_end = -1
     for match in _acronym_pattern(tuple(mixed_case)).finditer(source):
         token = match.group()
         if token[1:].islower() or token.islower() or not _looks_like_acronym(token, mixed_case):
+            continue
+        if match.start() < licence_end:
+            continue  # part of a licence name: "CC BY-SA 4.0"
+        licence = licences.match(source, match.start()) if licences is not None else None
+        if licence is not None:
+            licence_end = licence.end()
             continue
         singular = _singular(token)
         if token in well_known or singular in well_known or token in glossary or singular in glossary or singular in rules.lists.brands:
@@ -421,7 +431,7 @@ def sentence_findings(text: Checkable, page: Page) -> list[Finding]:
     for block in text.blocks:
         if block.kind in ("heading", "table"):
             continue
-        spans = sentences(text.text, block.start, block.end)
+        spans = text.sentences_in(block, sentences)
         for start, end in spans:
             count = len(WORD.findall(text.text, start, end))
             limit_suggest, limit_warn = (TRAINER_SENTENCE, 10**6) if block.trainer else (SENTENCE_SUGGEST, SENTENCE_WARN)
@@ -501,7 +511,7 @@ def reading_age(text: Checkable) -> tuple[float, int] | None:
     for block in text.blocks:
         if block.trainer or block.quote or block.kind in ("heading", "table"):
             continue
-        spans = sentences(text.text, block.start, block.end)
+        spans = text.sentences_in(block, sentences)
         sentences_count += len(spans)
         found = WORD.findall(text.text, block.start, block.end)
         words += len(found)
@@ -518,7 +528,6 @@ def reading_age(text: Checkable) -> tuple[float, int] | None:
 def definition_findings(text: Checkable, page: Page, rules: Rules) -> list[Finding]:
     """A glossary definition must itself be plain: short, no unexplained jargon."""
     findings, spans = word_list_findings(text, page, rules)
-    spans += licence_spans(text.text, tuple(rules.lists.licences))
     findings += acronym_findings(text, page, rules, spans)
     count = sum(1 for _ in WORD.finditer(text.text))
     if count > DEFINITION_WORDS:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sidebyside.render.trainer_notes import TRAINER_START
@@ -68,6 +69,14 @@ class Checkable:
     blocks: list[Block] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     _block_starts: list[int] = field(default_factory=list, repr=False)
+    _sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+
+    def sentences_in(self, block: Block, split: Callable[[str, int, int], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        """The sentence spans of a block, cut by `split` once and kept: several rules need them."""
+        found = self._sentences.get(block.start)
+        if found is None:
+            found = self._sentences[block.start] = split(self.text, block.start, block.end)
+        return found
 
     def position(self, offset: int) -> tuple[int, int]:
         """The file line and column (both from 1) of an offset in the text."""

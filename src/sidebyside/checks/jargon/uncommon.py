@@ -43,7 +43,7 @@ def _sentence_starts(text: Checkable) -> set[int]:
     starts: set[int] = set()
     source = text.text
     for block in text.blocks:
-        for start, end in sentences(source, block.start, block.end):
+        for start, end in text.sentences_in(block, sentences):
             first = WORD.search(source, start, end)
             if first is not None:
                 starts.add(first.start())
@@ -69,20 +69,23 @@ def uncommon_findings(text: Checkable, page: Page, rules: Rules, covered: list[t
     """Words few readers know, not in the glossary, not names and not explained nearby."""
     vocabulary = rules.vocabulary
     source = text.text
+    verdict = vocabulary.verdict
+    flagged = {word for word in set(WORD.findall(source)) if verdict(word) is not None}
+    if not flagged:
+        return []
     candidates: list[tuple[int, int, str, str]] = []  # (start, end, word, key)
     for match in WORD.finditer(source):
         word = match.group()
-        if vocabulary.verdict(word) is None:
-            continue
-        candidates.append((match.start(), match.end(), word, _key(word)))
+        if word in flagged:
+            candidates.append((match.start(), match.end(), word, _key(word)))
     if not candidates:
         return []
-    covered_words = {
-        w.start()
-        for a, b in [*covered, *((m.start, m.end) for m in rules.glossary.matcher.finditer(source))]
-        for w in WORD.finditer(source, a, b)
-    }
-    starts = _sentence_starts(text)
+    spans = list(covered)
+    if any(word.casefold() in rules.glossary.words for _, _, word, _ in candidates):  # only then is the matcher needed
+        spans += [(m.start, m.end) for m in rules.glossary.matcher.finditer(source)]
+    covered_words = {w.start() for a, b in spans for w in WORD.finditer(source, a, b)}
+    capitalised = any(word[:1].isupper() for _, _, word, _ in candidates)
+    starts = _sentence_starts(text) if capitalised else set()
     names_here = {w.casefold() for s, _, w, _ in candidates if w[:1].isupper() and s not in starts}
     explained: set[str] = set()
     explained_in: set[tuple[int, str]] = set()  # (block start, key): explained somewhere in that paragraph
@@ -98,12 +101,12 @@ def uncommon_findings(text: Checkable, page: Page, rules: Rules, covered: list[t
         folded = word.casefold()
         if folded in rules.names or key in rules.names or any(f in rules.glossary.forms for f in plain_forms(folded)):
             continue
-        verdict = vocabulary.verdict(word)
-        assert verdict is not None
+        found = verdict(word)
+        assert found is not None
         if word[:1].isupper():
             if start not in starts or folded in names_here:
                 continue  # a name: capitalised in the middle of a sentence
-            if verdict.kind != "formal" and not folded.endswith(WORD_ENDINGS + vocabulary.thresholds.formal_endings):
+            if found.kind != "formal" and not folded.endswith(WORD_ENDINGS + vocabulary.thresholds.formal_endings):
                 continue  # may be a name starting a sentence
         block = text.block_at(start)
         if block is None or _allowed([word, key], page, block):
@@ -115,7 +118,7 @@ def uncommon_findings(text: Checkable, page: Page, rules: Rules, covered: list[t
         if seen in reported:
             continue
         reported.add(seen)
-        findings.append(_uncommon(text, page, start, word, verdict.kind, verdict.score, block))
+        findings.append(_uncommon(text, page, start, word, found.kind, found.score, block))
     return findings
 
 
