@@ -146,6 +146,13 @@ def test_word_frequencies_come_with_the_package_and_are_cheap():
     assert vocabulary.verdict("practicum") is vocabulary.verdict("practicum")  # the answer is kept
 
 
+def test_the_quick_read_of_wordfreqs_file_matches_wordfreqs_own_answer():
+    from sidebyside.checks.jargon.vocabulary import _buckets_from_wordfreq, _read_cbpack
+
+    quick = _read_cbpack()
+    assert quick is not None and quick == _buckets_from_wordfreq()
+
+
 def test_thresholds_are_data_and_a_course_can_add_everyday_words(course: Course) -> None:
     course.module("01-test", "Bring your thermos and a gazebo for the picnic.\n")
     result = course.run("check", "--format", "json")

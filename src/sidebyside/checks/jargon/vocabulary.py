@@ -12,20 +12,46 @@ The thresholds and word lists are data (checks/data/vocabulary.yml).
 from __future__ import annotations
 
 import functools
+import gzip
+import importlib.util
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @functools.lru_cache(maxsize=1)
 def _zipf_table() -> dict[str, float]:
-    """Every English word wordfreq knows, with its Zipf score (read once, about 0.1 s)."""
-    from wordfreq import get_frequency_list  # imported here: only the jargon check needs it
-
+    """Every English word wordfreq knows, with its Zipf score (read once per process)."""
+    buckets = _read_cbpack() or _buckets_from_wordfreq()
     table: dict[str, float] = {}
-    for index, bucket in enumerate(get_frequency_list("en", wordlist="large")):
-        score = round(9 - index / 100, 2)  # bucket i holds words of frequency 10^(-i/100)
-        for word in bucket:
-            table.setdefault(word, score)
+    for index in range(len(buckets) - 1, -1, -1):  # rarest first, so a word listed twice keeps its higher score
+        table.update(dict.fromkeys(buckets[index], round(9 - index / 100, 2)))  # bucket i: frequency 10^(-i/100)
     return table
+
+
+def _buckets_from_wordfreq() -> list[list[str]]:
+    from wordfreq import get_frequency_list
+
+    return get_frequency_list("en", wordlist="large")
+
+
+def _read_cbpack() -> list[list[str]] | None:
+    """wordfreq's English list, read straight from the file it ships, in the "cBpack" format its
+    `read_cBpack` documents. Importing wordfreq itself takes a quarter of a second (it loads
+    language data we do not need), which every `sidebyside check` would pay. If the file or
+    its format is not as documented, None: the caller asks wordfreq instead."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_en.msgpack.gz"
+    try:
+        import msgpack
+
+        data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    except Exception:  # any surprise here means: use the public function
+        return None
+    if not isinstance(data, list) or not data or data[0] != {"format": "cB", "version": 1}:
+        return None
+    return data[1:]
 
 
 def zipf(word: str) -> float:
