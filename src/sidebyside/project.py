@@ -12,8 +12,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sidebyside.checks import CheckContext, ReadingTargets, run_checks
+from sidebyside.checks import CheckContext, EasyReadLimits, ReadingTargets, run_checks
 from sidebyside.checks.background import PendingChecks
 from sidebyside.checks.policy import BuildPolicy
 from sidebyside.content import Course, load_course
@@ -67,6 +68,7 @@ class Project:
     checks: bool = True  # the plugin's `checks` option: whether a build checks the course
     reading: ReadingTargets = field(default_factory=ReadingTargets)
     policy: BuildPolicy = field(default_factory=BuildPolicy)  # which warnings stop a strict build
+    easy_read: EasyReadLimits = field(default_factory=EasyReadLimits)
 
     @property
     def version(self) -> str:
@@ -80,8 +82,8 @@ class Project:
         return parse_today(self.today_option)
 
     @property
-    def context(self) -> CheckContext:
-        return CheckContext(self.today, reading=self.reading)
+    def check_context(self) -> CheckContext:
+        return CheckContext(self.today, easy_read=self.easy_read, reading=self.reading)
 
     def read(self) -> tuple[Course, list[Finding]]:
         """Read the course, without checking it: findings are only problems reading it."""
@@ -90,14 +92,14 @@ class Project:
     def load(self) -> tuple[Course, list[Finding]]:
         """Load the course and run every check on it."""
         course, findings = self.read()
-        checked = run_checks(course, self.context)
+        checked = run_checks(course, self.check_context)
         self._hand_over(CourseOnTheWay.ready(course, findings, PendingChecks.finished(checked)))
         return course, findings + checked
 
     def read_in_background(self, meanwhile: Callable[[], None] | None = None) -> CourseOnTheWay:
         """Start reading the course, then checking it, on another core, for a build to
         collect; `meanwhile` is more work for that core, between the two."""
-        on_the_way = read_and_check(self.read, self.context, meanwhile)
+        on_the_way = read_and_check(self.read, self.check_context, meanwhile)
         self._hand_over(on_the_way)
         return on_the_way
 
@@ -165,4 +167,10 @@ def find_project(config_file: Path) -> Project:
         checks=options.checks,
         reading=ReadingTargets(options.reading_age, options.trainer_reading_age),
         policy=BuildPolicy(options.strict_governance, options.jargon_warnings_fail),
+        easy_read=easy_read_limits(options),
     )
+
+
+def easy_read_limits(options: Any) -> EasyReadLimits:
+    """The Easy Read rules as the course sets them in the plugin's options."""
+    return EasyReadLimits(max_words=options.easy_read_max_words, max_pages=options.easy_read_max_pages)

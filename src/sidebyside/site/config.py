@@ -53,3 +53,6 @@ class SideBySideConfig(Config):
     version = opt.Type(str, default="")
     # Make site/handouts/side-by-side-offline.zip, a copy of the site that works without a network.
     offline_copy = opt.Type(bool, default=True)
+    # Easy Read rules (see reference/easy-read.md): the most words in a sentence, and pages in a document.
+    easy_read_max_words = opt.Type(int, default=15)
+    easy_read_max_pages = opt.Type(int, default=24)
