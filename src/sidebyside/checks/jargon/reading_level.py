@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from sidebyside.checks import ReadingTargets
 from sidebyside.checks.jargon.rules import READING_AGE_MIN_WORDS, Page, sentences, syllables
 from sidebyside.checks.jargon.text import Block, Checkable
-from sidebyside.content.matching import WORD
 from sidebyside.findings import Finding, Severity
 
 WARN_ABOVE = 2  # years above the target that make a warning
@@ -51,7 +50,7 @@ def _sentences(text: Checkable, blocks: list[Block]) -> list[Sentence]:
     found = []
     for block in blocks:
         for start, end in text.sentences_in(block, sentences):
-            words = WORD.findall(text.text, start, end)
+            words = text.words_between(start, end)
             if words:
                 found.append(Sentence(start, end, words, sum(map(syllables, words))))
     return found

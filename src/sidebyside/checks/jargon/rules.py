@@ -22,7 +22,6 @@ from sidebyside.findings import Finding, Severity
 ACRONYM = re.compile(r"(?<![\w&'’-])[A-Z][A-Z&]{1,5}s?(?![\w&'’-])")
 # Any token that may be an acronym: letters (any case), digits, & and / ("AQuA", "QICoach", "SU/C").
 TOKEN = r"(?<![\w&'’/-])[A-Za-z][A-Za-z0-9&]*(?:/[A-Za-z0-9&]+)*(?![\w&'’/-])"
-TWO_CAPITALS = r"(?=[A-Za-z0-9&/]*?[A-Z][A-Za-z0-9&/]*?[A-Z])"
 SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z][a-z]+(?:s|'s)?")
 LETTERS = re.compile(r"[A-Za-z]+")
 SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "from", "or", "&"])
@@ -311,12 +310,38 @@ def _looks_like_acronym(token: str, mixed_case: dict[str, str]) -> bool:
     return sum(1 for c in token if c.isupper()) >= 2 and not token.endswith("&") and not SURNAME.fullmatch(token)
 
 
+TOKEN_AT = re.compile(TOKEN)
+TWO_CAPITALS_NEAR = re.compile(r"[A-Z][A-Za-z0-9&/]*[A-Z]")  # quick to find; widened to the whole token below
+TOKEN_CHARACTERS = frozenset("&/") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
 @functools.lru_cache(maxsize=8)
-def _acronym_pattern(mixed_case: tuple[str, ...]) -> re.Pattern[str]:
-    """Tokens with two capitals, or one of the known mixed-case forms (whole words)."""
+def _mixed_case_pattern(mixed_case: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not mixed_case:
+        return None
     known = "|".join(re.escape(f) for f in sorted(mixed_case, key=len, reverse=True))
-    start = r"(?<![\w&'’/-])"
-    return re.compile(TOKEN.replace(start, start + TWO_CAPITALS, 1) + (f"|{start}(?:{known})(?![\\w&'’/-])" if known else ""))
+    return re.compile(r"(?<![\w&'’/-])(?:" + known + r")(?![\w&'’/-])")
+
+
+def acronym_tokens(source: str, mixed_case: tuple[str, ...]) -> list[re.Match[str]]:
+    """Tokens with two capitals anywhere in them (NHS, AQuA, QICoach, SU/C), and the known
+    mixed-case forms (mHealth), in order. Two capitals are found first (a fast search), then
+    widened to the whole token, so ordinary words cost almost nothing."""
+    found: dict[int, re.Match[str]] = {}
+    for near in TWO_CAPITALS_NEAR.finditer(source):
+        start = near.start()
+        while start > 0 and source[start - 1] in TOKEN_CHARACTERS:
+            start -= 1
+        if start in found:
+            continue
+        token = TOKEN_AT.match(source, start)
+        if token is not None and token.end() >= near.end():
+            found[start] = token
+    pattern = _mixed_case_pattern(mixed_case)
+    if pattern is not None:
+        for token in pattern.finditer(source):
+            found.setdefault(token.start(), token)
+    return [found[start] for start in sorted(found)]
 
 
 def _singular(token: str) -> str:
@@ -335,7 +360,7 @@ def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tu
     source = text.text
     licences = licence_pattern(tuple(rules.lists.licences))
     licence_end = -1
-    for match in _acronym_pattern(tuple(mixed_case)).finditer(source):
+    for match in acronym_tokens(source, tuple(mixed_case)):
         token = match.group()
         if token[1:].islower() or token.islower() or not _looks_like_acronym(token, mixed_case):
             continue
@@ -433,7 +458,7 @@ def sentence_findings(text: Checkable, page: Page) -> list[Finding]:
             continue
         spans = text.sentences_in(block, sentences)
         for start, end in spans:
-            count = len(WORD.findall(text.text, start, end))
+            count = len(text.words_between(start, end))
             limit_suggest, limit_warn = (TRAINER_SENTENCE, 10**6) if block.trainer else (SENTENCE_SUGGEST, SENTENCE_WARN)
             if count <= limit_suggest:
                 continue

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sidebyside.content.matching import WORD
 from sidebyside.render.trainer_notes import TRAINER_START
 
 FENCE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
@@ -70,6 +71,14 @@ class Checkable:
     line_starts: list[int] = field(default_factory=list)
     _block_starts: list[int] = field(default_factory=list, repr=False)
     _sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    _words: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
+
+    def words_between(self, start: int, end: int) -> list[str]:
+        """The words of text[start:end] (a sentence), found once and kept."""
+        found = self._words.get((start, end))
+        if found is None:
+            found = self._words[(start, end)] = WORD.findall(self.text, start, end)
+        return found
 
     def sentences_in(self, block: Block, split: Callable[[str, int, int], list[tuple[int, int]]]) -> list[tuple[int, int]]:
         """The sentence spans of a block, cut by `split` once and kept: several rules need them."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from sidebyside.checks.jargon.rules import Page, Rules, _allowed, _context, _finding, sentences
-from sidebyside.checks.jargon.text import Checkable
+from sidebyside.checks.jargon.text import Block, Checkable
 from sidebyside.checks.jargon.vocabulary import plain_forms, zipf
 from sidebyside.content.matching import WORD
 from sidebyside.findings import Finding, Severity
@@ -122,7 +122,7 @@ def uncommon_findings(text: Checkable, page: Page, rules: Rules, covered: list[t
     return findings
 
 
-def _uncommon(text: Checkable, page: Page, start: int, word: str, kind: str, score: float, block) -> Finding:
+def _uncommon(text: Checkable, page: Page, start: int, word: str, kind: str, score: float, block: Block) -> Finding:
     fix = (
         f'Explain it in the same paragraph ("{word}, which means ..."), add it to the glossary '
         "(`sidebyside new term`), or use a plainer word."
