@@ -151,7 +151,14 @@ def read_list(path: Path, shown: str) -> WordLists:
     return lists
 
 
-VOCABULARY_NUMBERS = {"rare_below": float, "formal_below": float, "formal_min_letters": int, "min_letters": int}
+VOCABULARY_NUMBERS = {
+    "rare_below": float,
+    "long_below": float,
+    "long_min_syllables": int,
+    "formal_below": float,
+    "formal_min_letters": int,
+    "min_letters": int,
+}
 
 
 def _vocabulary(data: dict, shown: str, lists: WordLists) -> WordLists:

@@ -14,7 +14,7 @@ from sidebyside.checks import ReadingTargets
 from sidebyside.checks.jargon.data import Entry, WordLists
 from sidebyside.checks.jargon.licences import licence_pattern
 from sidebyside.checks.jargon.text import Block, Checkable
-from sidebyside.checks.jargon.vocabulary import Thresholds, Vocabulary
+from sidebyside.checks.jargon.vocabulary import Thresholds, Vocabulary, syllables
 from sidebyside.content.matching import WORD, TermMatcher
 from sidebyside.content.model import Term
 from sidebyside.findings import Finding, Severity
@@ -502,32 +502,6 @@ def sentence_findings(text: Checkable, page: Page) -> list[Finding]:
 
 
 # --- reading age -------------------------------------------------------------------------
-
-LETTER_SYLLABLES = {"W": 3}
-_VOWELS = re.compile(r"[aeiouy]+")
-
-
-@functools.lru_cache(maxsize=65536)
-def syllables(word: str) -> int:
-    """Syllables in a word, counted offline. Acronyms are read letter by letter (NHS: 3)."""
-    if sum(1 for c in word if c.isupper()) >= 2 and word.upper() == word.rstrip("s").upper() + ("S" if word.endswith("s") else ""):
-        return sum(LETTER_SYLLABLES.get(c, 1) for c in word if c.isalpha())
-    lower = word.casefold()
-    letters = "".join(c for c in lower if c.isalpha())
-    if not letters:
-        return 1 if any(c.isdigit() for c in word) else 0
-    count = len(_VOWELS.findall(letters))
-    silent_e = letters.endswith("e") and not letters.endswith(("le", "ee", "ye"))
-    silent_ed = letters.endswith("ed") and not letters.endswith(("ted", "ded"))
-    silent_es = letters.endswith("es") and not letters.endswith(("ses", "zes", "ches", "shes", "ges", "ces"))
-    if count > 1 and (silent_e or silent_ed or silent_es):
-        count -= 1
-    for suffix in ("ment", "ly", "ful", "ness", "less"):
-        stem = letters[: -len(suffix)]
-        if letters.endswith(suffix) and len(stem) > 2 and stem.endswith("e") and stem[-2] not in "aeiouyl" and count > 1:
-            count -= 1  # the silent e of "improvement", "safely"
-            break
-    return max(1, count)
 
 
 def reading_age(text: Checkable) -> tuple[float, int] | None:

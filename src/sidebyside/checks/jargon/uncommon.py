@@ -133,6 +133,12 @@ def _uncommon(text: Checkable, page: Page, start: int, word: str, kind: str, sco
             f"'{word}' is rare in everyday English (it scores {score:.1f}; everyday words score 4 or more). "
             "Readers who do not know it may guess wrong or stop reading."
         )
+    elif kind == "long":
+        message = f"'{word}' is a long word that many people do not use."
+        why = (
+            f"Long words that are not in everyday use, like '{word}', slow readers down (it scores {score:.1f}; "
+            "everyday words score 4 or more). Many readers skip them."
+        )
     else:
         message = f"'{word}' is a long, formal word that many people do not use."
         why = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.util
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,33 @@ def _read_cbpack() -> list[list[str]] | None:
     if not isinstance(data, list) or not data or data[0] != {"format": "cB", "version": 1}:
         return None
     return data[1:]
+
+
+LETTER_SYLLABLES = {"W": 3}
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables in a word, counted offline. Acronyms are read letter by letter (NHS: 3)."""
+    if sum(1 for c in word if c.isupper()) >= 2 and word.upper() == word.rstrip("s").upper() + ("S" if word.endswith("s") else ""):
+        return sum(LETTER_SYLLABLES.get(c, 1) for c in word if c.isalpha())
+    lower = word.casefold()
+    letters = "".join(c for c in lower if c.isalpha())
+    if not letters:
+        return 1 if any(c.isdigit() for c in word) else 0
+    count = len(_VOWELS.findall(letters))
+    silent_e = letters.endswith("e") and not letters.endswith(("le", "ee", "ye"))
+    silent_ed = letters.endswith("ed") and not letters.endswith(("ted", "ded"))
+    silent_es = letters.endswith("es") and not letters.endswith(("ses", "zes", "ches", "shes", "ges", "ces"))
+    if count > 1 and (silent_e or silent_ed or silent_es):
+        count -= 1
+    for suffix in ("ment", "ly", "ful", "ness", "less"):
+        stem = letters[: -len(suffix)]
+        if letters.endswith(suffix) and len(stem) > 2 and stem.endswith("e") and stem[-2] not in "aeiouyl" and count > 1:
+            count -= 1  # the silent e of "improvement", "safely"
+            break
+    return max(1, count)
 
 
 def zipf(word: str) -> float:
@@ -99,6 +127,8 @@ class Thresholds:
     """The tuned numbers from vocabulary.yml (see reference/jargon.md for how they were chosen)."""
 
     rare_below: float = 3.0
+    long_below: float = 3.8
+    long_min_syllables: int = 3
     formal_below: float = 4.0
     formal_min_letters: int = 8
     formal_endings: tuple[str, ...] = ()
@@ -107,7 +137,8 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class Verdict:
-    """Why a word needs explaining: `rare` or `formal`, with its best Zipf score."""
+    """Why a word needs explaining: `rare`, `long` (three syllables or more, and uncommon) or
+    `formal` (an academic ending), with its best Zipf score."""
 
     kind: str
     score: float
@@ -143,6 +174,8 @@ class Vocabulary:
             score = max(zipf(f) for f in forms)
             if score < limits.rare_below:
                 verdict = Verdict("rare", score)
+            elif score < limits.long_below and syllables(part) >= limits.long_min_syllables:
+                verdict = Verdict("long", score)
             elif score < limits.formal_below and len(part) >= limits.formal_min_letters and part.endswith(limits.formal_endings):
                 verdict = Verdict("formal", score)
             else:
