@@ -81,6 +81,10 @@ def test_long_formal_words_that_people_have_seen_but_do_not_use_are_found():
     found = named(body, "jargon-uncommon", lists=evidence_only())
     assert {"methodology", "reciprocal", "qualitative", "quantitative"} <= set(found)
     assert found["methodology"].message == "'methodology' is a long, formal word that many people do not use."
+    report = "Attrition was high, and funding remains contingent on fidelity to the model.\n"
+    long_words = named(report, "jargon-uncommon", lists=evidence_only())
+    assert {"Attrition", "contingent", "fidelity"} <= set(long_words)
+    assert long_words["contingent"].message == "'contingent' is a long word that many people do not use."
     # Everyday long words score high and pass.
     assert (
         named("We made an appointment to talk about the information and the improvement.\n", "jargon-uncommon", lists=evidence_only()) == {}
