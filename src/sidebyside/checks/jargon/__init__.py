@@ -6,16 +6,22 @@
 Rules (all findings have an exact line and column; rule names start `jargon-`):
 
 - `jargon-term`: an NHS or QI word from the word list that the glossary does not explain (error).
-- `jargon-acronym`: an acronym not in the glossary, not well known and not spelt out at or before first use (error).
+- `jargon-acronym`: an acronym in any case (NHS, AQuA, QICoach, SU/C) not in the glossary, not well known and not
+  spelt out at or before first use (error). Licence names (CC BY 4.0, MIT, OGL-UK-3.0) are never acronyms.
+- `jargon-uncommon`: a word few people use, by its frequency in wordfreq (rare, or long, or formal), not in the
+  glossary, not a name and not explained in the same paragraph (warning; see uncommon.py).
 - `jargon-outdated`: the old name of an NHS body, without its current name in the same paragraph (error).
-- `jargon-plain`: a word with a plainer alternative, or a glossary word marked `avoid` (warning).
+- `jargon-plain`: a word or phrase with a plainer alternative (plain.yml, phrases.yml), or a glossary word
+  marked `avoid` (warning).
 - `jargon-sentence-length`: over 20 words (suggestion), over 25 (warning).
 - `jargon-paragraph-length`: over 3 sentences (suggestion), over 5 (warning).
-- `jargon-reading-age`: pages of 100 words or more reading above age 11 (suggestion only).
+- `jargon-reading-age`: pages of 60 words or more reading above the course's target: a warning naming the
+  three hardest sentences when 2 years or more above, else a suggestion (see reading_level.py).
 - `jargon-definition-length`: a glossary `plain` over 25 words (error); its jargon is checked too.
 
-Trainer notes are checked with relaxed rules, and quotes in a story are reported for
-information only.
+Front matter that readers see (summaries, outcomes, activities) is checked with the word
+rules at its own line. Trainer notes are checked with relaxed rules, and quotes in a story
+are reported for information only. Documented for contributors in reference/jargon.md.
 """
 
 from __future__ import annotations
@@ -143,5 +149,8 @@ def check_jargon(course: Course, context) -> list[Finding]:
         page = Page(term.rel, "glossary", own)
         findings += check_checkable(checkable_markdown(term.body, term.body_line), page, rules)
         line, column = front.position(term.path, term.lines.get("plain", 1), term.plain)
-        findings += definition_findings(checkable_value(term.plain, line, column), Page(term.rel, "definition", own), rules)
+        definition, meaning = checkable_value(term.plain, line, column), Page(term.rel, "definition", own)
+        said = definition_findings(definition, meaning, rules)
+        places = {(f.line, f.column) for f in said}  # a word a list already spoke about is not said twice
+        findings += said + [f for f in uncommon_findings(definition, meaning, rules, []) if (f.line, f.column) not in places]
     return findings

@@ -26,14 +26,6 @@ def licence_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")" + VERSION + r"(?![\w-])")
 
 
-def licence_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where licence names and identifiers are in `text`."""
-    pattern = licence_pattern(names)
-    if pattern is None:
-        return []
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
 def is_licence(text: str, names: tuple[str, ...]) -> bool:
     """Is the whole of `text` a licence name or SPDX identifier ("CC-BY-4.0", "MIT")?"""
     pattern = licence_pattern(names)
