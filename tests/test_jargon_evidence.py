@@ -405,3 +405,13 @@ def test_contributors_have_the_word_lists_and_findings_explained() -> None:
     for needed in ("jargon-uncommon", "rare_below", "formal_below", "phrases.yml", "vocabulary.yml", "reading_age", "which means"):
         assert needed in guide, needed
     assert "reference/jargon.md" in (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
+
+
+def test_a_glossary_definition_must_itself_use_common_words(course: Course) -> None:
+    course.term("huddle", "huddle", "A short practicum meeting where the team stands together.")
+    course.term("sprint", "sprint", "A short spell of focused teamwork with a methodology.")
+    result = json.loads(course.run("check", "--format", "json").out)
+    said = [(f["path"], f["line"], f["rule"], f["message"]) for f in result if f["path"].startswith("glossary/")]
+    assert ("glossary/huddle.md", 3, "jargon-plain", "'practicum' has a plainer alternative.") in said
+    assert len([s for s in said if "practicum" in s[3]]) == 1  # said once, not by two rules
+    assert any(s[0] == "glossary/sprint.md" and "'methodology'" in s[3] for s in said)
