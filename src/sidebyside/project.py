@@ -68,6 +68,7 @@ class Project:
     checks: bool = True  # the plugin's `checks` option: whether a build checks the course
     reading: ReadingTargets = field(default_factory=ReadingTargets)
     policy: BuildPolicy = field(default_factory=BuildPolicy)  # which warnings stop a strict build
+    contacts: object = None  # the plugin's `contacts` settings, as written in mkdocs.yml
     easy_read: EasyReadLimits = field(default_factory=EasyReadLimits)
 
     @property
@@ -86,8 +87,11 @@ class Project:
         return CheckContext(self.today, easy_read=self.easy_read, reading=self.reading)
 
     def read(self) -> tuple[Course, list[Finding]]:
-        """Read the course, without checking it: findings are only problems reading it."""
-        return load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
+        """Read the course, without checking it: findings are problems reading it, and reminders about its settings."""
+        from sidebyside.content.contacts import contact_findings
+
+        course, findings = load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
+        return course, findings + contact_findings(self.contacts, self.config_file)
 
     def load(self) -> tuple[Course, list[Finding]]:
         """Load the course and run every check on it."""
@@ -167,6 +171,7 @@ def find_project(config_file: Path) -> Project:
         checks=options.checks,
         reading=ReadingTargets(options.reading_age, options.trainer_reading_age),
         policy=BuildPolicy(options.strict_governance, options.jargon_warnings_fail),
+        contacts=options.get("contacts"),
         easy_read=easy_read_limits(options),
     )
 

@@ -14,6 +14,7 @@ from sidebyside.content import easy_read, references
 from sidebyside.content.frontmatter import Document, read_document
 from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term, UnreadPage
 from sidebyside.content.schema import MODULE, STORY, TERM, validate
+from sidebyside.content.slides import split_slides
 from sidebyside.findings import Finding, error
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -58,6 +59,7 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
     data, findings = validate(doc.meta, MODULE, doc.rel)
     if findings:
         return None, findings
+    body, slides_text, slide_blocks = split_slides(doc.body, doc.body_line)
     module = Module(
         slug=match.group("slug"),
         folder=folder.name,
@@ -72,8 +74,10 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
         last_reviewed=data["last_reviewed"],
         next_review=data["next_review"],
         version=data["version"],
-        body=doc.body,
+        body=body,
         body_line=doc.body_line,
+        slides=slide_blocks,
+        slides_text=slides_text,
         co_produced_with=[Person(**p) for p in data.get("co_produced_with", [])],
         sources=[Source(**s) for s in data.get("sources", [])],
         changes=[Change(**c) for c in data.get("changes", [])],

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sidebyside.content.easy_read import EasyRead
+    from sidebyside.content.slides import SlideBlock
 
 OUTPUTS = ("web", "print", "session")
 
@@ -90,6 +91,8 @@ class Module:
     assets: list[Path] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     easy_read: EasyRead | None = None  # its Easy Read version (easy-read.md), if it has one
+    slides: list[SlideBlock] = field(default_factory=list)  # `!!! slide` blocks, taken out of `body`
+    slides_text: str = ""  # the slide blocks as written, at their own lines (for the checks)
 
     @property
     def url(self) -> str:

@@ -27,10 +27,20 @@ from sidebyside.checks import CheckContext, CheckSetupError, ReadingTargets, run
 from sidebyside.checks.background import PendingChecks
 from sidebyside.checks.policy import BuildPolicy
 from sidebyside.content import Course, load_course
+from sidebyside.content.contacts import contact_findings, read_contacts
 from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
 from sidebyside.project import VERSION_ENV, course_version, easy_read_limits, parse_today, take_loaded
-from sidebyside.render import easy_read, handout_pages, left_out, trainer_pages, web_pages
+from sidebyside.render import (
+    chart_fences,
+    contacts_page,
+    easy_read,
+    handout_pages,
+    left_out,
+    slide_links,
+    trainer_pages,
+    web_pages,
+)
 from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import (
     EASY_READ_PAGE,
@@ -40,6 +50,7 @@ from sidebyside.render.links import (
     STORIES_INDEX,
     TRAINER_NOTES,
     TRAINERS_INDEX,
+    deck_src,
     easy_read_src,
     module_src,
     relative,
@@ -90,6 +101,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.left_out_urls: set[str] = set()
         self.docs_dir = Path("docs")
         self.handouts: list[Any] = []
+        self.decks: list[Any] = []
         self.previewing = False
         self.version = ""
         self.trainer_srcs: set[str] = set()
@@ -125,6 +137,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 self.pending_checks = checks
         else:
             course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
+            findings += contact_findings(self.config.contacts or None, Path(config.config_file_path))
             if self.config.checks:
                 try:
                     context = CheckContext(self.today, easy_read=easy_read_limits(self.config), reading=self.reading)
@@ -139,11 +152,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        chart_fences.install(config.markdown_extensions, config.mdx_configs)
         config.nav = nav.expand(
             config.nav, course, self.today, self._docs_pages(config), self.config.nav_group_size, trainers=self.config.trainer_edition
         )
         if self.config.handouts:
             config.nav = nav.add_handouts(config.nav)
+        config.nav = nav.add_contacts(config.nav)
         self.version = course_version(self.config.version, config.extra)
         self._show_version(config)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
@@ -197,12 +212,20 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             MODULES_INDEX: web_pages.modules_index(course.modules),
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
             STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today)),
+            contacts_page.CONTACTS_PAGE: contacts_page.contacts_page(
+                read_contacts(self.config.contacts),
+                handout_pages.handout_src(contacts_page.CONTACTS_HANDOUT) if self.config.handouts else "",
+            ),
         }
         self.handouts = self._make_handouts(config)
+        self.decks = self._make_decks(config)
         if self.config.handouts:
-            generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(self.handouts, previewing=self.previewing)
+            listed = [*self.handouts, *self.decks]
+            generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(listed, previewing=self.previewing)
             for handout in self.handouts:
                 self._add(files, File.generated(config, handout_pages.handout_src(handout.name), abs_src_path=str(handout.path)))
+        for deck in self.decks:
+            self._add(files, File.generated(config, deck_src(deck.name), abs_src_path=str(deck.path)))
         pictures: set[str] = set()
         for module in course.modules:
             own = [h for h in self.handouts if h.module == module.slug]
@@ -259,13 +282,33 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         except HandoutProblem as exc:
             raise PluginError(str(exc)) from None
 
+    def _make_decks(self, config: MkDocsConfig) -> list[Any]:
+        """Draw (or take from the cache) the trainers' slides, so trainer pages can link them."""
+        if not self.config.slides or self.previewing or self.course is None:
+            return []
+        from sidebyside.decks import make, settings_from_config
+        from sidebyside.slides import SlidesProblem
+
+        settings = settings_from_config(config)
+        if settings is None:
+            return []
+        try:
+            return make(self.course, settings).decks
+        except SlidesProblem as exc:
+            raise PluginError(str(exc)) from None
+
     def _trainer_pages(self, config: MkDocsConfig) -> dict[str, str]:
         """The trainer edition under trainers/: a page per module, the session plan, every note."""
         assert self.course is not None
         course, begins = self.course, self.session_start
         plan = trainer_pages.module_plan(course, self.config.session_break_every, self.config.session_break_minutes)
-        pages = {trainer_module_src(m.slug): trainer_pages.trainer_module_page(m, plan, begins) for m in course.modules}
-        pages[SESSION_PLAN] = trainer_pages.session_plan_page(course, plan, begins)
+        pages = {
+            trainer_module_src(m.slug): trainer_pages.trainer_module_page(
+                m, plan, begins, slide_links.module_slides(m.slug, self.decks, trainer_module_src(m.slug))
+            )
+            for m in course.modules
+        }
+        pages[SESSION_PLAN] = trainer_pages.session_plan_page(course, plan, begins, slide_links.session_slides(self.decks, SESSION_PLAN))
         pages[TRAINER_NOTES] = trainer_pages.notes_page(course, course.stories_for("web", self.today))
         if nav.trainers_landing(self._docs_pages(config)) == TRAINERS_INDEX and not (Path(config.docs_dir) / TRAINERS_INDEX).is_file():
             pages[TRAINERS_INDEX] = trainer_pages.trainers_landing()
