@@ -158,7 +158,7 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
                 body.append('!!! trainer "Notes for trainers"\n    Ask the group what they think. Allow five minutes.\n')
         (folder / "index.md").write_text(
             "---\n"
-            f"title: Module {number}\nsummary: A generated module for benchmarks.\norder: {number}\nduration: 30\n"
+            f"title: Module {number}\nsummary: A generated module for speed tests.\norder: {number}\nduration: 30\n"
             "outcomes: [know one thing, know another thing]\nowner: Bench team\n"
             'last_reviewed: 2026-11-01\nnext_review: 2027-11-01\nversion: "1.0"\n'
             "co_produced_with:\n  - name: Sam Jones\n    role: patient partner\n"

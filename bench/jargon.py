@@ -5,7 +5,8 @@
 Generates a course of at least 500,000 words (bench/generate.py), then times:
 
 - Side by Side's jargon check over every module and story (Markdown masking, the
-  word lists, acronyms, sentence and paragraph length, reading age);
+  word and phrase lists, acronyms in any case, uncommon words by their frequency in
+  wordfreq, sentence and paragraph length, reading age and its hardest sentences);
 - the same files through retext + retext-simplify + retext-readability, installed
   from the npm registry into .sidebyside-cache/bench-npm (node is /usr/bin/node);
 - the whole reference course (load and every check), as a contributor runs it.
@@ -169,8 +170,8 @@ best of {args.repeats} runs each).
 The peer ({peer_versions()}) was installed from the npm registry into
 `.sidebyside-cache/bench-npm` and timed inside node, excluding start-up and file
 reading; ours excludes loading the course. Side by Side found {our_findings:,} things
-(it also checks acronyms, NHS and QI words against the glossary, outdated names and
-paragraph length, which the peer does not); the peer reported {peer_messages:,}.
+(it also checks acronyms, NHS and QI words against the glossary, uncommon words by their
+frequency in everyday English, outdated names and paragraph length, which the peer does not); the peer reported {peer_messages:,}.
 The peer reads the Markdown as plain text, so it does nothing to skip code, links or
 front matter.
 """

@@ -14,6 +14,7 @@ from pathlib import Path
 from sidebyside.app.errors import BuildFailed
 from sidebyside.app.progress import Progress
 from sidebyside.app.session import BuildSession
+from sidebyside.checks.policy import BuildPolicy
 from sidebyside.findings import Finding, errors_in, format_for_people
 
 OK, CONTENT_PROBLEM, TOOL_PROBLEM = 0, 1, 2
@@ -54,13 +55,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _build_notes(findings: list[Finding]) -> None:
     """What did not stop the build: reminders listed one by one, writing advice counted."""
-    from sidebyside.findings import format_one_line, sort_key
+    from sidebyside.findings import format_one_line, group_repeats, places
 
     advice = [f for f in findings if f.severity.value != "error" and f.rule.startswith("jargon-")]
     notes = [f for f in findings if f.severity.value != "error" and not f.rule.startswith("jargon-")]
     if notes:
         print(f"\nWorth a look ({len(notes)}; these did not stop the build, `sidebyside check` explains each one):")
-        for finding in sorted(notes, key=sort_key):
+        groups, rest = group_repeats(notes)
+        for same in groups:
+            first = same[0]
+            print(f"  {first.severity.value}: in {len(same)} places ({places(same)}): {first.message} {first.suggestion}".rstrip())
+        for finding in rest:
             print(f"  {finding.severity.value}: {format_one_line(finding)}")
     if advice:
         warnings = sum(1 for f in advice if f.severity.value == "warning")
@@ -107,7 +112,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if wanted is not None:
         findings = checking.only(findings, wanted)
     print(checking.report(findings, args.format))
-    return CONTENT_PROBLEM if errors_in(findings) else OK
+    settings = session.settings
+    stopping = checking.stops_build(findings, BuildPolicy(settings.strict_governance, settings.jargon_warnings_fail))
+    if stopping and not errors_in(findings) and args.format == "people":
+        print(checking.strict_note(stopping))
+    return CONTENT_PROBLEM if stopping else OK
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -129,6 +138,11 @@ def cmd_new(args: argparse.Namespace) -> int:
         return CONTENT_PROBLEM
     rel = path.relative_to(settings.root).as_posix()
     print(f"Wrote {rel}. Fill in the parts that say what to write, then run `sidebyside check {rel}`.")
+    if args.kind_of_file == "story" and args.kind == "real":
+        print(
+            "This is a real story: until the course team adds its consent record, it is left out of the site, and "
+            "`sidebyside check` and the build stop on it. If the story was written for the course, set `kind: illustrative`."
+        )
     return OK
 
 

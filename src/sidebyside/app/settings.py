@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sidebyside.checks import CheckContext, EasyReadLimits
+from sidebyside.checks import CheckContext, EasyReadLimits, ReadingTargets
 from sidebyside.render.trainer_pages import parse_start
 
 if TYPE_CHECKING:
@@ -76,12 +76,18 @@ class Settings:
     easy_read_max_pages: int
     slides: bool
     slides_template: str  # a .pptx in the project with the trust's look ("" for none)
+    reading_age: int  # the reading age participant pages aim for
+    trainer_reading_age: int
     contacts: Any = None  # the local contacts sheet, as written in mkdocs.yml (see content/contacts.py)
 
     @property
     def check_context(self) -> CheckContext:
-        """What the checks need besides the course: the date, and the course's Easy Read rules."""
-        return CheckContext(self.today, easy_read=EasyReadLimits(max_words=self.easy_read_max_words, max_pages=self.easy_read_max_pages))
+        """What the checks need besides the course: the date, the course's Easy Read rules and reading ages."""
+        return CheckContext(
+            self.today,
+            easy_read=EasyReadLimits(max_words=self.easy_read_max_words, max_pages=self.easy_read_max_pages),
+            reading=ReadingTargets(self.reading_age, self.trainer_reading_age),
+        )
 
     @property
     def project_dir(self) -> Path:
@@ -132,6 +138,8 @@ def settings_from(config: MkDocsConfig) -> Settings:
         easy_read_max_pages=options.easy_read_max_pages,
         slides=options.slides,
         slides_template=options.slides_template,
+        reading_age=options.reading_age,
+        trainer_reading_age=options.trainer_reading_age,
         contacts=options.contacts or None,
     )
 

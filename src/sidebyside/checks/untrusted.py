@@ -108,8 +108,8 @@ class _MacroWalker:
         self.findings: list[Finding] = []
         self.assigned: set[str] = set()
 
-    def fail(self, node: nodes.Node, message: str, suggestion: str) -> None:
-        self.findings.append(error(self.page.rel, self.first_line + node.lineno - 1, "unsafe-macro", message, suggestion, WHY_MACRO))
+    def fail(self, node: nodes.Node, message: str, suggestion: str, rule: str = "unsafe-macro", why: str = WHY_MACRO) -> None:
+        self.findings.append(error(self.page.rel, self.first_line + node.lineno - 1, rule, message, suggestion, why))
 
     def walk(self, tree: nodes.Template) -> None:
         for assignment in tree.find_all((nodes.Assign, nodes.For)):
@@ -120,6 +120,17 @@ class _MacroWalker:
             if isinstance(node, (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
                 self.fail(node, "Pages cannot include or import other files.", "Copy the text you need into the page instead.")
             elif isinstance(node, nodes.Name) and node.ctx == "load" and node.name not in ALLOWED_NAMES | self.assigned:
+                guess = did_you_mean(node.name, sorted(ALLOWED_NAMES))
+                if guess:  # a slip of the keyboard, not an attempt to read anything
+                    self.fail(
+                        node,
+                        f"`{node.name}` is not a macro we know. Did you mean `{guess}`?",
+                        f"Change `{node.name}` to `{guess}`, for example "
+                        + ("`{{ course_version }}`." if guess == "course_version" else f'`{{{{ {guess}("the-file-name") }}}}`.'),
+                        "macro-name",
+                        "The page cannot be built until the macro's name is spelt as the course knows it.",
+                    )
+                    continue
                 self.fail(
                     node,
                     f"`{node.name}` cannot be used in a page.",
@@ -206,7 +217,8 @@ def _front_matter_macros(page: PageText, course: Course) -> list[Finding]:
 
 def untrusted_content(course: Course, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
-    for page in pages(course):
+    unread = [PageText(u.rel, u.kind, u.body, u.body_line, "", u.path.parent) for u in course.unread_pages]
+    for page in pages(course) + unread:
         findings += html_problems(page)
         findings += macro_problems(page, course)
         findings += _front_matter_macros(page, course)

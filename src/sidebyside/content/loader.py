@@ -12,7 +12,7 @@ from typing import Any
 
 from sidebyside.content import easy_read, references
 from sidebyside.content.frontmatter import Document, DocumentCache, read_document
-from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term
+from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term, UnreadPage
 from sidebyside.content.schema import MODULE, STORY, TERM, validate
 from sidebyside.content.slides import split_slides
 from sidebyside.findings import Finding, error
@@ -165,6 +165,20 @@ def load_story(path: Path, root: Path, documents: DocumentCache | None = None) -
     )
 
 
+# Problems after which the body cannot be told apart from the front matter, or not read at all.
+BODY_UNREADABLE = frozenset({"front-matter-unclosed", "file-encoding", "file-too-large", "file-symlink", "file-empty"})
+
+
+def _unread(kind: str, path: Path, root: Path, findings: list[Finding]) -> UnreadPage | None:
+    """The body of a file whose front matter has a mistake, so its text is still checked."""
+    if not path.is_file() or any(f.rule in BODY_UNREADABLE or f.rule == "file-name" for f in findings):
+        return None
+    doc = read_document(path, root)
+    if any(f.rule in BODY_UNREADABLE for f in doc.findings) or not doc.body.strip():
+        return None
+    return UnreadPage(kind, path, doc.rel, doc.body, doc.body_line)
+
+
 def _markdown_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -187,6 +201,8 @@ def load_course(
                 course.modules.append(module)
             elif match := MODULE_FOLDER.match(folder.name):
                 course.unloaded_modules.add(match.group("slug"))
+                if unread := _unread("module", folder / "index.md", root, problems):
+                    course.unread_pages.append(unread)
     for path in _markdown_files(root / glossary):
         term, problems = load_term(path, root, documents)
         findings += problems
@@ -194,6 +210,8 @@ def load_course(
             course.terms.append(term)
         else:
             course.unloaded_terms.add(path.stem)
+            if unread := _unread("term", path, root, problems):
+                course.unread_pages.append(unread)
     for path in _markdown_files(root / stories):
         story, problems = load_story(path, root, documents)
         findings += problems
@@ -201,6 +219,8 @@ def load_course(
             course.stories.append(story)
         else:
             course.unloaded_stories.add(path.stem)
+            if unread := _unread("story", path, root, problems):
+                course.unread_pages.append(unread)
     course.modules.sort(key=lambda m: (m.order, m.slug))
     course.terms.sort(key=lambda t: t.term.casefold())
     course.stories.sort(key=lambda s: s.title.casefold())

@@ -36,6 +36,11 @@ class SideBySideConfig(Config):
     # logged as information ("Jargon advice: ..."), so a `--strict` build still passes.
     # Set true to make them MkDocs warnings, which fail a `--strict` build.
     jargon_warnings_fail = opt.Type(bool, default=False)
+    # The reading age participant pages aim for (the course aims for 9 to 11): a page two
+    # years or more above it gets a warning naming its hardest sentences. Trainer notes
+    # have their own target.
+    reading_age = opt.Type(int, default=11)
+    trainer_reading_age = opt.Type(int, default=14)
     # Make printable handouts (PDF) into site/handouts/ and link them from the pages.
     handouts = opt.Type(bool, default=True)
     # Trainer edition: pages under /trainers/ with notes, activities and a session plan.

@@ -27,7 +27,7 @@ from sidebyside.app.session import BuildSession, Caches
 from sidebyside.app.settings import ProjectError
 from sidebyside.checks import CheckSetupError
 from sidebyside.checks.background import PendingChecks
-from sidebyside.checks.governance import GOVERNANCE_RULES
+from sidebyside.checks.policy import BuildPolicy
 from sidebyside.content import Course
 from sidebyside.content.contacts import read_contacts
 from sidebyside.content.frontmatter import caching
@@ -193,21 +193,16 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def _report(self, findings: list[Finding]) -> None:
         errors = [f for f in findings if f.severity is Severity.ERROR]
+        policy = BuildPolicy(self.config.strict_governance, self.config.jargon_warnings_fail)
         for finding in findings:
-            if finding.severity is Severity.WARNING and finding.rule in GOVERNANCE_RULES and not self.config.strict_governance:
-                log.info(format_one_line(finding))
-            elif finding.severity is Severity.WARNING and self._is_advice(finding):
-                log.info("Jargon advice: " + format_one_line(finding))
+            if finding.severity is Severity.WARNING and policy.is_advice(finding):
+                log.info(("Jargon advice: " if finding.rule.startswith("jargon-") else "") + format_one_line(finding))
             elif finding.severity is Severity.WARNING:
                 log.warning(format_one_line(finding))
             elif finding.severity is Severity.SUGGESTION:
                 log.info(format_one_line(finding))
         if errors:
             raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors))
-
-    def _is_advice(self, finding: Finding) -> bool:
-        """Jargon warnings are advice unless `jargon_warnings_fail` is set (see reference/checks.md, "Jargon checks")."""
-        return finding.rule.startswith("jargon-") and not self.config.jargon_warnings_fail
 
     # --- files ---------------------------------------------------------------------------
 
