@@ -66,11 +66,13 @@ def _register_builtin() -> None:
     """
     if _REGISTERED:
         return
+    from sidebyside.checks.charts import check_charts
     from sidebyside.checks.easy_read import easy_read
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
     from sidebyside.checks.personal_details import personal_details
+    from sidebyside.checks.pictures import safe_pictures
     from sidebyside.checks.slides import slides
     from sidebyside.checks.untrusted import untrusted_content
 
@@ -81,6 +83,8 @@ def _register_builtin() -> None:
         personal_details,
         untrusted_content,
         links_and_images,
+        check_charts,
+        safe_pictures,
         check_jargon,
         easy_read,
         slides,

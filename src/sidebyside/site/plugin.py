@@ -30,7 +30,7 @@ from sidebyside.content import Course, load_course
 from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
 from sidebyside.project import VERSION_ENV, course_version, easy_read_limits, parse_today, take_loaded
-from sidebyside.render import easy_read, handout_pages, left_out, slide_links, trainer_pages, web_pages
+from sidebyside.render import chart_fences, easy_read, handout_pages, left_out, slide_links, trainer_pages, web_pages
 from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import (
     EASY_READ_PAGE,
@@ -140,6 +140,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        chart_fences.install(config.markdown_extensions, config.mdx_configs)
         config.nav = nav.expand(
             config.nav, course, self.today, self._docs_pages(config), self.config.nav_group_size, trainers=self.config.trainer_edition
         )
