@@ -31,12 +31,20 @@ def settings_from_config(config: Any, force: bool = False) -> SlideSettings | No
         site_name=config.site_name or "Side by Side",
         site_url=config.site_url or "",
         version=course_version(options.get("version", ""), config.extra) or "draft",
+        contact=contact_lines(options),
         template=template_path(base, options.get("slides_template", "")),
         session_break_every=options.get("session_break_every", 0),
         session_break_minutes=options.get("session_break_minutes", 10),
         session_start=parse_start(options.get("session_start", "10:00")),
         cache_dir=base / CACHE,
     )
+
+
+def contact_lines(options: Any) -> tuple[str, ...]:
+    """The course's contact route for the closing slide, from the options the site's
+    footer uses (`contact_email`, `contact_phone`, `contact_form`), where a course has them."""
+    labels = (("contact_email", "Email"), ("contact_phone", "Phone"), ("contact_form", "Contact form"))
+    return tuple(f"{label}: {str(value).strip()}" for key, label in labels if (value := options.get(key)) and str(value).strip())
 
 
 def template_path(base: Path, value: str) -> Path | None:

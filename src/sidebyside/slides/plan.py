@@ -25,6 +25,8 @@ from sidebyside.slides.deck import Deck, Picture, Slide
 
 MOST_LINES = 6  # lines on one slide
 MOST_WORDS = 12  # words in one line of a default slide
+MOST_MEANING_WORDS = 24  # a glossary meaning longer than this shows only its first sentence
+TIME = "Time: "  # an activity's minutes: time, not the glossary's "minutes" of a meeting
 FENCE = re.compile(r"^\s*(```|~~~)")
 ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)\s*\w")
 MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
@@ -72,6 +74,17 @@ def shorten(text: str, most: int = MOST_WORDS) -> str:
         if cut > len(head) // 2:
             return head[:cut].rstrip()
     return head.rstrip(",;:") + "…"
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence whole: a generated slide never cuts a meaning short with "…"."""
+    return SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+def meaning(term: Term) -> str:
+    """A term's plain meaning for a slide: whole when short, else its first sentence."""
+    text = plain(term.plain)
+    return text if len(text.split()) <= MOST_MEANING_WORDS else first_sentence(text)
 
 
 def chunks(lines: list[str], size: int = MOST_LINES) -> list[list[str]]:
@@ -184,27 +197,40 @@ class _Planner:
     def activities(self, module: Module) -> list[Slide]:
         slides = []
         for activity in module.activities:
-            lines = [f"Time: {minutes(activity.minutes)}"]
+            lines = [f"{TIME}{minutes(activity.minutes)}"]
             if activity.materials:
                 lines.append("You need: " + ", ".join(activity.materials))
             lines += [shorten(s, 14) for s in SENTENCE_END.split(plain(activity.description)) if s][:3]
             slides.append(Slide(f"Activity: {activity.title}", lines=lines, notes=plain(activity.description)))
         return slides
 
-    def words(self, module: Module) -> list[Slide]:
-        text = html.escape(" ".join([module.summary, *module.outcomes, module.body]))
-        used = sorted((self.terms[s] for s in terms_used(f"<p>{text}</p>", self.matcher)), key=lambda t: t.term.casefold())
-        lines = [f"{t.term}: {shorten(t.plain, 14)}" for t in used]
-        return [
+    def words(self, module: Module, shown: list[Slide]) -> list[Slide]:
+        """The module's glossary words. Those the slides themselves use get a slide each
+        few, with their whole plain meaning; the rest of the module's words are named in
+        the speaker notes, so the room is not given a wall of definitions."""
+        used = self._terms_in([module.summary, *module.outcomes, module.body])
+        said = [f"{s.title}. " + " ".join(line for line in s.lines if not line.startswith(TIME)) for s in shown]
+        on_slides = {t.slug for t in self._terms_in(said)}
+        showing = [t for t in used if t.slug in on_slides] or used[:4]
+        others = [t for t in used if all(t.slug != s.slug for s in showing)]
+        lines = [f"{t.term}: {meaning(t)}" for t in showing]
+        slides = [
             Slide("Words in this module" if i == 0 else "Words in this module (continued)", lines=part)
             for i, part in enumerate(chunks(lines, 4))
             if part
         ]
+        if slides and others:
+            slides[0].notes = "Other words this module uses, all in the jargon buster: " + ", ".join(t.term for t in others) + "."
+        return slides
+
+    def _terms_in(self, texts: list[str]) -> list[Term]:
+        text = html.escape(" ".join(texts))
+        return sorted((self.terms[s] for s in terms_used(f"<p>{text}</p>", self.matcher)), key=lambda t: t.term.casefold())
 
     def stories(self, module: Module) -> list[Slide]:
         slides = []
         for story in self._stories_of(module):
-            lines = [shorten(plain(story.summary), 16)] if story.summary else []
+            lines = [first_sentence(plain(story.summary))] if story.summary else []
             lines.append(teller_line(story, str))
             if story.illustrative:
                 lines.append("Written for the course: not a real person.")
@@ -222,7 +248,7 @@ class _Planner:
 
     def closing(self) -> Slide:
         lines = ["Ask us anything, now or at the break."]
-        lines += list(self.settings.contact)
+        lines += list(self.settings.contact) or ["After today, ask the person who invited you."]
         if self.settings.site_url:
             lines.append(f"The course online: {self.settings.site_url}")
         return Slide("Questions and getting in touch", lines=lines[:MOST_LINES])
@@ -231,7 +257,8 @@ class _Planner:
 
     def module_body(self, module: Module) -> list[Slide]:
         content, before = self.content(module)
-        return [*self.outcomes(module, before), *content, *self.activities(module), *self.words(module), *self.stories(module)]
+        shown = [*self.outcomes(module, before), *content, *self.activities(module)]
+        return [*shown, *self.words(module, shown), *self.stories(module)]
 
     def module_deck(self, module: Module) -> Deck:
         slides = [self.title_slide(module), *self.module_body(module), self.closing()]
