@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from pathlib import Path
@@ -72,6 +73,7 @@ def _make(course: Course, authored: str = AUTHORED) -> Course:
     _picture(course.root / "modules/01-first/room.png")
     course.module(folder="02-second", title="Second go", order=2, body=DEFAULT)
     course.term("chair", "chair", "The person who runs a meeting.")
+    course.term("table", "table", "A piece of furniture with a flat top. People sit round it to work together and talk.")
     course.story("told-for-sessions", kind="real", consent=SESSION_CONSENT, modules=["first"], summary="A story for the room.")
     course.story("web-only-story", kind="real", consent=WEB_ONLY, modules=["first"])
     course.config["plugins"][2]["sidebyside"]["session_break_every"] = 15
@@ -146,6 +148,59 @@ def test_decks_are_accessible(built: Course) -> None:
     room = next(s for s in _deck(built, "first.pptx").slides if s.shapes.title.text_frame.text == "Who is in the room")
     pictures = [sh for sh in room.shapes if sh.shape_type == 13]
     assert [p.element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).get("descr") for p in pictures] == ["A table with six chairs round it"]
+
+
+def _accessible(deck: Presentation, name: str) -> None:
+    assert deck.core_properties.language == "en-GB" and deck.core_properties.title
+    for slide in deck.slides:
+        assert slide.shapes.title is not None and slide.shapes.title.text_frame.text.strip(), f"{name}: a slide without a real title"
+        for shape in slide.shapes:
+            if shape.shape_type == 13:  # a picture
+                assert shape.element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).get("descr"), f"{name}: a picture without words"
+            for paragraph in shape.text_frame.paragraphs if shape.has_text_frame else []:
+                for run in paragraph.runs:
+                    assert run.font.size is not None and run.font.size >= Pt(24), f"{name}: small text {run.text!r}"
+                    assert run.font.language_id == MSO_LANGUAGE_ID.ENGLISH_UK
+                    assert "…" not in run.text, f"{name}: generated text cut short: {run.text!r}"
+
+
+def test_glossary_slides_explain_the_words_the_slides_use_and_name_the_rest_in_the_notes(built: Course) -> None:
+    deck = _deck(built, "first.pptx")
+    words = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Words in this module")
+    shown = [p.text for sh in words.placeholders if sh != words.shapes.title for p in sh.text_frame.paragraphs]
+    assert shown == ["chair: The person who runs a meeting."]
+    assert words.notes_slide.notes_text_frame.text == "Other words this module uses, all in the jargon buster: table."
+
+
+def test_the_closing_slide_gives_the_courses_contact_route() -> None:
+    from sidebyside.decks import contact_lines
+
+    options = {"contact_email": "qi-team@example.nhs.uk", "contact_phone": " ", "contact_form": "https://example.nhs.uk/form"}
+    assert contact_lines(options) == ("Email: qi-team@example.nhs.uk", "Contact form: https://example.nhs.uk/form")
+    assert contact_lines({}) == ()
+
+
+def test_the_reference_course_has_author_slides_in_every_module_and_accessible_decks(tmp_path: Path) -> None:
+    from sidebyside.decks import settings_from_config
+    from sidebyside.project import find_project, load_mkdocs_config
+    from sidebyside.slides import make_decks, write_decks
+
+    project = find_project(Path(__file__).resolve().parent.parent / "mkdocs.yml")
+    course, _ = project.load()
+    assert len(course.modules) >= 5 and all(len(m.slides) >= 3 for m in course.modules), "a reference module has no slide blocks"
+    settings = settings_from_config(load_mkdocs_config(project.config_file), force=True)
+    assert settings is not None
+    settings = dataclasses.replace(settings, cache_dir=tmp_path / "cache")
+    decks = make_decks(course, settings)
+    write_decks(decks, tmp_path / "slides")
+    for made in decks.decks:
+        deck = Presentation(str(tmp_path / "slides" / made.name))
+        _accessible(deck, made.name)
+        titles = _titles(deck)
+        assert titles[-1] == "Questions and getting in touch"
+        module = course.module(made.module)
+        if module is not None:  # the author's own slides follow the outcomes, in order
+            assert titles[2 : 2 + len(module.slides)] == [b.title for b in module.slides]
 
 
 def test_a_module_without_slide_blocks_gets_a_slide_for_each_section(built: Course) -> None:

@@ -200,7 +200,7 @@ class _Planner:
             lines = [f"{TIME}{minutes(activity.minutes)}"]
             if activity.materials:
                 lines.append("You need: " + ", ".join(activity.materials))
-            lines += [shorten(s, 14) for s in SENTENCE_END.split(plain(activity.description)) if s][:3]
+            lines += [s for s in SENTENCE_END.split(plain(activity.description)) if s][:2]  # whole sentences; all in the notes
             slides.append(Slide(f"Activity: {activity.title}", lines=lines, notes=plain(activity.description)))
         return slides
 
@@ -216,7 +216,7 @@ class _Planner:
         lines = [f"{t.term}: {meaning(t)}" for t in showing]
         slides = [
             Slide("Words in this module" if i == 0 else "Words in this module (continued)", lines=part)
-            for i, part in enumerate(chunks(lines, 4))
+            for i, part in enumerate(chunks(lines, 3))
             if part
         ]
         if slides and others:
