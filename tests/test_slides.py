@@ -324,3 +324,29 @@ def test_a_template_outside_the_course_or_with_slides_is_refused(course: Course,
     course.write_config()
     result = course.run("slides")
     assert result.code != 0 and "has slides in it" in result.text
+
+
+def test_a_run_chart_gets_a_slide_with_its_reading_as_the_text_alternative(course: Course) -> None:
+    chart = "\n".join(
+        [
+            "```run-chart",
+            "title: Days waited, week by week",
+            "measure: Days waited",
+            "better: lower",
+            "baseline: 1-6",
+            'change: 7 "Texting starts"',
+            *(f"Week {n}: {v}" for n, v in enumerate([12, 14, 11, 13, 12, 15, 9, 8, 9, 7, 8, 8], start=1)),
+            "```",
+        ]
+    )
+    _make(course, f"## Numbers\n\n{chart}\n")
+    course.config["plugins"][2]["sidebyside"]["handouts"] = False
+    course.write_config()
+    assert course.run("slides", "-o", "decks").code == 0
+    deck = Presentation(str(course.root / "decks/first.pptx"))
+    slide = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Days waited, week by week")
+    pictures = [sh for sh in slide.shapes if sh.shape_type == 13]
+    assert len(pictures) == 1
+    alt = pictures[0].element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).get("descr")
+    assert "median" in alt and "shift" in alt
+    assert "shift" in slide.notes_slide.notes_text_frame.text

@@ -10,6 +10,7 @@ Trainer notes become the speaker notes of the slide they follow.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -194,6 +195,26 @@ class _Planner:
                 before += said
         return slides, "\n\n".join(before)
 
+    def charts(self, module: Module) -> list[Slide]:
+        """A slide for each run chart in the module: the picture, with its reading as the text alternative."""
+        from sidebyside.charts import FENCE_NAME, ChartError, for_slides
+
+        slides = []
+        for source in re.findall(rf"^```{FENCE_NAME}[^\n]*\n(.*?)^```\s*$", module.body, re.M | re.S):
+            try:
+                chart = for_slides(source)
+            except ChartError:  # the checks have already said what is wrong with it
+                continue
+            folder = self.settings.cache_dir or self.settings.root / ".sidebyside-cache" / "slides"
+            folder.mkdir(parents=True, exist_ok=True)
+            picture = folder / f"chart-{hashlib.sha256(chart.png).hexdigest()[:20]}.png"
+            if not picture.is_file():
+                picture.write_bytes(chart.png)
+            slides.append(
+                Slide(chart.title, lines=[chart.caption], notes=chart.description, pictures=[Picture(picture, chart.description)])
+            )
+        return slides
+
     def activities(self, module: Module) -> list[Slide]:
         slides = []
         for activity in module.activities:
@@ -257,7 +278,7 @@ class _Planner:
 
     def module_body(self, module: Module) -> list[Slide]:
         content, before = self.content(module)
-        shown = [*self.outcomes(module, before), *content, *self.activities(module)]
+        shown = [*self.outcomes(module, before), *content, *self.charts(module), *self.activities(module)]
         return [*shown, *self.words(module, shown), *self.stories(module)]
 
     def module_deck(self, module: Module) -> Deck:

@@ -98,6 +98,17 @@ def _widen(shape, presentation, margin: Emu = MARGIN) -> None:
     shape.left, shape.top, shape.width, shape.height = margin, top, presentation.slide_width - 2 * margin, height
 
 
+def _below_the_text(shape, body, presentation) -> None:
+    """A wide picture (a chart) goes across the slide, under a line or two of text."""
+    top = Inches(3.0) if body is not None else Inches(1.6)
+    if body is not None:
+        body.left, body.top, body.width, body.height = MARGIN, Inches(1.6), presentation.slide_width - 2 * MARGIN, Inches(1.3)
+    room_w, room_h = presentation.slide_width - 2 * MARGIN, presentation.slide_height - top - Inches(0.3)
+    scale = min(room_w / shape.width, room_h / shape.height)
+    shape.width, shape.height = int(shape.width * scale), int(shape.height * scale)
+    shape.left, shape.top = int((presentation.slide_width - shape.width) / 2), top
+
+
 def _add_slide(presentation, layouts: tuple[object, object], slide: Slide, widen: bool) -> None:
     layout = layouts[0] if slide.kind == "title" else layouts[1]
     made = presentation.slides.add_slide(layout)
@@ -121,9 +132,12 @@ def _add_slide(presentation, layouts: tuple[object, object], slide: Slide, widen
         shape = made.shapes.add_picture(
             str(picture.path), int(presentation.slide_width * 0.62), Inches(1.8 + index * 0.3), height=Inches(4.2)
         )
-        room = presentation.slide_width - shape.left - Inches(0.5)
-        if shape.width > room:  # a wide picture: fit it to the space, keeping its shape
-            shape.height, shape.width = int(shape.height * room / shape.width), room
+        if shape.width > shape.height * 1.3 and len(slide.pictures) == 1:
+            _below_the_text(shape, body if body is not None and body.element.getparent() is not None else None, presentation)
+        else:
+            room = presentation.slide_width - shape.left - Inches(0.5)
+            if shape.width > room:  # a wide picture: fit it to the space, keeping its shape
+                shape.height, shape.width = int(shape.height * room / shape.width), room
         shape.element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).set("descr", picture.alt)
     if slide.notes:
         frame = made.notes_slide.notes_text_frame
