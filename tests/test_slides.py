@@ -74,7 +74,14 @@ def _make(course: Course, authored: str = AUTHORED) -> Course:
     course.module(folder="02-second", title="Second go", order=2, body=DEFAULT)
     course.term("chair", "chair", "The person who runs a meeting.")
     course.term("table", "table", "A piece of furniture with a flat top. People sit round it to work together and talk.")
-    course.story("told-for-sessions", kind="real", consent=SESSION_CONSENT, modules=["first"], summary="A story for the room.")
+    course.story(
+        "told-for-sessions",
+        kind="real",
+        consent=SESSION_CONSENT,
+        modules=["first"],
+        summary="A story for the room.",
+        content_notes=["a hospital stay"],
+    )
     course.story("web-only-story", kind="real", consent=WEB_ONLY, modules=["first"])
     course.config["plugins"][2]["sidebyside"]["session_break_every"] = 15
     course.write_config()
@@ -170,6 +177,20 @@ def test_glossary_slides_explain_the_words_the_slides_use_and_name_the_rest_in_t
     shown = [p.text for sh in words.placeholders if sh != words.shapes.title for p in sh.text_frame.paragraphs]
     assert shown == ["chair: The person who runs a meeting."]
     assert words.notes_slide.notes_text_frame.text == "Other words this module uses, all in the jargon buster: table."
+
+
+def test_a_story_slide_gives_its_content_note_first(built: Course) -> None:
+    deck = _deck(built, "first.pptx")
+    story = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Story: Story told-for-sessions")
+    lines = [p.text for sh in story.placeholders if sh != story.shapes.title for p in sh.text_frame.paragraphs]
+    assert lines[:2] == ["Content note: this story mentions a hospital stay.", "A story for the room."]
+
+
+def test_long_lists_are_shared_evenly_between_slides() -> None:
+    from sidebyside.slides.plan import chunks
+
+    assert [len(part) for part in chunks(list("abcdefg"), 3, even=True)] == [3, 2, 2]
+    assert [len(part) for part in chunks(list("abcdefg"), 3)] == [3, 3, 1]
 
 
 def test_the_closing_slide_gives_the_courses_contact_route() -> None:

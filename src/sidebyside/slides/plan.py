@@ -88,7 +88,17 @@ def meaning(term: Term) -> str:
     return text if len(text.split()) <= MOST_MEANING_WORDS else first_sentence(text)
 
 
-def chunks(lines: list[str], size: int = MOST_LINES) -> list[list[str]]:
+def chunks(lines: list[str], size: int = MOST_LINES, even: bool = False) -> list[list[str]]:
+    """Lines in slides of at most `size`; with `even`, shared out evenly (7 as 3, 2, 2), so
+    no slide is left with one line of its own."""
+    if even and lines:
+        base, extra = divmod(len(lines), -(-len(lines) // size))
+        parts, start = [], 0
+        for number in range(-(-len(lines) // size)):
+            end = start + base + (number < extra)
+            parts.append(lines[start:end])
+            start = end
+        return parts
     return [lines[i : i + size] for i in range(0, len(lines), size)] or [[]]
 
 
@@ -237,7 +247,7 @@ class _Planner:
         lines = [f"{t.term}: {meaning(t)}" for t in showing]
         slides = [
             Slide("Words in this module" if i == 0 else "Words in this module (continued)", lines=part)
-            for i, part in enumerate(chunks(lines, 3))
+            for i, part in enumerate(chunks(lines, 3, even=True))
             if part
         ]
         if slides and others:
@@ -251,12 +261,13 @@ class _Planner:
     def stories(self, module: Module) -> list[Slide]:
         slides = []
         for story in self._stories_of(module):
-            lines = [first_sentence(plain(story.summary))] if story.summary else []
+            lines = []
+            if story.content_notes:  # first, as on the web page: people can choose before they hear it
+                lines.append("Content note: this story mentions " + ", ".join(story.content_notes) + ".")
+            lines += [first_sentence(plain(story.summary))] if story.summary else []
             lines.append(teller_line(story, str))
             if story.illustrative:
                 lines.append("Written for the course: not a real person.")
-            if story.content_notes:
-                lines.append("Content note: this story mentions " + ", ".join(story.content_notes) + ".")
             where = f"{self.settings.site_url.rstrip('/')}/{story.url}" if self.settings.site_url else f"the course website, {story.url}"
             slides.append(Slide(f"Story: {story.title}", lines=lines, notes=f"The whole story is in the stories handout and on {where}."))
         return slides
