@@ -319,6 +319,12 @@ def test_personal_details_on_a_slide_are_found(course: Course) -> None:
     assert "phone number" in text
 
 
+def test_hostile_html_on_a_slide_is_refused_and_never_drawn(course: Course) -> None:
+    text = _check(course, '!!! slide "Hello"\n    - <script>alert(1)</script> hello\n    - <b onclick="x()">bold</b>\n')
+    assert "modules/01-first/index.md" in text and "script" in text.lower()
+    assert course.run("slides").code == 1 and not (course.root / "site/slides").exists()
+
+
 def test_a_course_template_gives_the_decks_its_look(course: Course) -> None:
     _make(course)
     template = Presentation()  # PowerPoint's 4:3 layouts, unlike the widescreen default
