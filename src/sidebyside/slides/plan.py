@@ -18,14 +18,13 @@ from pathlib import Path
 
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.content.session import plan_session
+from sidebyside.content.slides import MOST_LINES, MOST_WORDS
 from sidebyside.render.links import SESSION_DECK, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import TRAINER_START
 from sidebyside.render.web_pages import minutes, teller_line
 from sidebyside.slides.deck import Deck, Picture, Slide
 
-MOST_LINES = 6  # lines on one slide
-MOST_WORDS = 12  # words in one line of a default slide
 MOST_MEANING_WORDS = 24  # a glossary meaning longer than this shows only its first sentence
 TIME = "Time: "  # an activity's minutes: time, not the glossary's "minutes" of a meeting
 FENCE = re.compile(r"^\s*(```|~~~)")
