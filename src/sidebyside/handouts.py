@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sidebyside.content import Course, load_course
+from sidebyside.content.contacts import read_contacts
 from sidebyside.print import HandoutSet, HandoutSettings, render_handouts, write_handouts
 from sidebyside.print.macros import MacroProblem
 from sidebyside.print.pipeline import HandoutProblem
@@ -53,6 +54,7 @@ def settings_from_config(config: Any, jobs: int = 0, force: bool = False) -> Han
         session_start=parse_start(options.get("session_start", "10:00")),
         session_break_every=options.get("session_break_every", 0),
         session_break_minutes=options.get("session_break_minutes", 10),
+        contacts=read_contacts(options.get("contacts")),
         cache_dir=base / CACHE,
         jobs=jobs,
         slides=bool(options.get("slides", True)),

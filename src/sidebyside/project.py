@@ -65,6 +65,7 @@ class Project:
     version_option: str = ""
     offline_copy: bool = True
     checks: bool = True  # the plugin's `checks` option: whether a build checks the course
+    contacts: object = None  # the plugin's `contacts` settings, as written in mkdocs.yml
     easy_read: EasyReadLimits = field(default_factory=EasyReadLimits)
 
     @property
@@ -83,8 +84,11 @@ class Project:
         return CheckContext(self.today, easy_read=self.easy_read)
 
     def read(self) -> tuple[Course, list[Finding]]:
-        """Read the course, without checking it: findings are only problems reading it."""
-        return load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
+        """Read the course, without checking it: findings are problems reading it, and reminders about its settings."""
+        from sidebyside.content.contacts import contact_findings
+
+        course, findings = load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
+        return course, findings + contact_findings(self.contacts, self.config_file)
 
     def load(self) -> tuple[Course, list[Finding]]:
         """Load the course and run every check on it."""
@@ -162,6 +166,7 @@ def find_project(config_file: Path) -> Project:
         version_option=course_version(options.version, dict(config.extra)),
         offline_copy=options.offline_copy,
         checks=options.checks,
+        contacts=options.get("contacts"),
         easy_read=easy_read_limits(options),
     )
 

@@ -16,13 +16,14 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from sidebyside.content.contacts import LocalContacts, read_contacts
 from sidebyside.content.easy_read import EasyRead
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.content.session import plan_session
 from sidebyside.print.macros import apply_macros
 from sidebyside.print.markdown_html import absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
-from sidebyside.render import web_pages
+from sidebyside.render import contacts_page, trainer_pages, web_pages
 from sidebyside.render.dates import long_date
 from sidebyside.render.easy_read import about_html, sentence_html, status_notes
 from sidebyside.render.links import SESSION_DECK, deck_src, module_deck
@@ -34,8 +35,10 @@ TEMPLATES = HERE / "templates"
 STYLES = HERE
 
 PARTICIPANT, LARGE_PRINT, TRAINER_PACK, JARGON_BUSTER, STORIES = "participant", "large-print", "trainer-pack", "jargon-buster", "stories"
+CONTACTS = "contacts"
 EASY_READ = "easy-read"
 TRAINER_PACK_NAME, JARGON_BUSTER_NAME, STORIES_NAME = "trainer-pack.pdf", "jargon-buster.pdf", "stories.pdf"
+CONTACTS_NAME = contacts_page.CONTACTS_HANDOUT
 
 HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
 
@@ -57,6 +60,7 @@ class HandoutSettings:
     session_start: dt.time = dt.time(10, 0)
     session_break_every: int = 0
     session_break_minutes: int = 10
+    contacts: LocalContacts = field(default_factory=lambda: read_contacts(None))
     slides: bool = False  # whether the build makes slide decks, which the trainer pack lists
 
 
@@ -264,19 +268,29 @@ class _Planner:
 
     def trainer_pack(self) -> Handout:
         plan = plan_session(self.course.modules, self.settings.session_break_every, self.settings.session_break_minutes)
+        begins = self.settings.session_start
         sections = []
-        for slot in plan.slots:
-            module = slot.module
+        for module in self.course.modules:
             body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
-            starts, ends = slot.clock(self.settings.session_start)
-            deck = join_address(self.settings.site_url, deck_src(module_deck(module.slug)))
-            sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends, "deck": deck})
+            slot = plan.slot(module)
+            starts, ends = slot.clock(begins) if slot else ("", "")
+            talk = max(module.duration - sum(a.minutes for a in module.activities), 0)
+            sections.append(
+                {
+                    "module": module,
+                    "body": body,
+                    "starts": starts,
+                    "ends": ends,
+                    "talk": talk,
+                    "deck": join_address(self.settings.site_url, deck_src(module_deck(module.slug))),
+                }
+            )
         decks = []
         if self.settings.slides:
             decks = [{"title": "The whole session", "address": join_address(self.settings.site_url, deck_src(SESSION_DECK))}]
             decks += [
-                {"title": s.module.title, "address": join_address(self.settings.site_url, deck_src(module_deck(s.module.slug)))}
-                for s in plan.slots
+                {"title": m.title, "address": join_address(self.settings.site_url, deck_src(module_deck(m.slug)))}
+                for m in self.course.modules
             ]
         return self._booklet(
             name=TRAINER_PACK_NAME,
@@ -289,9 +303,11 @@ class _Planner:
             folder=self.settings.modules_dir,
             assets=tuple(asset for m in self.course.modules for asset in m.assets),
             plan=plan,
+            rows=trainer_pages.plan_rows(plan, begins),
+            totals=trainer_pages.plan_totals(plan, begins),
             sections=sections,
             decks=decks,
-            session_start=self.settings.session_start.strftime("%H:%M"),
+            session_start=begins.strftime("%H:%M"),
         )
 
     def jargon_buster(self) -> Handout:
@@ -317,7 +333,8 @@ class _Planner:
 
     def stories(self) -> Handout:
         entries = []
-        for story in self.course.stories_for("print", self.settings.today):
+        printed = self.course.stories_for("print", self.settings.today)
+        for story in printed:
             body = shift_headings(self.body(story, strip_trainer_notes(story.body), story.url, id_prefix=f"{story.slug}-"), 1)
             modules = [m.title for m in (self.course.module(s) for s in story.modules) if m is not None]
             entries.append({"story": story, "teller": web_pages.teller_line(story), "body": body, "modules": modules})
@@ -325,12 +342,31 @@ class _Planner:
             name=STORIES_NAME,
             title="Stories",
             kind=STORIES,
-            description="Stories from patients, carers and staff, in one booklet",
+            description="Stories about taking part, in one booklet",
             template="stories.html",
-            edition="Stories from patients, carers and staff",
+            edition="Stories about taking part",
             address="stories/",
             folder=self.settings.stories_dir,
             entries=entries,
+            intro=web_pages.stories_intro(printed),
+        )
+
+    def contacts(self) -> Handout:
+        contacts = self.settings.contacts
+        return self._booklet(
+            name=CONTACTS_NAME,
+            title=contacts_page.TITLE,
+            kind=CONTACTS,
+            description="The people and teams to go to at your own trust, on one sheet",
+            template="contacts.html",
+            edition="Local contacts",
+            address="contacts/",
+            folder=self.settings.modules_dir,
+            rows=contacts_page.contact_rows(contacts),
+            examples=contacts.examples,
+            missing=bool(contacts.missing),
+            examples_title=contacts_page.EXAMPLES_TITLE,
+            examples_text=contacts_page.EXAMPLES_TEXT,
         )
 
 
@@ -346,4 +382,5 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[Handout]:
     handouts.append(planner.trainer_pack())
     handouts.append(planner.jargon_buster())
     handouts.append(planner.stories())
+    handouts.append(planner.contacts())
     return handouts

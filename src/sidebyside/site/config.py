@@ -46,6 +46,10 @@ class SideBySideConfig(Config):
     session_break_minutes = opt.Type(int, default=10)
     # The course version shown on every page; `sidebyside release` sets it for you.
     version = opt.Type(str, default="")
+    # Who to contact at this trust (involvement lead, payments, wellbeing, PALS, ICB, trust):
+    # each a `name` and `how` to reach them. Shown at /contacts/ and in contacts.pdf.
+    # See reference/contacts.md. `examples: true` marks made-up values.
+    contacts = opt.Type(dict, default={})
     # Make site/handouts/side-by-side-offline.zip, a copy of the site that works without a network.
     offline_copy = opt.Type(bool, default=True)
     # Slides for trainers (PowerPoint), made with the handouts; see reference/slides.md.

@@ -157,3 +157,19 @@ def add_handouts(items: list[NavItem]) -> list[NavItem]:
             return result
     result.append({"Handouts": HANDOUTS_INDEX})
     return result
+
+
+CONTACTS_PAGE = "contacts/index.md"
+
+
+def add_contacts(items: list[NavItem]) -> list[NavItem]:
+    """Put "Who to contact here" in the menu after Handouts (or at the end), unless mkdocs.yml places it."""
+    if _mentions(items, CONTACTS_PAGE):
+        return items
+    result = list(items)
+    for index, item in enumerate(result):
+        if isinstance(item, dict) and HANDOUTS_INDEX in item.values():
+            result.insert(index + 1, {"Who to contact here": CONTACTS_PAGE})
+            return result
+    result.append({"Who to contact here": CONTACTS_PAGE})
+    return result

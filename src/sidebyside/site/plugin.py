@@ -27,10 +27,20 @@ from sidebyside.checks import CheckContext, CheckSetupError, run_checks
 from sidebyside.checks.background import PendingChecks
 from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
+from sidebyside.content.contacts import contact_findings, read_contacts
 from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
 from sidebyside.project import VERSION_ENV, course_version, easy_read_limits, parse_today, take_loaded
-from sidebyside.render import chart_fences, easy_read, handout_pages, left_out, slide_links, trainer_pages, web_pages
+from sidebyside.render import (
+    chart_fences,
+    contacts_page,
+    easy_read,
+    handout_pages,
+    left_out,
+    slide_links,
+    trainer_pages,
+    web_pages,
+)
 from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import (
     EASY_READ_PAGE,
@@ -127,6 +137,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 self.pending_checks = checks
         else:
             course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
+            findings += contact_findings(self.config.contacts or None, Path(config.config_file_path))
             if self.config.checks:
                 try:
                     findings += run_checks(course, CheckContext(self.today, easy_read=easy_read_limits(self.config)))
@@ -146,6 +157,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         )
         if self.config.handouts:
             config.nav = nav.add_handouts(config.nav)
+        config.nav = nav.add_contacts(config.nav)
         self.version = course_version(self.config.version, config.extra)
         self._show_version(config)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
@@ -200,6 +212,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             MODULES_INDEX: web_pages.modules_index(course.modules),
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
             STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today)),
+            contacts_page.CONTACTS_PAGE: contacts_page.contacts_page(
+                read_contacts(self.config.contacts),
+                handout_pages.handout_src(contacts_page.CONTACTS_HANDOUT) if self.config.handouts else "",
+            ),
         }
         self.handouts = self._make_handouts(config)
         self.decks = self._make_decks(config)

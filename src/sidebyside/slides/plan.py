@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sidebyside.content.model import Course, Module, Story, Term
-from sidebyside.content.session import plan_session
+from sidebyside.content.session import Break, plan_session
 from sidebyside.content.slides import MOST_LINES, MOST_WORDS
 from sidebyside.render.links import SESSION_DECK, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
@@ -300,17 +300,15 @@ class _Planner:
         plan = plan_session(self.course.modules, settings.session_break_every, settings.session_break_minutes)
         order: list[str] = []
         slides: list[Slide] = []
-        previous_end = 0
-        for slot in plan.slots:
-            starts, ends = slot.clock(settings.session_start)
-            if slot.start > previous_end:
-                pause = slot.start - previous_end
-                order.append(f"Break: {minutes(pause)}")
-                slides.append(Slide("Break", "title", subtitle=f"{minutes(pause)}. Back at {starts}."))
-            order.append(f"{starts} to {ends}: {slot.module.title}")
-            slides.append(Slide(slot.module.title, "title", subtitle=f"{starts} to {ends}. {slot.module.summary}"))
-            slides += self.module_body(slot.module)
-            previous_end = slot.end
+        for row in plan.rows:
+            starts, ends = row.clock(settings.session_start)
+            if isinstance(row, Break):
+                order.append(f"Break: {minutes(row.minutes)}")
+                slides.append(Slide("Break", "title", subtitle=f"{minutes(row.minutes)}. Back at {ends}."))
+                continue
+            order.append(f"{starts} to {ends}: {row.module.title}")
+            slides.append(Slide(row.module.title, "title", subtitle=f"{starts} to {ends}. {row.module.summary}"))
+            slides += self.module_body(row.module)
         running = [
             Slide("Running order" if i == 0 else "Running order (continued)", lines=part) for i, part in enumerate(chunks(order)) if part
         ]
