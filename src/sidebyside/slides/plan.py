@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.content.session import Break, plan_session
-from sidebyside.content.slides import MOST_LINES, MOST_WORDS
+from sidebyside.content.slides import MOST_LINES
 from sidebyside.render.links import SESSION_DECK, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import TRAINER_START
@@ -60,20 +60,6 @@ def plain(markdown: str) -> str:
     text = TAG.sub("", text)
     text = MARKS.sub("", text)
     return " ".join(html.unescape(text).split())
-
-
-def shorten(text: str, most: int = MOST_WORDS) -> str:
-    """The first sentence of `text`, cut to `most` words at a natural break where it can be."""
-    sentence = SENTENCE_END.split(text, maxsplit=1)[0]
-    words = sentence.split()
-    if len(words) <= most:
-        return sentence
-    head = " ".join(words[:most])
-    for mark in (":", ";", ",", " - ", " – "):
-        cut = head.rfind(mark)
-        if cut > len(head) // 2:
-            return head[:cut].rstrip()
-    return head.rstrip(",;:") + "…"
 
 
 def first_sentence(text: str) -> str:
