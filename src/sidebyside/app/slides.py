@@ -6,6 +6,7 @@ decks (trainer pages link them, and they go into the built site); they are made 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,12 @@ def slide_settings(settings: Settings) -> SlideSettings:
         session_start=settings.session_start,
         cache_dir=settings.project_dir / CACHE,
     )
+
+
+def contact_lines(options: Mapping[str, object]) -> tuple[str, ...]:
+    """The course's contact route for the closing slide (`contact_email`, `contact_phone`, `contact_form`)."""
+    labels = (("contact_email", "Email"), ("contact_phone", "Phone"), ("contact_form", "Contact form"))
+    return tuple(f"{label}: {str(value).strip()}" for key, label in labels if (value := options.get(key)) and str(value).strip())
 
 
 def template_path(base: Path, value: str) -> Path | None:

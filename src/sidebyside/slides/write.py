@@ -110,6 +110,17 @@ def _below_the_text(shape, body, presentation) -> None:
     shape.left, shape.top = int((presentation.slide_width - shape.width) / 2), top
 
 
+def _beside_the_text(shape, presentation, index: int) -> None:
+    """A picture that is not wide fills the right half of the slide, under the title, so
+    the room can see it (a chart's labels are small otherwise)."""
+    top = Inches(1.6 + index * 0.3)
+    left = int(presentation.slide_width * 0.5)
+    room_w, room_h = presentation.slide_width - left - MARGIN, presentation.slide_height - top - Inches(0.3)
+    scale = min(room_w / shape.width, room_h / shape.height)
+    shape.width, shape.height = int(shape.width * scale), int(shape.height * scale)
+    shape.left, shape.top = left, top
+
+
 def _add_slide(presentation, layouts: tuple[object, object], slide: Slide, widen: bool) -> None:
     layout = layouts[0] if slide.kind == "title" else layouts[1]
     made = presentation.slides.add_slide(layout)
@@ -128,17 +139,15 @@ def _add_slide(presentation, layouts: tuple[object, object], slide: Slide, widen
         if widen and lines:
             _widen(body, presentation)
             if slide.pictures:
-                body.width = int(presentation.slide_width * 0.55) - body.left
+                body.width = int(presentation.slide_width * 0.48) - body.left
     for index, picture in enumerate(slide.pictures):
         shape = made.shapes.add_picture(
             str(picture.path), int(presentation.slide_width * 0.62), Inches(1.8 + index * 0.3), height=Inches(4.2)
         )
         if shape.width > shape.height * 1.3 and len(slide.pictures) == 1:
             _below_the_text(shape, body if body is not None and body.element.getparent() is not None else None, presentation)
-        else:
-            room = presentation.slide_width - shape.left - Inches(0.5)
-            if shape.width > room:  # a wide picture: fit it to the space, keeping its shape
-                shape.height, shape.width = int(shape.height * room / shape.width), room
+        else:  # beside the text: as large as the right half of the slide allows, keeping its shape
+            _beside_the_text(shape, presentation, index)
         shape.element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).set("descr", picture.alt)
     if slide.notes:
         frame = made.notes_slide.notes_text_frame
