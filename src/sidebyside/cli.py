@@ -104,6 +104,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     project = find_project(args.config_file)
     _, findings = project.load()
+    from sidebyside.checks.configuration import review_configuration
+
+    findings = review_configuration(project.config_file) + findings
     if findings:
         print(format_for_people(findings), file=sys.stderr)
     print(f"Previewing at http://{args.dev_addr}/ (press Ctrl+C to stop). Pages reload when you save a file.")

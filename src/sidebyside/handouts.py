@@ -16,6 +16,7 @@ from sidebyside.print import HandoutSet, HandoutSettings, render_handouts, write
 from sidebyside.print.macros import MacroProblem
 from sidebyside.print.pipeline import HandoutProblem
 from sidebyside.project import ProjectError, course_version, load_mkdocs_config, parse_today
+from sidebyside.publish import GateProblem
 from sidebyside.render.handout_pages import file_size
 from sidebyside.render.trainer_pages import parse_start
 
@@ -63,7 +64,7 @@ def make_handouts(course: Course, settings: HandoutSettings) -> HandoutSet:
     """Render every handout, turning any problem into a plain message."""
     try:
         handout_set = render_handouts(course, settings)
-    except (HandoutProblem, MacroProblem) as exc:
+    except (HandoutProblem, MacroProblem, GateProblem) as exc:
         raise HandoutProblem(str(exc)) from None
     except OSError as exc:
         raise HandoutProblem(
