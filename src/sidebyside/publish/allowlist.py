@@ -30,18 +30,25 @@ ATTRIBUTES: dict[str, set[str]] = {
     "button": {"type", "aria-expanded", "aria-controls"},
     "time": {"datetime"},
     "div": {"data-slot"},
-    "svg": {"viewBox", "width", "height", "xmlns", "font-family", "focusable", "preserveAspectRatio"},
-    "g": {"transform", "fill", "stroke"},
-    "path": {"d", "fill", "stroke", "stroke-width", "stroke-dasharray"},
-    "line": {"x1", "x2", "y1", "y2", "stroke", "stroke-width", "stroke-dasharray"},
-    "polyline": {"points", "fill", "stroke", "stroke-width"},
-    "polygon": {"points", "fill", "stroke", "stroke-width"},
-    "circle": {"cx", "cy", "r", "fill", "stroke", "stroke-width"},
-    "ellipse": {"cx", "cy", "rx", "ry", "fill", "stroke", "stroke-width"},
-    "rect": {"x", "y", "width", "height", "rx", "ry", "fill", "stroke", "stroke-width"},
-    "text": {"x", "y", "dx", "dy", "fill", "font-size", "font-weight", "text-anchor", "dominant-baseline", "transform"},
-    "tspan": {"x", "y", "dx", "dy", "fill", "font-size", "font-weight", "text-anchor"},
+    "svg": {"viewBox", "width", "height", "xmlns", "focusable", "preserveAspectRatio"},
+    "line": {"x1", "x2", "y1", "y2"},
+    "polyline": {"points"},
+    "polygon": {"points"},
+    "path": {"d"},
+    "circle": {"cx", "cy", "r"},
+    "ellipse": {"cx", "cy", "rx", "ry"},
+    "rect": {"x", "y", "width", "height", "rx", "ry"},
+    "text": {"x", "y", "dx", "dy"},
+    "tspan": {"x", "y", "dx", "dy"},
 }
+# How SVG shapes and text look: allowed on every drawing element.
+SVG_LOOK = {
+    "fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "opacity", "fill-opacity",
+    "stroke-opacity", "font-size", "font-family", "font-weight", "font-style", "text-anchor", "dominant-baseline", "transform",
+}  # fmt: skip
+for _tag in SVG - {"title", "desc"}:
+    ATTRIBUTES[_tag] = ATTRIBUTES.get(_tag, set()) | SVG_LOOK
+
 # Links may go to web pages, email and phone; pictures are files of the site, or data:
 # images the engine makes (Easy Read pictures in handouts).
 URL_SCHEMES = {"http", "https", "mailto", "tel"}

@@ -263,12 +263,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         project = Path(config.config_file_path).resolve().parent
         designed = {f"docs/{name}" for name in [*config.extra_css, *map(str, config.extra_javascript)]}
         cache = project / ".sidebyside-cache" / "pictures"
+        contributed = [Path(config.docs_dir).absolute(), *(self.root / d for d in (self.config.modules_dir, self.config.stories_dir))]
         for file in files:
-            if file.abs_src_path is None or (file.generated_by and not file.src_uri.startswith("modules/")):
+            if file.abs_src_path is None:
                 continue
             path = Path(file.abs_src_path)
-            if path.is_relative_to(ASSETS) or (file.generated_by and path.suffix == ".pdf"):
-                continue
+            if not any(path.is_relative_to(folder) for folder in contributed):
+                continue  # the theme's and the engine's own files
             try:
                 rel = path.relative_to(project).as_posix() if not path.is_symlink() else f"{Path(config.docs_dir).name}/{file.src_uri}"
             except ValueError:
