@@ -109,6 +109,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         given = {_relative_to(root, Path(p)) for p in args.paths}
         wanted = given if wanted is None else {w for w in wanted if w in given or any(w.startswith(g.rstrip("/") + "/") for g in given)}
     _, findings = session.load()
+    from sidebyside.checks.configuration import review_configuration
+
+    findings = review_configuration(session.settings.config_file) + findings
     if wanted is not None:
         findings = checking.only(findings, wanted)
     print(checking.report(findings, args.format))

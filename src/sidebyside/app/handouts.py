@@ -16,6 +16,7 @@ from sidebyside.content.contacts import read_contacts
 from sidebyside.print import HandoutSet, HandoutSettings, render_handouts, write_handouts
 from sidebyside.print.macros import MacroProblem
 from sidebyside.print.pipeline import HandoutProblem
+from sidebyside.publish import GateProblem
 from sidebyside.render.handout_pages import file_size
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def make_handouts(session: BuildSession) -> HandoutSet:
 
     try:
         return render_handouts(course, handout_settings(session.settings, session.jobs), started=started, done=done)
-    except (HandoutProblem, MacroProblem) as exc:
+    except (HandoutProblem, MacroProblem, GateProblem) as exc:
         raise HandoutProblem(str(exc)) from None
     except OSError as exc:
         raise HandoutProblem(

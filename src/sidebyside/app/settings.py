@@ -152,6 +152,17 @@ def load_mkdocs_config(config_file: Path, **overrides: object) -> MkDocsConfig:
 
     if not config_file.is_file():
         raise ProjectError(f"Could not find {config_file}. Run this in the folder that holds mkdocs.yml, or give the file with -f.")
+    from sidebyside.checks.configuration import python_tag_line
+
+    try:  # before MkDocs parses it: its YAML loader would run a Python tag
+        line = python_tag_line(config_file.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        line = 0
+    if line:
+        raise ProjectError(
+            f"{config_file.name} line {line} uses a Python tag (`!!python/...`), which would run code when the file is read. "
+            "Remove it: Side by Side never reads a file with one."
+        )
     mkdocs_log = logging.getLogger("mkdocs")
     previous = mkdocs_log.level
     mkdocs_log.setLevel(logging.ERROR)

@@ -140,6 +140,14 @@ class _MacroWalker:
                 self.fail(node, f"`.{node.attr}` cannot be used in a page.", "Remove it.")
             elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_"):
                 self.fail(node, f"`[{node.arg.value!r}]` cannot be used in a page.", "Remove it.")
+            elif isinstance(node, (nodes.BinExpr, nodes.Concat, nodes.UnaryExpr)):
+                self.fail(
+                    node,
+                    "Macros in a page cannot do sums or join text together.",
+                    "Write the words or numbers into the page as they are.",
+                )
+            elif isinstance(node, (nodes.Macro, nodes.CallBlock, nodes.FilterBlock)):
+                self.fail(node, "Pages cannot define their own macros.", 'Use `{{ story("...") }}` or `{{ term("...") }}` instead.')
             elif isinstance(node, nodes.Filter) and node.name not in ALLOWED_FILTERS:
                 self.fail(node, f"The `{node.name}` filter cannot be used in a page.", "Remove it.")
             elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name in ("story", "term"):

@@ -19,7 +19,9 @@ from sidebyside.findings import Finding, error
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MODULE_FOLDER = re.compile(r"^(?:\d+-)?(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
-ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
+ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+# Documents are never published from a module folder: they can hold anything, unchecked.
+DOCUMENTS = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp", ".html", ".htm", ".js"}
 
 
 def _lines(doc: Document) -> dict[str, int]:
@@ -37,11 +39,43 @@ def _slug_problem(rel: str, name: str, example: str) -> Finding:
     )
 
 
+def _folder_problems(folder: Path, root: Path) -> list[Finding]:
+    """Links to files outside the course, and documents, in a module folder: each one an error."""
+    found = []
+    for path in sorted([folder, *folder.rglob("*")]):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            found.append(
+                error(
+                    rel,
+                    1,
+                    "file-outside",
+                    f"`{rel}` is a link to a file outside the course.",
+                    "Copy the file into the module's folder instead.",
+                )
+            )
+        elif path.is_file() and path.suffix.lower() in DOCUMENTS:
+            found.append(
+                error(
+                    rel,
+                    1,
+                    "file-document",
+                    f"`{rel}` is a document, and documents in a module folder are never published.",
+                    "Remove it. Put what it says into the module's text, or link to where it is published.",
+                    "A document can hold anything, such as names or health details, and the checks cannot read it.",
+                )
+            )
+    return found
+
+
 def load_module(folder: Path, root: Path, documents: DocumentCache | None = None) -> tuple[Module | None, list[Finding]]:
     rel_folder = folder.relative_to(root).as_posix()
     match = MODULE_FOLDER.match(folder.name)
     if not match:
         return None, [_slug_problem(rel_folder, folder.name, "02-how-the-nhs-works")]
+    problems = _folder_problems(folder, root)
+    if problems:
+        return None, problems
     index = folder / "index.md"
     if not index.is_file():
         return None, [

@@ -22,7 +22,7 @@ from sidebyside import __version__
 FORMAT = "2"
 ENGINE = Path(__file__).resolve().parent.parent  # the sidebyside package
 # The engine's code and files that make a handout's HTML and PDF.
-MADE_BY = ("print", "render", "content")
+MADE_BY = ("print", "render", "content", "publish")
 LIBRARIES = ("weasyprint", "markdown", "pymdown-extensions", "jinja2", "segno", "pydyf", "tinycss2", "fonttools")
 
 

@@ -25,6 +25,7 @@ from sidebyside.content.session import plan_session
 from sidebyside.print.macros import apply_macros
 from sidebyside.print.markdown_html import absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
+from sidebyside.publish import gate
 from sidebyside.render import contacts_page, trainer_pages, web_pages
 from sidebyside.render.dates import long_date
 from sidebyside.render.easy_read import about_html, sentence_html, status_notes
@@ -140,7 +141,9 @@ class _Planner:
         text = apply_macros(
             markdown_text, self.course, self.settings.today, self.settings.version, module_or_story.rel, module_or_story.path
         )
-        return absolute_links(to_html(text, id_prefix=id_prefix), address, self.settings.site_url)
+        fragment = absolute_links(to_html(text, id_prefix=id_prefix), address, self.settings.site_url)
+        gate(fragment, f"The handout of {module_or_story.rel}", module_or_story.rel, module_or_story.allow_details)
+        return fragment
 
     def render(self, template: str, **context: object) -> str:
         return self.environment.get_template(template).render(

@@ -107,6 +107,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.docs_dir = Path("docs")
         self.handouts: list[Any] = []
         self.decks: list[Any] = []
+        self.sources_of: dict[str, str] = {}
+        self.allowed_details: dict[str, tuple[str, ...]] = {}
         self.previewing = False
         self.version = ""
         self.trainer_srcs: set[str] = set()
@@ -251,17 +253,54 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             # Easy Read pages are reached from their module page, not the menu.
             inclusion = InclusionLevel.NOT_IN_NAV if src.endswith(EASY_READ_PAGE) else InclusionLevel.UNDEFINED
             self._add(files, File.generated(config, src, content=markdown, inclusion=inclusion))
+        # For the publish gate: the file a contributor fixes for each page, and the personal details it may show.
+        self.sources_of = {module_src(m.slug): m.rel for m in course.modules} | {story_src(s.slug): s.rel for s in course.stories}
+        self.sources_of |= {easy_read_src(m.slug): m.easy_read.rel for m in course.modules if m.easy_read is not None}
+        self.allowed_details = {module_src(m.slug): tuple(m.allow_details) for m in course.modules}
+        self.allowed_details |= {easy_read_src(m.slug): tuple(m.allow_details) for m in course.modules}
+        self.allowed_details |= {story_src(s.slug): tuple(s.allow_details) for s in course.stories}
+        # The contacts sheet shows the ways to reach people that mkdocs.yml gives: configuration a maintainer reviews.
+        self.allowed_details[contacts_page.CONTACTS_PAGE] = ("phone", "email", "postcode")
         self.linkable = {module_src(m.slug) for m in course.modules} | {story_src(s.slug) for s in course.stories}
         left = [s for s in course.stories if not s.allowed("web", today)]
         self.left_out_srcs = {story_src(s.slug) for s in left}
         self.left_out_urls = {s.url for s in left}
         self.linkable |= {trainer_module_src(m.slug) for m in course.modules if self.config.trainer_edition}
+        self._publish_files_safely(files, config)
         self.addresses = address_links.page_addresses(files)
         for picture in sorted(pictures):  # the built-in pictures the Easy Read pages show
             self._add(files, File.generated(config, easy_read.PICTURES + Path(picture).name, abs_src_path=picture))
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
         return files
+
+    def _publish_files_safely(self, files: Files, config: MkDocsConfig) -> None:
+        """Every file from docs/ and the course folders: allowed kinds only, from inside the course, pictures without hidden details."""
+        from sidebyside.publish import GateProblem
+        from sidebyside.publish.files import check_file, without_hidden_details
+
+        project = Path(config.config_file_path).resolve().parent
+        designed = {f"docs/{name}" for name in [*config.extra_css, *map(str, config.extra_javascript)]}
+        cache = project / ".sidebyside-cache" / "pictures"
+        contributed = [Path(config.docs_dir).absolute(), *(self.root / d for d in (self.config.modules_dir, self.config.stories_dir))]
+        for file in files:
+            if file.abs_src_path is None:
+                continue
+            path = Path(file.abs_src_path)
+            if not any(path.is_relative_to(folder) for folder in contributed):
+                continue  # the theme's and the engine's own files
+            try:
+                rel = path.relative_to(project).as_posix() if not path.is_symlink() else f"{Path(config.docs_dir).name}/{file.src_uri}"
+            except ValueError:
+                rel = file.src_uri
+            try:
+                check_file(path, rel, project, designed)
+            except GateProblem as exc:
+                raise PluginError(str(exc)) from None
+            clean, changed = without_hidden_details(path, cache)
+            if changed:
+                file.abs_src_path = str(clean)
+                log.info(f"Note: removed hidden details (such as the camera, the place or names) from {rel} before publishing it.")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A preview rebuilds on every save; making PDFs then would slow it down for no one.
@@ -363,10 +402,24 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     on_page_markdown = CombinedEvent(_skip_macros_if_none, _rewrite_address_links)
 
     @event_priority(100)  # first, so that other plugins see the whole page
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _fill_parts(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Put back the parts of generated pages that were kept as HTML (see web_pages.PageMarkdown).
         parts = self.page_parts.get(page.file.src_uri)
         return parts.fill(html) if parts is not None else html
+
+    @event_priority(-100)  # last: the publish gate reads the page content as it will be published
+    def _gate(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        from sidebyside.publish import GateProblem, gate
+
+        src = page.file.src_uri
+        source = self.sources_of.get(src, f"{Path(config.docs_dir).name}/{src}" if not page.file.generated_by else "")
+        try:
+            gate(html, f"The page {src}", source, self.allowed_details.get(src, ()))
+        except GateProblem as exc:
+            raise PluginError(str(exc)) from None
+        return html
+
+    on_page_content = CombinedEvent(_fill_parts, _gate)
 
     @event_priority(-50)  # after the search plugin has indexed the page (see below)
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any) -> TemplateContext:
