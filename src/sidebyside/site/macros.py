@@ -133,6 +133,16 @@ class _ReportingSandbox(SandboxedEnvironment):
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         if caching() and isinstance(source, str) and not may_be_template(self, source):
             return Verbatim(self, source)  # nothing for Jinja to do: skip parsing and compiling
+        course = self.sidebyside.course
+        if isinstance(source, str) and course is not None:
+            # Jinja works out constant sums while it compiles, so a macro like ("ab" * 400000000)
+            # would fill the memory before rendering began: the page checks' rules come first.
+            from sidebyside.checks.pages import PageText
+            from sidebyside.checks.untrusted import macro_problems
+
+            problems = macro_problems(PageText("page", "page", source, 1, "page", Path(".")), course)
+            if problems:
+                self._fail(source, ValueError(f"{problems[0].message} {problems[0].suggestion}"), problems[0].line)
         try:
             template = super().from_string(source, globals, template_class)
         except jinja2.TemplateSyntaxError as exc:

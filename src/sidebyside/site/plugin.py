@@ -385,7 +385,19 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if caching() and "render_macros" not in page.meta and not macros.has_macros(config, markdown):
             page.meta["render_macros"] = False
             self.skipped_macros = page.file.src_uri
+        elif self.course is not None and not self._macros_are_safe(markdown, page):
+            # The checks stop this build; meanwhile a macro that could hang or fill the memory is never run.
+            page.meta["render_macros"] = False
+            self.skipped_macros = page.file.src_uri
         return markdown
+
+    def _macros_are_safe(self, markdown: str, page: Page) -> bool:
+        from sidebyside.checks.pages import PageText
+        from sidebyside.checks.untrusted import macro_problems
+
+        assert self.course is not None
+        text = PageText(page.file.src_uri, "page", markdown, 1, page.file.src_uri, self.root)
+        return not macro_problems(text, self.course)
 
     @event_priority(-50)  # after macros have run
     def _rewrite_address_links(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
