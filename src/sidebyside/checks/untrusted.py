@@ -171,6 +171,23 @@ class _MacroWalker:
 
 
 MACRO_START = re.compile(r"\{\{|\{%|\{#")
+COSTLY = (nodes.BinExpr, nodes.Concat, nodes.UnaryExpr, nodes.Macro, nodes.CallBlock, nodes.FilterBlock)
+
+
+def costly_macro_line(source: str) -> int:
+    """The line of the first macro that does sums, joins text or defines macros (0 if none).
+
+    Jinja works such sums out while it compiles a page, before anything renders, so
+    `{{ "ab" * 400000000 }}` would fill the memory: these are refused before compiling.
+    """
+    if not MACRO_START.search(source):
+        return 0
+    try:
+        tree = jinja2.Environment().parse(source)
+    except jinja2.TemplateSyntaxError:
+        return 0  # reported in plain words when it is compiled
+    found = next(iter(tree.find_all(COSTLY)), None)
+    return found.lineno if found is not None else 0
 
 
 def macro_problems(page: PageText, course: Course) -> list[Finding]:
