@@ -18,6 +18,8 @@ from sidebyside.render.terms import matcher_for
 
 GLOSSARY_LINK = re.compile(r"glossary/(?:index\.md)?#(?P<slug>[a-z0-9-]+)")
 TERM_MACRO = re.compile(r"""\bterm\(\s*["'](?P<slug>[a-z0-9-]+)["']""")
+# Reminders that never stop a build (unless `strict_governance`): the page tells readers what is behind.
+TRANSLATION_REMINDERS = frozenset({"translation-out-of-date", "translation-unrecorded", "translation-term-missing"})
 WHY_DRIFT = "A reader of the translation would otherwise miss what changed in the original, with no sign that anything did."
 
 
