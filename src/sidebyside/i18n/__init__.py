@@ -61,7 +61,7 @@ def base_language(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower() or "en"
 
 
-def N_(message: str) -> str:  # noqa: N802 (the name gettext tools look for)
+def N_(message: str) -> str:
     """Mark a message for the catalogues where it is defined; it is translated where it is shown."""
     return message
 
@@ -73,4 +73,4 @@ def install(env: Environment, code: str) -> None:
     env.install_gettext_translations(messages_for(code), newstyle=True)  # type: ignore[attr-defined]
 
 
-__all__ = ["DOMAIN", "N_", "LOCALE_DIR", "TEMPLATE", "base_language", "catalogue_languages", "catalogue_path", "install", "messages_for"]
+__all__ = ["DOMAIN", "LOCALE_DIR", "N_", "TEMPLATE", "base_language", "catalogue_languages", "catalogue_path", "install", "messages_for"]

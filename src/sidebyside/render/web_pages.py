@@ -35,6 +35,7 @@ def credits_heading(language: str = "en") -> str:
 def sources_heading(language: str = "en") -> str:
     return f"## {messages_for(language).gettext('Where our facts come from')}\n\n"
 
+
 PART = "sbs-part-{}-e7c1"  # a placeholder paragraph no contributor writes
 
 
@@ -111,7 +112,9 @@ def credits_html(module: Module, language: str = "en") -> str:
         if not module.has_patient_voice:
             parts.append(f"<p>{_('This page has not yet been reviewed with patient partners or carers.')}</p>")
     else:
-        parts.append(f"<p>{_('This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.')}</p>")
+        parts.append(
+            f"<p>{_('This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.')}</p>"
+        )
     parts.append(f"<p>{_('Looked after by: {owner}.').format(owner=html_text(module.owner))}</p>")
     return _about(parts)
 
