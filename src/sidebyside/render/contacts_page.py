@@ -32,7 +32,7 @@ def contacts_page(contacts: LocalContacts, handout: str = "", language: str = "e
     """The page: why it matters, an examples warning if needed, then every role."""
     _ = messages_for(language).gettext
     lines = [
-        f"# {_(TITLE)}",
+        "# " + _(TITLE),
         "",
         _(
             "These are the people and teams you can go to here, at your own NHS trust. "
@@ -41,24 +41,24 @@ def contacts_page(contacts: LocalContacts, handout: str = "", language: str = "e
         "",
     ]
     if contacts.examples:
-        lines += [f'!!! warning "{_(EXAMPLES_TITLE)}"', f"    {_(EXAMPLES_TEXT)}", ""]
+        lines += ['!!! warning "' + _(EXAMPLES_TITLE) + '"', "    " + _(EXAMPLES_TEXT), ""]
     elif contacts.missing:
         lines += [
-            f'!!! note "{_("Some contacts are not filled in yet")}"',
+            '!!! note "' + _("Some contacts are not filled in yet") + '"',
             "    " + _("The course team has not added every contact yet. Ask the person who invited you."),
             "",
         ]
     for contact, who, how in contact_rows(contacts, language):
         lines += [f"## {html_text(contact.role)}", "", html_text(contact.about), ""]
-        body = [f"<p><strong>{_('Who:')}</strong> {html_text(who)}</p>"]
+        body = ["<p><strong>" + _("Who:") + f"</strong> {html_text(who)}</p>"]
         if how:
-            body.append(f"<p><strong>{_('How to reach them:')}</strong> {html_text(how)}</p>")
+            body.append("<p><strong>" + _("How to reach them:") + f"</strong> {html_text(how)}</p>")
         if contact.note:
             body.append(f"<p>{html_text(contact.note)}</p>")
         marker = " sbs-example" if contacts.examples else ""
         lines += [f'<div class="sbs-contact sbs-no-terms{marker}">' + "".join(body) + "</div>", ""]
     lines += [
-        f"## {_('If you need help now')}",
+        "## " + _("If you need help now"),
         "",
         _(
             "For a health worry, contact your GP or call NHS 111. In an emergency, call 999. "
@@ -67,5 +67,5 @@ def contacts_page(contacts: LocalContacts, handout: str = "", language: str = "e
         "",
     ]
     if handout:
-        lines += [f"[{_('Print this page as a handout (PDF)')}]({relative(CONTACTS_PAGE, handout)})", ""]
+        lines += ["[" + _("Print this page as a handout (PDF)") + f"]({relative(CONTACTS_PAGE, handout)})", ""]
     return "\n".join(lines)

@@ -81,7 +81,7 @@ def easy_read_page(module: Module, easy: EasyRead, language: str = "en") -> Page
         text += '<div class="sbs-er-text" markdown>\n\n'
         text += "".join(f"{sentence_markdown(s.text)}\n\n" for s in part.sentences)
         text += "</div>\n</div>\n\n"
-    text += f"## {_('Who made this page')}\n\n" + page.part(about_html(easy, language))
+    text += "## " + _("Who made this page") + "\n\n" + page.part(about_html(easy, language))
     page.markdown = text
     return page
 
@@ -92,13 +92,13 @@ def about_html(easy: EasyRead, language: str = "en") -> str:
     parts = []
     if easy.co_produced_with:
         people = "".join(f"<li>{html_text(p.credit)}</li>" for p in easy.co_produced_with)
-        parts.append(f"<p>{_('This Easy Read version was made by:')}</p><ul>{people}</ul>")
+        parts.append("<p>" + _("This Easy Read version was made by:") + f"</p><ul>{people}</ul>")
     if easy.tested:
         people = "".join(f"<li>{html_text(p.credit)}</li>" for p in easy.tested_with)
-        parts.append(f"<p>{_('It was tested with:')}</p><ul>{people}</ul>")
+        parts.append("<p>" + _("It was tested with:") + f"</p><ul>{people}</ul>")
     else:
-        parts.append(f"<p>{_('It has not yet been tested with Easy Read reviewers (people with a learning disability).')}</p>")
-    parts.append(f"<p>{_('Looked after by: {owner}.').format(owner=html_text(easy.owner))}</p>")
+        parts.append("<p>" + _("It has not yet been tested with Easy Read reviewers (people with a learning disability).") + "</p>")
+    parts.append("<p>" + _("Looked after by: {owner}.").format(owner=html_text(easy.owner)) + "</p>")
     reviewed = _("Last reviewed: {date}").format(date=long_date(easy.last_reviewed, language))
     due = _("Next review due: {date}").format(date=long_date(easy.next_review, language))
     parts.append(f"<p>{reviewed}<br />\n{due}</p>")
@@ -117,7 +117,7 @@ def easy_read_links(module: Module, handouts: Sequence[HandoutInfo], from_src: s
         none_yet = _("There is no Easy Read version of this page yet.")
         return f'<div class="sbs-easy-read-link sbs-no-terms" markdown>\n\n{none_yet}\n\n</div>\n'
     read = _("Read this page in Easy Read")
-    items = [f"- [{read}]({relative(from_src, easy_read_src(module.slug))}), {_('with pictures and short sentences')}"]
+    items = [f"- [{read}]({relative(from_src, easy_read_src(module.slug))}), " + _("with pictures and short sentences")]
     pdf = next((h for h in handouts if h.kind == EASY_READ_KIND and h.module == module.slug), None)
     if pdf is not None:
         link = relative(from_src, handout_src(pdf.name))

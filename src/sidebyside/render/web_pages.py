@@ -29,11 +29,11 @@ SOURCES_HEADING = "## Where our facts come from\n\n"
 
 
 def credits_heading(language: str = "en") -> str:
-    return f"## {messages_for(language).gettext('Who made this page')}\n\n"
+    return "## " + messages_for(language).gettext("Who made this page") + "\n\n"
 
 
 def sources_heading(language: str = "en") -> str:
-    return f"## {messages_for(language).gettext('Where our facts come from')}\n\n"
+    return "## " + messages_for(language).gettext("Where our facts come from") + "\n\n"
 
 
 PART = "sbs-part-{}-e7c1"  # a placeholder paragraph no contributor writes
@@ -108,14 +108,14 @@ def credits_html(module: Module, language: str = "en") -> str:
     parts = []
     if module.co_produced_with:
         people = "".join(f"<li>{html_text(p.credit)}</li>" for p in module.co_produced_with)
-        parts += [f"<p>{_('This page was made together by:')}</p>", f"<ul>{people}</ul>"]
+        parts += ["<p>" + _("This page was made together by:") + "</p>", f"<ul>{people}</ul>"]
         if not module.has_patient_voice:
-            parts.append(f"<p>{_('This page has not yet been reviewed with patient partners or carers.')}</p>")
+            parts.append("<p>" + _("This page has not yet been reviewed with patient partners or carers.") + "</p>")
     else:
         parts.append(
-            f"<p>{_('This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.')}</p>"
+            "<p>" + _("This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.") + "</p>"
         )
-    parts.append(f"<p>{_('Looked after by: {owner}.').format(owner=html_text(module.owner))}</p>")
+    parts.append("<p>" + _("Looked after by: {owner}.").format(owner=html_text(module.owner)) + "</p>")
     return _about(parts)
 
 
@@ -151,10 +151,10 @@ def changes(module: Module, release: str = "", language: str = "en") -> tuple[st
     _ = messages_for(language).gettext
     current = module.changes_for(release or module.version)
     if not current and release:
-        parts = [f"<p>{_('Nothing on this page changed in this version.')}</p>"]
+        parts = ["<p>" + _("Nothing on this page changed in this version.") + "</p>"]
         earlier = module.changes_for(module.version)
         if earlier:
-            parts.append(f"<p>{_('It last changed in version {version}:').format(version=html_text(module.version))}</p>")
+            parts.append("<p>" + _("It last changed in version {version}:").format(version=html_text(module.version)) + "</p>")
             parts.append("<ul>" + "".join(f"<li>{html_text(c.changed)}</li>" for c in earlier) + "</ul>")
         return release, _about(parts)
     if not current:
@@ -173,17 +173,18 @@ def module_page(module: Module, edition: str = "participant", handouts: str = ""
     body = module.body if edition == "trainer" else strip_trainer_notes(module.body)
     outcomes = "\n".join(f"- {md_text(o)}" for o in module.outcomes)
     facts = (
-        '<ul class="sbs-facts sbs-no-terms">'
-        f"<li>{_('Time in a session: about {length}').format(length=minutes(module.duration, language))}</li>"
-        f"<li>{_('Version {version}').format(version=html_text(module.version))}</li>"
-        "</ul>"
+        '<ul class="sbs-facts sbs-no-terms"><li>'
+        + _("Time in a session: about {length}").format(length=minutes(module.duration, language))
+        + "</li><li>"
+        + _("Version {version}").format(version=html_text(module.version))
+        + "</li></ul>"
     )
     page = PageMarkdown()
     text = f"# {md_text(module.title)}\n\n"
     text += page.part(f'<p class="sbs-summary">{html_text(module.summary)}</p>')
     text += page.part(facts)
     text += f"{handouts}\n\n" if handouts else ""
-    text += f"## {_('By the end of this module you will')}\n\n{outcomes}\n\n"
+    text += "## " + _("By the end of this module you will") + f"\n\n{outcomes}\n\n"
     text += page.part(WORDS_SLOT)
     text += f"{body.strip()}\n\n"
     text += credits_heading(language) + page.part(credits_html(module, language))
@@ -191,7 +192,7 @@ def module_page(module: Module, edition: str = "participant", handouts: str = ""
         text += sources_heading(language) + page.part(sources_html(module, language))
     changed = changes(module, release, language)
     if changed is not None:
-        text += f"## {_('What changed in version {version}').format(version=md_text(changed[0]))}\n\n" + page.part(changed[1])
+        text += "## " + _("What changed in version {version}").format(version=md_text(changed[0])) + "\n\n" + page.part(changed[1])
     text += page.part(review_html(module.last_reviewed, module.next_review, language))
     page.markdown = text
     return page
@@ -200,7 +201,7 @@ def module_page(module: Module, edition: str = "participant", handouts: str = ""
 def modules_index(modules: Iterable[Module], intro: str = "", language: str = "en") -> str:
     _ = messages_for(language).gettext
     lines = [
-        f"# {_('Modules')}",
+        "# " + _("Modules"),
         "",
         intro or _("Work through the modules in order. Each one is short, and you can stop at any time."),
         "",
@@ -270,7 +271,7 @@ def story_page(story: Story, course: Course, edition: str = "participant", langu
     text += f"{body.strip()}\n\n"
     related = [m for m in (course.module(slug) for slug in story.modules) if m is not None]
     if related:
-        text += f"## {_('Modules this story goes with')}\n\n"
+        text += "## " + _("Modules this story goes with") + "\n\n"
         text += "\n".join(f"- [{md_text(m.title)}]({relative(src, module_src(m.slug))})" for m in related) + "\n"
     page.markdown = text
     return page
@@ -297,7 +298,7 @@ def stories_intro(stories: list[Story], language: str = "en") -> str:
 
 def stories_index(stories: list[Story], language: str = "en") -> str:
     _ = messages_for(language).gettext
-    lines = [f"# {_('Stories')}", "", html_text(stories_intro(stories, language)), ""]
+    lines = ["# " + _("Stories"), "", html_text(stories_intro(stories, language)), ""]
     if not stories:
         lines.append(_("There are no stories yet."))
     for story in stories:
@@ -317,7 +318,7 @@ def glossary_page(terms: list[Term], intro: str = "", language: str = "en") -> s
     for term in sorted(terms, key=lambda t: t.term.casefold()):
         letters.setdefault(_letter(term), []).append(term)
     lines = [
-        f"# {_('Glossary: words explained')}",
+        "# " + _("Glossary: words explained"),
         "",
         intro or _("Words you may hear in the NHS and in improvement work, explained in plain English."),
         "",
@@ -337,7 +338,7 @@ def glossary_page(terms: list[Term], intro: str = "", language: str = "en") -> s
             lines.append("")
             if term.avoid:
                 instead = " " + _("Try: {words}.").format(words=md_text(term.instead)) if term.instead else ""
-                lines += [f"{_('We try not to use this word.')}{instead}", ""]
+                lines += [_("We try not to use this word.") + instead, ""]
             if term.body.strip():
                 lines += [term.body.strip(), ""]
             if term.see_also:
