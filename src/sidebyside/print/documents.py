@@ -34,6 +34,7 @@ from sidebyside.render.easy_read import about_html, sentence_html, status_notes
 from sidebyside.render.links import SESSION_DECK, deck_src, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import strip_trainer_notes
+from sidebyside.render.translation_notices import Notice
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -176,7 +177,7 @@ class _Planner:
 
     # --- documents -------------------------------------------------------------------
 
-    def module(self, module: Module, large: bool, notices: tuple[str, ...] = ()) -> Handout:
+    def module(self, module: Module, large: bool, notices: tuple[Notice, ...] = ()) -> Handout:
         """A module's handout; `notices` are shown under its title (a draft or out-of-date translation)."""
         _ = self.gettext
         address = module.url
@@ -439,7 +440,7 @@ def _shared(course: Course) -> tuple[object, ...]:
 
 
 def plan_module_handout(
-    course: Course, module: Module, settings: HandoutSettings, *, large: bool = False, notices: tuple[str, ...] = ()
+    course: Course, module: Module, settings: HandoutSettings, *, large: bool = False, notices: tuple[Notice, ...] = ()
 ) -> PlannedHandout:
     """One module's handout in `settings.language`, from a course whose records are in that language.
 
@@ -449,7 +450,7 @@ def plan_module_handout(
     return _module_plan(_Planner(course, settings), module, large, notices)
 
 
-def _module_plan(planner: _Planner, module: Module, large: bool, notices: tuple[str, ...] = ()) -> PlannedHandout:
+def _module_plan(planner: _Planner, module: Module, large: bool, notices: tuple[Notice, ...] = ()) -> PlannedHandout:
     _ = planner.gettext
     return PlannedHandout(
         name=module_handout_name(module.slug, large, planner.code),

@@ -18,7 +18,9 @@ LATIN = '"Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif'
 
 # Scripts that Noto Sans (Latin, Greek, Cyrillic) does not cover, by language.
 FONTS = {
-    "ur": '"Noto Nastaliq Urdu", "Noto Naskh Arabic", ' + LATIN,
+    # Naskh first: Nastaliq is the usual style for Urdu, but its glyphs do not read back as
+    # text (a screen reader, search or copying gets the letters wrong); Naskh does.
+    "ur": '"Noto Naskh Arabic", "Noto Nastaliq Urdu", ' + LATIN,
     "ar": '"Noto Naskh Arabic", ' + LATIN,
     "fa": '"Noto Naskh Arabic", ' + LATIN,
     "ps": '"Noto Naskh Arabic", ' + LATIN,
@@ -32,8 +34,8 @@ FONTS = {
     "so": LATIN,
 }
 
-# Nastaliq rises and falls far more than Latin letters: lines need more room.
-LINE_HEIGHT = {"ur": "2.3"}
+# Arabic script rises and falls further than Latin letters: lines need more room.
+LINE_HEIGHT = {"ur": "1.9"}
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def language_css(language: PrintLanguage) -> str:
         "html[dir=rtl] .words, html[dir=rtl] .admonition, html[dir=rtl] details { border-left-width: 1.5pt; border-right-width: 5pt; }",
         "html[dir=rtl] .er-picture { padding-right: 0; padding-left: 6mm; }",
         # Web addresses, file names and codes stay left to right inside right-to-left text.
-        "html[dir=rtl] a, html[dir=rtl] code { direction: ltr; unicode-bidi: isolate; }",
+        "html[dir=rtl] a, html[dir=rtl] code { direction: ltr; unicode-bidi: embed; }",
     ]
     return "\n".join(css) + "\n"
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from sidebyside.content.model import Course, Module
 from sidebyside.print.cache_keys import engine_fingerprint, handout_key
 from sidebyside.print.documents import STYLES, Handout, HandoutSettings, PlannedHandout, plan_handouts, plan_module_handout
+from sidebyside.render.translation_notices import Notice
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, MarkInfo, Lang, title shown
 
@@ -117,7 +118,7 @@ def render_handouts(
 
 
 def render_module_handout(
-    course: Course, module: Module, settings: HandoutSettings, *, large: bool = False, notices: tuple[str, ...] = ()
+    course: Course, module: Module, settings: HandoutSettings, *, large: bool = False, notices: tuple[Notice, ...] = ()
 ) -> RenderedHandout:
     """One module's handout in `settings.language` (a translated page's), made or found in the cache.
 

@@ -7,7 +7,17 @@ of date, and a translation not yet checked by a qualified translator.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sidebyside.i18n import messages_for
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice printed under a handout's title, and the web address it points to (if any)."""
+
+    text: str
+    address: str = ""
 
 
 def not_translated(language_name: str, original_name: str, language: str) -> str:
@@ -34,16 +44,15 @@ def draft(language: str) -> str:
 
 def handout_notices(
     language: str, original_name: str, *, is_draft: bool, is_out_of_date: bool, original_address: str = ""
-) -> tuple[str, ...]:
+) -> tuple[Notice, ...]:
     """The notices a translated handout prints under its title, as its page shows them."""
     notices = []
     if is_out_of_date:
-        read = read_original(original_name, language)
-        where = f" {original_address}" if original_address else ""
-        notices.append(f"{out_of_date(original_name, language)} {read[:-1] if where else read}{where}")
+        text = f"{out_of_date(original_name, language)} {read_original(original_name, language)}"
+        notices.append(Notice(text, original_address))
     if is_draft:
-        notices.append(draft(language))
+        notices.append(Notice(draft(language)))
     return tuple(notices)
 
 
-__all__ = ["draft", "handout_notices", "not_translated", "out_of_date", "read_original"]
+__all__ = ["Notice", "draft", "handout_notices", "not_translated", "out_of_date", "read_original"]
