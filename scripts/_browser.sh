@@ -27,10 +27,13 @@ if ! command -v soffice >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v ap
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-impress >/dev/null
 fi
 
-# Handouts use local fonts only (never downloaded): DejaVu Sans and Liberation Sans.
-if command -v fc-list >/dev/null 2>&1 && ! fc-list | grep -q "DejaVu Sans" && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+# Handouts use local fonts only (never downloaded): DejaVu Sans and Liberation Sans, and
+# Debian's Noto fonts for other languages (Noto Sans for Welsh's ŵ and ŷ, Noto Naskh Arabic
+# and Noto Nastaliq Urdu for Urdu, and the other scripts in fonts-noto-core).
+if command -v fc-list >/dev/null 2>&1 && ! { fc-list | grep -q "DejaVu Sans" && fc-list | grep -q "Noto Naskh Arabic"; } \
+  && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core fonts-liberation2 >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core fonts-liberation2 fonts-noto-core >/dev/null
 fi
 
 if [ ! -f "$ROOT/tests/node_modules/axe-core/axe.min.js" ]; then

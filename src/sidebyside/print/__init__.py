@@ -6,7 +6,7 @@ mkdocs.yml lives in `sidebyside.app.handouts`.
 """
 
 from sidebyside.print.documents import Handout, HandoutSettings, plan_handouts
-from sidebyside.print.pipeline import HandoutSet, RenderedHandout, render_handouts, write_handouts
+from sidebyside.print.pipeline import HandoutSet, RenderedHandout, render_handouts, render_module_handout, write_handouts
 
 __all__ = [
     "Handout",
@@ -15,5 +15,6 @@ __all__ = [
     "RenderedHandout",
     "plan_handouts",
     "render_handouts",
+    "render_module_handout",
     "write_handouts",
 ]

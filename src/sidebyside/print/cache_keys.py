@@ -22,8 +22,8 @@ from sidebyside import __version__
 FORMAT = "2"
 ENGINE = Path(__file__).resolve().parent.parent  # the sidebyside package
 # The engine's code and files that make a handout's HTML and PDF.
-MADE_BY = ("print", "render", "content", "publish")
-LIBRARIES = ("weasyprint", "markdown", "pymdown-extensions", "jinja2", "segno", "pydyf", "tinycss2", "fonttools")
+MADE_BY = ("print", "render", "content", "publish", "i18n")  # i18n: the catalogues of the engine's words
+LIBRARIES = ("weasyprint", "markdown", "pymdown-extensions", "jinja2", "segno", "pydyf", "tinycss2", "fonttools", "babel")
 
 
 def canonical(value: object) -> str:

@@ -22,6 +22,8 @@ from sidebyside.content.contacts import LocalContacts, read_contacts
 from sidebyside.content.easy_read import EasyRead
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.content.session import plan_session
+from sidebyside.i18n import N_, install, messages_for
+from sidebyside.print.languages import PrintLanguage, language_css, print_language
 from sidebyside.print.macros import apply_macros
 from sidebyside.print.markdown_html import absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
@@ -32,6 +34,7 @@ from sidebyside.render.easy_read import about_html, sentence_html, status_notes
 from sidebyside.render.links import SESSION_DECK, deck_src, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import strip_trainer_notes
+from sidebyside.render.translation_notices import Notice
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -43,10 +46,11 @@ EASY_READ = "easy-read"
 TRAINER_PACK_NAME, JARGON_BUSTER_NAME, STORIES_NAME = "trainer-pack.pdf", "jargon-buster.pdf", "stories.pdf"
 CONTACTS_NAME = contacts_page.CONTACTS_HANDOUT
 
-TRAINER_PACK_DESCRIPTION = "Every module with trainer notes, timings, a running order and a materials checklist"
-JARGON_BUSTER_DESCRIPTION = "Every word in the glossary, A to Z, with its plain meaning"
-STORIES_DESCRIPTION = "Stories about taking part, in one booklet"
-CONTACTS_DESCRIPTION = "The people and teams to go to at your own trust, on one sheet"
+TRAINER_PACK_DESCRIPTION = N_("Every module with trainer notes, timings, a running order and a materials checklist")
+JARGON_BUSTER_DESCRIPTION = N_("Every word in the glossary, A to Z, with its plain meaning")
+STORIES_DESCRIPTION = N_("Stories about taking part, in one booklet")
+CONTACTS_DESCRIPTION = N_("The people and teams to go to at your own trust, on one sheet")
+TRAINER_PACK_TITLE, JARGON_BUSTER_TITLE, STORIES_TITLE = N_("Trainer pack"), N_("Jargon buster"), N_("Stories")
 
 HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
 
@@ -70,6 +74,8 @@ class HandoutSettings:
     session_break_minutes: int = 10
     contacts: LocalContacts = field(default_factory=lambda: read_contacts(None))
     slides: bool = False  # whether the build makes slide decks, which the trainer pack lists
+    language: str = "en"  # the language the handouts are in: the engine's words, fonts, direction
+    direction: str = ""  # "rtl" or "ltr" to override what the locale data says about `language`
 
 
 @dataclass
@@ -87,14 +93,24 @@ class Handout:
     module: str = ""
     address: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    css: str = ""  # a style sheet of its own, loaded last (fonts and direction of its language)
 
 
-def module_handout_name(slug: str, large: bool = False) -> str:
-    return f"{slug}-large-print.pdf" if large else f"{slug}.pdf"
+def in_language(name: str, language: str = "en") -> str:
+    """A handout's file name in a language: `01-welcome.cy.pdf` beside `01-welcome.pdf`."""
+    code = print_language(language).code
+    if code == "en":
+        return name
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}.{code}.{ext}" if dot else f"{name}.{code}"
 
 
-def easy_read_handout_name(slug: str) -> str:
-    return f"{slug}-easy-read.pdf"
+def module_handout_name(slug: str, large: bool = False, language: str = "en") -> str:
+    return in_language(f"{slug}-large-print.pdf" if large else f"{slug}.pdf", language)
+
+
+def easy_read_handout_name(slug: str, language: str = "en") -> str:
+    return in_language(f"{slug}-easy-read.pdf", language)
 
 
 def _data_address(path: Path) -> str:
@@ -102,7 +118,7 @@ def _data_address(path: Path) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-def _environment() -> Environment:
+def _environment(language: str = "en") -> Environment:
     environment = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(["html"]),
@@ -110,8 +126,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters["long_date"] = long_date
-    environment.filters["minutes"] = web_pages.minutes
+    install(environment, language)
+    environment.filters["long_date"] = partial(long_date, language=language)
+    environment.filters["minutes"] = partial(web_pages.minutes, language=language)
     return environment
 
 
@@ -124,7 +141,10 @@ class _Planner:
     def __init__(self, course: Course, settings: HandoutSettings) -> None:
         self.course = course
         self.settings = settings
-        self.environment = _environment()
+        self.language: PrintLanguage = print_language(settings.language, settings.direction)
+        self.code = self.language.code
+        self.gettext = messages_for(self.code).gettext
+        self.environment = _environment(self.code)
         self.terms: dict[str, Term] = {t.slug: t for t in course.terms}
         self.matcher = matcher_for(course.terms)
         reviewed = [m.last_reviewed for m in course.modules]
@@ -146,24 +166,29 @@ class _Planner:
         return fragment
 
     def render(self, template: str, **context: object) -> str:
+        context.setdefault("notices", ())
         return self.environment.get_template(template).render(
             site_name=self.settings.site_name,
             site_url=self.settings.site_url,
+            html_lang=self.language.html_lang,
+            rtl=self.language.rtl,
             **context,
         )
 
     # --- documents -------------------------------------------------------------------
 
-    def module(self, module: Module, large: bool) -> Handout:
+    def module(self, module: Module, large: bool, notices: tuple[Notice, ...] = ()) -> Handout:
+        """A module's handout; `notices` are shown under its title (a draft or out-of-date translation)."""
+        _ = self.gettext
         address = module.url
         web_address, qr = self.address(address)
         body = self.body(module, strip_trainer_notes(module.body), address)
         outcomes = "".join(f"<li>{html.escape(o)}</li>" for o in module.outcomes)
         used = terms_used(f"<p>{html.escape(module.summary)}</p><ul>{outcomes}</ul>{body}", self.matcher)
         words = sorted((self.terms[slug] for slug in used), key=lambda t: t.term.casefold())
-        about = "\n\n".join(part for part in (web_pages.credits(module), web_pages.sources(module)) if part)
+        about = "\n\n".join(part for part in (web_pages.credits(module, self.code), web_pages.sources(module, self.code)) if part)
         about_html = absolute_links(to_html(about), address, self.settings.site_url)
-        edition = "Large print handout" if large else "Handout"
+        edition = _("Large print handout") if large else _("Handout")
         document = self.render(
             "module.html",
             module=module,
@@ -179,22 +204,25 @@ class _Planner:
             words=words,
             about=about_html,
             changes=module.changes_for(module.version),
+            notices=notices,
         )
         return Handout(
-            name=module_handout_name(module.slug, large),
+            name=module_handout_name(module.slug, large, self.code),
             title=module.title,
             kind=LARGE_PRINT if large else PARTICIPANT,
-            description=f"{module.title}, large print" if large else module.title,
+            description=_("{title}, large print").format(title=module.title) if large else module.title,
             html=document,
             base_url=module.path.parent.as_uri() + "/",
             stylesheets=("handouts.css", "large-print.css") if large else ("handouts.css",),
             assets=tuple(module.assets),
             module=module.slug,
             address=web_address,
+            css=language_css(self.language),
         )
 
     def easy_read(self, module: Module, easy: EasyRead) -> Handout:
         """The Easy Read handout: A4, a picture on the left of each part, text 16 pt or more."""
+        _ = self.gettext
         web_address, qr = self.address(module.easy_read_url)
         parts = []
         for part in easy.parts:
@@ -212,28 +240,29 @@ class _Planner:
             "easy_read.html",
             module=module,
             title=easy.title,
-            pdf_title=f"{easy.title} (Easy Read handout)",
-            edition="Easy Read",
+            pdf_title=_("{title} (Easy Read handout)").format(title=easy.title),
+            edition=_("Easy Read"),
             large=False,
             version=module.version,
             reviewed=easy.last_reviewed,
             web_address=web_address,
             qr=qr,
-            notes=status_notes(easy, module),
+            notes=status_notes(easy, module, self.code),
             parts=parts,
-            about=about_html(easy),
+            about=about_html(easy, self.code),
         )
         return Handout(
-            name=easy_read_handout_name(module.slug),
+            name=easy_read_handout_name(module.slug, self.code),
             title=easy.title,
             kind=EASY_READ,
-            description=f"{module.title}, Easy Read",
+            description=_("{title}, Easy Read").format(title=module.title),
             html=document,
             base_url=module.path.parent.as_uri() + "/",
             stylesheets=("handouts.css", "easy-read.css"),
             assets=tuple(p.path for p in easy.pictures if not p.built_in),
             module=module.slug,
             address=web_address,
+            css=language_css(self.language),
         )
 
     def _booklet(
@@ -252,6 +281,7 @@ class _Planner:
     ) -> Handout:
         """A handout for the whole course (trainer pack, jargon buster, stories): one version, the latest review date."""
         web_address, qr = self.address(address)
+        title, description = self.gettext(title), self.gettext(description)
         document = self.render(
             template,
             title=title,
@@ -265,7 +295,7 @@ class _Planner:
             **context,
         )
         return Handout(
-            name=name,
+            name=in_language(name, self.code),
             title=title,
             kind=kind,
             description=description,
@@ -274,6 +304,7 @@ class _Planner:
             stylesheets=("handouts.css",),
             assets=assets,
             address=web_address,
+            css=language_css(self.language),
         )
 
     def trainer_pack(self) -> Handout:
@@ -304,11 +335,11 @@ class _Planner:
             ]
         return self._booklet(
             name=TRAINER_PACK_NAME,
-            title="Trainer pack",
+            title=TRAINER_PACK_TITLE,
             kind=TRAINER_PACK,
             description=TRAINER_PACK_DESCRIPTION,
             template="trainer_pack.html",
-            edition="For trainers",
+            edition=self.gettext("For trainers"),
             address="modules/",
             folder=self.settings.modules_dir,
             assets=tuple(asset for m in self.course.modules for asset in m.assets),
@@ -331,11 +362,11 @@ class _Planner:
             letters.setdefault(letter, []).append({"term": term, "longer": longer, "see_also": see_also})
         return self._booklet(
             name=JARGON_BUSTER_NAME,
-            title="Jargon buster",
+            title=JARGON_BUSTER_TITLE,
             kind=JARGON_BUSTER,
             description=JARGON_BUSTER_DESCRIPTION,
             template="jargon_buster.html",
-            edition="Words explained, A to Z",
+            edition=self.gettext("Words explained, A to Z"),
             address=address,
             folder=self.settings.glossary_dir,
             letters=letters,
@@ -347,18 +378,19 @@ class _Planner:
         for story in printed:
             body = shift_headings(self.body(story, strip_trainer_notes(story.body), story.url, id_prefix=f"{story.slug}-"), 1)
             modules = [m.title for m in (self.course.module(s) for s in story.modules) if m is not None]
-            entries.append({"story": story, "teller": web_pages.teller_line(story), "body": body, "modules": modules})
+            teller = web_pages.teller_line(story, language=self.code)
+            entries.append({"story": story, "teller": teller, "body": body, "modules": modules})
         return self._booklet(
             name=STORIES_NAME,
-            title="Stories",
+            title=STORIES_TITLE,
             kind=STORIES,
             description=STORIES_DESCRIPTION,
             template="stories.html",
-            edition="Stories about taking part",
+            edition=self.gettext("Stories about taking part"),
             address="stories/",
             folder=self.settings.stories_dir,
             entries=entries,
-            intro=web_pages.stories_intro(printed),
+            intro=web_pages.stories_intro(printed, self.code),
         )
 
     def contacts(self) -> Handout:
@@ -369,14 +401,14 @@ class _Planner:
             kind=CONTACTS,
             description=CONTACTS_DESCRIPTION,
             template="contacts.html",
-            edition="Local contacts",
+            edition=self.gettext("Local contacts"),
             address="contacts/",
             folder=self.settings.modules_dir,
-            rows=contacts_page.contact_rows(contacts),
+            rows=contacts_page.contact_rows(contacts, self.code),
             examples=contacts.examples,
             missing=bool(contacts.missing),
-            examples_title=contacts_page.EXAMPLES_TITLE,
-            examples_text=contacts_page.EXAMPLES_TEXT,
+            examples_title=self.gettext(contacts_page.EXAMPLES_TITLE),
+            examples_text=self.gettext(contacts_page.EXAMPLES_TEXT),
         )
 
 
@@ -398,37 +430,61 @@ class PlannedHandout:
     make: Callable[[], Handout]
 
 
-def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHandout]:
-    """Every handout of the course, in the order the Handouts page lists them, not yet made."""
-    planner = _Planner(course, settings)
-    shared = (
+def _shared(course: Course) -> tuple[object, ...]:
+    """What every handout may draw on besides its own records (glossary words, stories, module titles)."""
+    return (
         tuple(course.terms),
         tuple(course.stories),
         tuple((m.slug, m.title, m.order, m.duration, m.last_reviewed) for m in course.modules),
     )
+
+
+def plan_module_handout(
+    course: Course, module: Module, settings: HandoutSettings, *, large: bool = False, notices: tuple[Notice, ...] = ()
+) -> PlannedHandout:
+    """One module's handout in `settings.language`, from a course whose records are in that language.
+
+    For a translated page: pass the translated module (and a course holding the translated
+    glossary), and the notices its page shows (a draft, or out of date), already in its language.
+    """
+    return _module_plan(_Planner(course, settings), module, large, notices)
+
+
+def _module_plan(planner: _Planner, module: Module, large: bool, notices: tuple[Notice, ...] = ()) -> PlannedHandout:
+    _ = planner.gettext
+    return PlannedHandout(
+        name=module_handout_name(module.slug, large, planner.code),
+        title=module.title,
+        kind=LARGE_PRINT if large else PARTICIPANT,
+        description=_("{title}, large print").format(title=module.title) if large else module.title,
+        module=module.slug,
+        inputs=(module, large, _shared(planner.course), *((notices,) if notices else ())),
+        assets=tuple(module.assets),
+        make=partial(planner.module, module, large, notices),
+    )
+
+
+def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHandout]:
+    """Every handout of the course, in the order the Handouts page lists them, not yet made.
+
+    In `settings.language`: a translated course (its records in that language) gives
+    handouts named `<name>.<code>.pdf`, in the engine's words for that language.
+    """
+    planner = _Planner(course, settings)
+    _, code = planner.gettext, planner.code
+    shared = _shared(course)
     planned: list[PlannedHandout] = []
     for module in course.modules:
         for large in (False, True):
-            planned.append(
-                PlannedHandout(
-                    name=module_handout_name(module.slug, large),
-                    title=module.title,
-                    kind=LARGE_PRINT if large else PARTICIPANT,
-                    description=f"{module.title}, large print" if large else module.title,
-                    module=module.slug,
-                    inputs=(module, large, shared),
-                    assets=tuple(module.assets),
-                    make=partial(planner.module, module, large),
-                )
-            )
+            planned.append(_module_plan(planner, module, large))
         if module.easy_read is not None:
             easy = module.easy_read
             planned.append(
                 PlannedHandout(
-                    name=easy_read_handout_name(module.slug),
+                    name=easy_read_handout_name(module.slug, code),
                     title=easy.title,
                     kind=EASY_READ,
-                    description=f"{module.title}, Easy Read",
+                    description=_("{title}, Easy Read").format(title=module.title),
                     module=module.slug,
                     inputs=(module, shared),  # the module holds its Easy Read version
                     assets=tuple(p.path for p in easy.pictures),  # built-in pictures too: their files are the engine's
@@ -437,23 +493,22 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHand
             )
     planned.append(
         PlannedHandout(
-            name=TRAINER_PACK_NAME,
-            title="Trainer pack",
+            name=in_language(TRAINER_PACK_NAME, code),
+            title=_(TRAINER_PACK_TITLE),
             kind=TRAINER_PACK,
-            description=TRAINER_PACK_DESCRIPTION,
+            description=_(TRAINER_PACK_DESCRIPTION),
             module="",
             inputs=(tuple(course.modules), shared),
             assets=tuple(asset for m in course.modules for asset in m.assets),
             make=planner.trainer_pack,
         )
     )
-    planned.append(
-        PlannedHandout(
-            JARGON_BUSTER_NAME, "Jargon buster", JARGON_BUSTER, JARGON_BUSTER_DESCRIPTION, "", (shared,), (), planner.jargon_buster
-        )
-    )
-    planned.append(PlannedHandout(STORIES_NAME, "Stories", STORIES, STORIES_DESCRIPTION, "", (shared,), (), planner.stories))
-    planned.append(PlannedHandout(CONTACTS_NAME, contacts_page.TITLE, CONTACTS, CONTACTS_DESCRIPTION, "", (), (), planner.contacts))
+    for name, title, kind, description, inputs, make in (
+        (JARGON_BUSTER_NAME, JARGON_BUSTER_TITLE, JARGON_BUSTER, JARGON_BUSTER_DESCRIPTION, (shared,), planner.jargon_buster),
+        (STORIES_NAME, STORIES_TITLE, STORIES, STORIES_DESCRIPTION, (shared,), planner.stories),
+        (CONTACTS_NAME, contacts_page.TITLE, CONTACTS, CONTACTS_DESCRIPTION, (), planner.contacts),
+    ):
+        planned.append(PlannedHandout(in_language(name, code), _(title), kind, _(description), "", inputs, (), make))
     return planned
 
 

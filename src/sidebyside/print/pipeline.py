@@ -20,9 +20,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from sidebyside.content.model import Course
+from sidebyside.content.model import Course, Module
 from sidebyside.print.cache_keys import engine_fingerprint, handout_key
-from sidebyside.print.documents import STYLES, Handout, HandoutSettings, PlannedHandout, plan_handouts
+from sidebyside.print.documents import STYLES, Handout, HandoutSettings, PlannedHandout, plan_handouts, plan_module_handout
+from sidebyside.render.translation_notices import Notice
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, MarkInfo, Lang, title shown
 
@@ -107,16 +108,38 @@ def render_handouts(
     started: Callable[[int], None] | None = None,
     done: Callable[[], None] | None = None,
 ) -> HandoutSet:
-    """Make (or find in the cache) every handout of the course.
+    """Make (or find in the cache) every handout of the course, in `settings.language`.
 
     Keys come from the inputs, so only the handouts missing from the cache have their
     HTML made; they are printed on every core. `started(count)` is told how many will
     be made (only when some will), and `done()` is called as each is finished.
     """
+    return render_planned(plan_handouts(course, settings), settings, started=started, done=done)
+
+
+def render_module_handout(
+    course: Course, module: Module, settings: HandoutSettings, *, large: bool = False, notices: tuple[Notice, ...] = ()
+) -> RenderedHandout:
+    """One module's handout in `settings.language` (a translated page's), made or found in the cache.
+
+    `module` and `course` hold the translated records; `notices` (in that language) are
+    printed under the title, as the page shows them: a draft, or out of date.
+    """
+    planned = plan_module_handout(course, module, settings, large=large, notices=notices)
+    return render_planned([planned], settings).handouts[0]
+
+
+def render_planned(
+    planned: list[PlannedHandout],
+    settings: HandoutSettings,
+    *,
+    started: Callable[[int], None] | None = None,
+    done: Callable[[], None] | None = None,
+) -> HandoutSet:
+    """Make (or find in the cache) the planned handouts."""
     cache = _cache_dir(settings)
     cache.mkdir(parents=True, exist_ok=True)
     _ignore_itself(cache)
-    planned = plan_handouts(course, settings)
     engine = engine_fingerprint()
     keyed = _settings_for_key(settings)
     keys = [planned_key(engine, keyed, p) for p in planned]
@@ -156,11 +179,11 @@ def _jobs(settings: HandoutSettings, count: int) -> int:
     return max(1, min(cores, count))
 
 
-Job = tuple[str, str, str, str, tuple[str, ...], str, str]
+Job = tuple[str, str, str, str, tuple[str, ...], str, str, str]
 
 
 def _job(key: str, handout: Handout, cache: Path, settings: HandoutSettings) -> Job:
-    return (key, handout.name, handout.html, handout.base_url, handout.stylesheets, str(settings.root), str(cache))
+    return (key, handout.name, handout.html, handout.base_url, handout.stylesheets, str(settings.root), str(cache), handout.css)
 
 
 def _render_many(
@@ -192,12 +215,11 @@ def _render_one(job: Job) -> tuple[str, int]:
     """Make one PDF into the cache (runs in a worker process). Returns (key, pages)."""
     from weasyprint import CSS, HTML
 
-    key, name, html, base_url, stylesheets, root, cache_dir = job
+    key, name, html, base_url, stylesheets, root, cache_dir, css = job
     cache = Path(cache_dir)
     try:
-        document = HTML(string=html, base_url=base_url, url_fetcher=_local_fetcher(Path(root))).render(
-            stylesheets=[CSS(filename=str(STYLES / s)) for s in stylesheets]
-        )
+        sheets = [CSS(filename=str(STYLES / s)) for s in stylesheets] + ([CSS(string=css)] if css else [])
+        document = HTML(string=html, base_url=base_url, url_fetcher=_local_fetcher(Path(root))).render(stylesheets=sheets)
         handle, temporary = tempfile.mkstemp(prefix=f".{key}-", suffix=".pdf", dir=cache)
         os.close(handle)
         document.write_pdf(temporary, pdf_variant=PDF_VARIANT)

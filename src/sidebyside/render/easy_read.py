@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sidebyside.content.easy_read import EasyRead, Picture
 from sidebyside.content.model import Module
 from sidebyside.content.pictures import CREDIT_URL, LICENCE_URL
+from sidebyside.i18n import messages_for
 from sidebyside.render.dates import long_date
 from sidebyside.render.handout_pages import HandoutInfo, file_size, handout_src, pages
 from sidebyside.render.links import easy_read_src, module_src, relative
@@ -42,29 +43,32 @@ def sentence_html(text: str) -> str:
     return "".join(f"<strong>{html_text(p)}</strong>" if i % 2 else html_text(p) for i, p in enumerate(pieces))
 
 
-def status_notes(easy: EasyRead, module: Module) -> list[tuple[str, str]]:
+def status_notes(easy: EasyRead, module: Module, language: str = "en") -> list[tuple[str, str]]:
     """(title, text) notices a reader should see first: not tested yet, or older than the main page."""
+    _ = messages_for(language).gettext
     notes = []
     if not easy.tested:
         notes.append(
             (
-                "Not tested yet",
-                "Easy Read is usually checked by people with a learning disability. Nobody has checked this version yet.",
+                _("Not tested yet"),
+                _("Easy Read is usually checked by people with a learning disability. Nobody has checked this version yet."),
             )
         )
     if easy.module_version != module.version:
-        notes.append(("This may be out of date", "The main page has changed since this Easy Read version was written."))
+        notes.append((_("This may be out of date"), _("The main page has changed since this Easy Read version was written.")))
     return notes
 
 
-def easy_read_page(module: Module, easy: EasyRead) -> PageMarkdown:
+def easy_read_page(module: Module, easy: EasyRead, language: str = "en") -> PageMarkdown:
     """The Easy Read web page of a module."""
+    _ = messages_for(language).gettext
     src = easy_read_src(module.slug)
     page = PageMarkdown()
     text = f"# {md_text(easy.title)}\n\n"
     main = relative(src, module_src(module.slug))
-    text += f'<div class="sbs-er-intro sbs-no-terms" markdown>\n\nThis is the Easy Read version of the page [{md_text(module.title)}]({main}).\n\n</div>\n\n'
-    notes = "".join(admonition_html("note", title, html_text(note)) for title, note in status_notes(easy, module))
+    intro = _("This is the Easy Read version of the page {page}.").format(page=f"[{md_text(module.title)}]({main})")
+    text += f'<div class="sbs-er-intro sbs-no-terms" markdown>\n\n{intro}\n\n</div>\n\n'
+    notes = "".join(admonition_html("note", title, html_text(note)) for title, note in status_notes(easy, module, language))
     if notes:
         text += page.part(f'<div class="sbs-er-notes">{notes}</div>')
     for part in easy.parts:
@@ -77,39 +81,46 @@ def easy_read_page(module: Module, easy: EasyRead) -> PageMarkdown:
         text += '<div class="sbs-er-text" markdown>\n\n'
         text += "".join(f"{sentence_markdown(s.text)}\n\n" for s in part.sentences)
         text += "</div>\n</div>\n\n"
-    text += "## Who made this page\n\n" + page.part(about_html(easy))
+    text += "## " + _("Who made this page") + "\n\n" + page.part(about_html(easy, language))
     page.markdown = text
     return page
 
 
-def about_html(easy: EasyRead) -> str:
+def about_html(easy: EasyRead, language: str = "en") -> str:
     """Who made it, who tested it, when it is reviewed, and where the pictures come from."""
+    _ = messages_for(language).gettext
     parts = []
     if easy.co_produced_with:
         people = "".join(f"<li>{html_text(p.credit)}</li>" for p in easy.co_produced_with)
-        parts.append(f"<p>This Easy Read version was made by:</p><ul>{people}</ul>")
+        parts.append("<p>" + _("This Easy Read version was made by:") + f"</p><ul>{people}</ul>")
     if easy.tested:
         people = "".join(f"<li>{html_text(p.credit)}</li>" for p in easy.tested_with)
-        parts.append(f"<p>It was tested with:</p><ul>{people}</ul>")
+        parts.append("<p>" + _("It was tested with:") + f"</p><ul>{people}</ul>")
     else:
-        parts.append("<p>It has not yet been tested with Easy Read reviewers (people with a learning disability).</p>")
-    parts.append(f"<p>Looked after by: {html_text(easy.owner)}.</p>")
-    parts.append(f"<p>Last reviewed: {long_date(easy.last_reviewed)}<br />\nNext review due: {long_date(easy.next_review)}</p>")
+        parts.append("<p>" + _("It has not yet been tested with Easy Read reviewers (people with a learning disability).") + "</p>")
+    parts.append("<p>" + _("Looked after by: {owner}.").format(owner=html_text(easy.owner)) + "</p>")
+    reviewed = _("Last reviewed: {date}").format(date=long_date(easy.last_reviewed, language))
+    due = _("Next review due: {date}").format(date=long_date(easy.next_review, language))
+    parts.append(f"<p>{reviewed}<br />\n{due}</p>")
     if any(p.built_in for p in easy.pictures):
-        parts.append(
-            f'<p class="sbs-er-credit">Pictures from <a href="{CREDIT_URL}">OpenMoji</a>, the open-source emoji and icon project, '
-            f'licensed <a href="{LICENCE_URL}">CC BY-SA 4.0</a>.</p>'
+        credit = _("Pictures from {openmoji}, the open-source emoji and icon project, licensed {licence}.").format(
+            openmoji=f'<a href="{CREDIT_URL}">OpenMoji</a>', licence=f'<a href="{LICENCE_URL}">CC BY-SA 4.0</a>'
         )
+        parts.append(f'<p class="sbs-er-credit">{credit}</p>')
     return '<div class="sbs-about sbs-no-terms">' + "".join(parts) + "</div>"
 
 
-def easy_read_links(module: Module, handouts: Sequence[HandoutInfo], from_src: str) -> str:
+def easy_read_links(module: Module, handouts: Sequence[HandoutInfo], from_src: str, language: str = "en") -> str:
     """The module page's way to its Easy Read version, or a note that there is none yet."""
+    _ = messages_for(language).gettext
     if module.easy_read is None:
-        return '<div class="sbs-easy-read-link sbs-no-terms" markdown>\n\nThere is no Easy Read version of this page yet.\n\n</div>\n'
-    items = [f"- [Read this page in Easy Read]({relative(from_src, easy_read_src(module.slug))}), with pictures and short sentences"]
+        none_yet = _("There is no Easy Read version of this page yet.")
+        return f'<div class="sbs-easy-read-link sbs-no-terms" markdown>\n\n{none_yet}\n\n</div>\n'
+    read = _("Read this page in Easy Read")
+    items = [f"- [{read}]({relative(from_src, easy_read_src(module.slug))}), " + _("with pictures and short sentences")]
     pdf = next((h for h in handouts if h.kind == EASY_READ_KIND and h.module == module.slug), None)
     if pdf is not None:
         link = relative(from_src, handout_src(pdf.name))
-        items.append(f"- [Download the Easy Read version (PDF, {pages(pdf.pages)})]({link}), {file_size(pdf.size)}")
+        words = _("Download the Easy Read version (PDF, {pages})").format(pages=pages(pdf.pages, language))
+        items.append(f"- [{words}]({link}), {file_size(pdf.size)}")
     return '<div class="sbs-easy-read-link sbs-no-terms" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"

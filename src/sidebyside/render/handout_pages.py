@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from sidebyside.i18n import messages_for
 from sidebyside.render.links import deck_src, relative
 from sidebyside.render.web_pages import md_text
 
@@ -35,22 +36,25 @@ def file_size(size: int) -> str:
     return f"{size / 1000 / 1000:.1f} MB"
 
 
-def pages(count: int) -> str:
-    return f"{count} page" + ("" if count == 1 else "s")
+def pages(count: int, language: str = "en") -> str:
+    return messages_for(language).ngettext("{count} page", "{count} pages", count).format(count=count)
 
 
-def download_links(handouts: Sequence[HandoutInfo], from_src: str) -> str:
+def download_links(handouts: Sequence[HandoutInfo], from_src: str, language: str = "en") -> str:
     """The "Download a printable version" links of one module page."""
+    _ = messages_for(language).gettext
     by_kind = {h.kind: h for h in handouts}
     items = []
     standard = by_kind.get("participant")
     if standard:
         link = relative(from_src, handout_src(standard.name))
-        items.append(f"- [Download a printable version (PDF, {pages(standard.pages)})]({link}), {file_size(standard.size)}")
+        words = _("Download a printable version (PDF, {pages})").format(pages=pages(standard.pages, language))
+        items.append(f"- [{words}]({link}), {file_size(standard.size)}")
     large = by_kind.get("large-print")
     if large:
         link = relative(from_src, handout_src(large.name))
-        items.append(f"- [Download a large print version (PDF, {pages(large.pages)})]({link}), {file_size(large.size)}")
+        words = _("Download a large print version (PDF, {pages})").format(pages=pages(large.pages, language))
+        items.append(f"- [{words}]({link}), {file_size(large.size)}")
     if not items:
         return ""
     return '<div class="sbs-handouts sbs-no-terms" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from sidebyside.content.matching import Match, TermMatcher
 from sidebyside.content.model import Term
+from sidebyside.i18n import messages_for
 from sidebyside.render.html_text import text_runs
 
 
@@ -87,10 +88,11 @@ def terms_used(fragment: str, matcher: TermMatcher) -> list[str]:
     return used
 
 
-def words_box(slugs: list[str], terms: dict[str, Term], glossary_href: str, heading: str = "Words in this module") -> str:
+def words_box(slugs: list[str], terms: dict[str, Term], glossary_href: str, heading: str = "", language: str = "en") -> str:
     """The "Words in this module" box: every term the page uses, with its plain meaning."""
     if not slugs:
         return ""
+    heading = heading or messages_for(language).gettext("Words in this module")
     rows = []
     for slug in sorted(slugs, key=lambda s: terms[s].term.casefold()):
         term = terms[slug]

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sidebyside.content.model import Course, Module, Story, Term
+from sidebyside.i18n import messages_for
 from sidebyside.render.dates import long_date
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
 from sidebyside.render.trainer_notes import strip_trainer_notes
@@ -25,6 +26,16 @@ from sidebyside.render.trainer_notes import strip_trainer_notes
 WORDS_SLOT = '<div class="sbs-slot" data-slot="words"></div>'
 CREDITS_HEADING = "## Who made this page\n\n"
 SOURCES_HEADING = "## Where our facts come from\n\n"
+
+
+def credits_heading(language: str = "en") -> str:
+    return "## " + messages_for(language).gettext("Who made this page") + "\n\n"
+
+
+def sources_heading(language: str = "en") -> str:
+    return "## " + messages_for(language).gettext("Where our facts come from") + "\n\n"
+
+
 PART = "sbs-part-{}-e7c1"  # a placeholder paragraph no contributor writes
 
 
@@ -69,19 +80,21 @@ def md_text(text: str) -> str:
     return escaped
 
 
-def minutes(n: int) -> str:
+def minutes(n: int, language: str = "en") -> str:
+    """A length of time in words: "1 hour 5 minutes"."""
+    ngettext = messages_for(language).ngettext
     if n < 60:
-        return f"{n} minute" + ("" if n == 1 else "s")
+        return ngettext("{count} minute", "{count} minutes", n).format(count=n)
     hours, rest = divmod(n, 60)
-    text = f"{hours} hour" + ("" if hours == 1 else "s")
-    return text + (f" {rest} minutes" if rest else "")
+    text = ngettext("{count} hour", "{count} hours", hours).format(count=hours)
+    return text + (" " + ngettext("{count} minute", "{count} minutes", rest).format(count=rest) if rest else "")
 
 
-def review_html(last: dt.date, next_due: dt.date) -> str:
-    return (
-        '<div class="sbs-review sbs-no-terms">'
-        f"<p>Page last reviewed: {long_date(last)}<br />\nNext review due: {long_date(next_due)}</p></div>"
-    )
+def review_html(last: dt.date, next_due: dt.date, language: str = "en") -> str:
+    _ = messages_for(language).gettext
+    reviewed = _("Page last reviewed: {date}").format(date=long_date(last, language))
+    due = _("Next review due: {date}").format(date=long_date(next_due, language))
+    return f'<div class="sbs-review sbs-no-terms"><p>{reviewed}<br />\n{due}</p></div>'
 
 
 def _about(parts: list[str]) -> str:
@@ -89,50 +102,59 @@ def _about(parts: list[str]) -> str:
     return '<div class="sbs-about sbs-no-terms">' + "".join(parts) + "</div>"
 
 
-def credits_html(module: Module) -> str:
+def credits_html(module: Module, language: str = "en") -> str:
     """Who made the page and who looks after it (the heading is "Who made this page")."""
+    _ = messages_for(language).gettext
     parts = []
     if module.co_produced_with:
         people = "".join(f"<li>{html_text(p.credit)}</li>" for p in module.co_produced_with)
-        parts += ["<p>This page was made together by:</p>", f"<ul>{people}</ul>"]
+        parts += ["<p>" + _("This page was made together by:") + "</p>", f"<ul>{people}</ul>"]
         if not module.has_patient_voice:
-            parts.append("<p>This page has not yet been reviewed with patient partners or carers.</p>")
+            parts.append("<p>" + _("This page has not yet been reviewed with patient partners or carers.") + "</p>")
     else:
-        parts.append("<p>This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.</p>")
-    parts.append(f"<p>Looked after by: {html_text(module.owner)}.</p>")
+        parts.append(
+            "<p>" + _("This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.") + "</p>"
+        )
+    parts.append("<p>" + _("Looked after by: {owner}.").format(owner=html_text(module.owner)) + "</p>")
     return _about(parts)
 
 
-def sources_html(module: Module) -> str:
+def sources_html(module: Module, language: str = "en") -> str:
     """Where the page's facts come from (the heading is "Where our facts come from"); "" if nowhere."""
     if not module.sources:
         return ""
+    looked = messages_for(language).gettext("{source}, looked at on {date}")
     items = "".join(
-        f'<li><a href="{html.escape(source.url)}">{html_text(source.title)}</a>, looked at on {long_date(source.accessed)}</li>'
+        "<li>"
+        + looked.format(
+            source=f'<a href="{html.escape(source.url)}">{html_text(source.title)}</a>', date=long_date(source.accessed, language)
+        )
+        + "</li>"
         for source in module.sources
     )
     return _about([f"<ul>{items}</ul>"])
 
 
-def credits(module: Module) -> str:
+def credits(module: Module, language: str = "en") -> str:
     """Markdown of the "Who made this page" part, for hosts that want it in one piece."""
-    return f"{CREDITS_HEADING}{credits_html(module)}"
+    return f"{credits_heading(language)}{credits_html(module, language)}"
 
 
-def sources(module: Module) -> str:
-    body = sources_html(module)
-    return f"{SOURCES_HEADING}{body}" if body else ""
+def sources(module: Module, language: str = "en") -> str:
+    body = sources_html(module, language)
+    return f"{sources_heading(language)}{body}" if body else ""
 
 
-def changes(module: Module, release: str = "") -> tuple[str, str] | None:
+def changes(module: Module, release: str = "", language: str = "en") -> tuple[str, str] | None:
     """The "What changed in this version" part, as (version, HTML): for the course
     version being released, or else for the module's own version. None if nothing to say."""
+    _ = messages_for(language).gettext
     current = module.changes_for(release or module.version)
     if not current and release:
-        parts = ["<p>Nothing on this page changed in this version.</p>"]
+        parts = ["<p>" + _("Nothing on this page changed in this version.") + "</p>"]
         earlier = module.changes_for(module.version)
         if earlier:
-            parts.append(f"<p>It last changed in version {html_text(module.version)}:</p>")
+            parts.append("<p>" + _("It last changed in version {version}:").format(version=html_text(module.version)) + "</p>")
             parts.append("<ul>" + "".join(f"<li>{html_text(c.changed)}</li>" for c in earlier) + "</ul>")
         return release, _about(parts)
     if not current:
@@ -140,65 +162,86 @@ def changes(module: Module, release: str = "") -> tuple[str, str] | None:
     return release or module.version, _about(["<ul>" + "".join(f"<li>{html_text(c.changed)}</li>" for c in current) + "</ul>"])
 
 
-def module_page(module: Module, edition: str = "participant", handouts: str = "", release: str = "") -> PageMarkdown:
+def module_page(module: Module, edition: str = "participant", handouts: str = "", release: str = "", language: str = "en") -> PageMarkdown:
     """The whole Markdown of a module page, trainer notes removed for participants.
 
     `handouts` is Markdown for the printable versions' download links, shown under the facts;
-    `release` is the course version being built, for "What changed in this version".
+    `release` is the course version being built, for "What changed in this version";
+    `language` is the language the page is in (the engine's own words follow it).
     """
+    _ = messages_for(language).gettext
     body = module.body if edition == "trainer" else strip_trainer_notes(module.body)
     outcomes = "\n".join(f"- {md_text(o)}" for o in module.outcomes)
     facts = (
-        '<ul class="sbs-facts sbs-no-terms">'
-        f"<li>Time in a session: about {minutes(module.duration)}</li>"
-        f"<li>Version {html_text(module.version)}</li>"
-        "</ul>"
+        '<ul class="sbs-facts sbs-no-terms"><li>'
+        + _("Time in a session: about {length}").format(length=minutes(module.duration, language))
+        + "</li><li>"
+        + _("Version {version}").format(version=html_text(module.version))
+        + "</li></ul>"
     )
     page = PageMarkdown()
     text = f"# {md_text(module.title)}\n\n"
     text += page.part(f'<p class="sbs-summary">{html_text(module.summary)}</p>')
     text += page.part(facts)
     text += f"{handouts}\n\n" if handouts else ""
-    text += f"## By the end of this module you will\n\n{outcomes}\n\n"
+    text += "## " + _("By the end of this module you will") + f"\n\n{outcomes}\n\n"
     text += page.part(WORDS_SLOT)
     text += f"{body.strip()}\n\n"
-    text += CREDITS_HEADING + page.part(credits_html(module))
+    text += credits_heading(language) + page.part(credits_html(module, language))
     if module.sources:
-        text += SOURCES_HEADING + page.part(sources_html(module))
-    changed = changes(module, release)
+        text += sources_heading(language) + page.part(sources_html(module, language))
+    changed = changes(module, release, language)
     if changed is not None:
-        text += f"## What changed in version {md_text(changed[0])}\n\n" + page.part(changed[1])
-    text += page.part(review_html(module.last_reviewed, module.next_review))
+        text += "## " + _("What changed in version {version}").format(version=md_text(changed[0])) + "\n\n" + page.part(changed[1])
+    text += page.part(review_html(module.last_reviewed, module.next_review, language))
     page.markdown = text
     return page
 
 
-def modules_index(modules: Iterable[Module], intro: str = "") -> str:
-    lines = ["# Modules", "", intro or "Work through the modules in order. Each one is short, and you can stop at any time.", ""]
+def modules_index(modules: Iterable[Module], intro: str = "", language: str = "en") -> str:
+    _ = messages_for(language).gettext
+    lines = [
+        "# " + _("Modules"),
+        "",
+        intro or _("Work through the modules in order. Each one is short, and you can stop at any time."),
+        "",
+    ]
     for number, module in enumerate(modules, start=1):
         link = relative(MODULES_INDEX, module_src(module.slug))
-        lines.append(f"{number}. [{md_text(module.title)}]({link}): {md_text(module.summary)} (about {minutes(module.duration)})")
+        about = _("about {length}").format(length=minutes(module.duration, language))
+        lines.append(f"{number}. [{md_text(module.title)}]({link}): {md_text(module.summary)} ({about})")
     return "\n".join(lines) + "\n"
 
 
-def teller_line(story: Story, escape: Callable[[str], str] = md_text) -> str:
+def teller_line(story: Story, escape: Callable[[str], str] = md_text, language: str = "en") -> str:
     """ "A story told by ..." (escaped for Markdown, or with `escape=html_text` for HTML)."""
-    role = {"patient": "a patient", "carer": "a carer", "staff": "a member of staff"}[story.teller.role]
+    _ = messages_for(language).gettext
     if story.teller.display == "anonymous":
-        return f"A story told by {role}."
-    return f"A story told by {escape(story.teller.shown_name)}, {role}."
+        return {
+            "patient": _("A story told by a patient."),
+            "carer": _("A story told by a carer."),
+            "staff": _("A story told by a member of staff."),
+        }[story.teller.role]
+    named = {
+        "patient": _("A story told by {name}, a patient."),
+        "carer": _("A story told by {name}, a carer."),
+        "staff": _("A story told by {name}, a member of staff."),
+    }[story.teller.role]
+    return named.format(name=escape(story.teller.shown_name))
 
 
-def story_card(story: Story, from_src: str) -> str:
+def story_card(story: Story, from_src: str, language: str = "en") -> str:
     """A short card that links to a story, for modules and the stories index."""
+    _ = messages_for(language).gettext
     link = relative(from_src, story_src(story.slug))
     parts = [f'<div class="sbs-story-card" markdown>\n\n**[{md_text(story.title)}]({link})**\n']
     if story.summary:
         parts.append(f"{md_text(story.summary)}\n")
-    note = " Written for the course: not a real person." if story.illustrative else ""
-    parts.append(f"{teller_line(story)}{note}\n")
+    note = " " + _("Written for the course: not a real person.") if story.illustrative else ""
+    parts.append(f"{teller_line(story, language=language)}{note}\n")
     if story.content_notes:
-        parts.append(f"Content note: this story mentions {md_text(', '.join(story.content_notes))}.\n")
+        mentions = _("Content note: this story mentions {topics}.").format(topics=md_text(", ".join(story.content_notes)))
+        parts.append(f"{mentions}\n")
     parts.append("</div>\n")
     return "\n".join(parts)
 
@@ -208,54 +251,58 @@ def admonition_html(kind: str, title: str, text: str) -> str:
     return f'<div class="admonition {kind}">\n<p class="admonition-title">{html_text(title)}</p>\n<p>{text}</p>\n</div>'
 
 
-def story_page(story: Story, course: Course, edition: str = "participant") -> PageMarkdown:
+def story_page(story: Story, course: Course, edition: str = "participant", language: str = "en") -> PageMarkdown:
+    _ = messages_for(language).gettext
     src = story_src(story.slug)
     page = PageMarkdown()
-    text = f"# {md_text(story.title)}\n\n" + page.part(f'<p class="sbs-teller">{teller_line(story, html_text)}</p>')
+    text = f"# {md_text(story.title)}\n\n" + page.part(f'<p class="sbs-teller">{teller_line(story, html_text, language)}</p>')
     if story.illustrative:
         text += page.part(
             admonition_html(
                 "info",
-                "This story was written for the course",
-                "It is an example, not about a real person. It shows the kind of thing that happens.",
+                _("This story was written for the course"),
+                _("It is an example, not about a real person. It shows the kind of thing that happens."),
             )
         )
     if story.content_notes:
-        text += page.part(admonition_html("warning", "Content note", f"This story mentions {html_text(', '.join(story.content_notes))}."))
+        mentions = _("This story mentions {topics}.").format(topics=html_text(", ".join(story.content_notes)))
+        text += page.part(admonition_html("warning", _("Content note"), mentions))
     body = story.body if edition == "trainer" else strip_trainer_notes(story.body)
     text += f"{body.strip()}\n\n"
     related = [m for m in (course.module(slug) for slug in story.modules) if m is not None]
     if related:
-        text += "## Modules this story goes with\n\n"
+        text += "## " + _("Modules this story goes with") + "\n\n"
         text += "\n".join(f"- [{md_text(m.title)}]({relative(src, module_src(m.slug))})" for m in related) + "\n"
     page.markdown = text
     return page
 
 
-def stories_intro(stories: list[Story]) -> str:
+def stories_intro(stories: list[Story], language: str = "en") -> str:
     """What the stories are, honestly: made up, real or both (the website and the booklet say the same)."""
+    _ = messages_for(language).gettext
     if not stories:
-        return "Stories about taking part in improvement work."
+        return _("Stories about taking part in improvement work.")
     real = [s for s in stories if not s.illustrative]
     if not real:
-        return (
+        return _(
             "Stories about taking part in improvement work. Read them in any order. "
             "Every story here was written for the course: they are examples, not about real people."
         )
     if len(real) == len(stories):
-        return "Stories from people who have taken part in improvement work, shared with their permission. Read them in any order."
-    return (
+        return _("Stories from people who have taken part in improvement work, shared with their permission. Read them in any order.")
+    return _(
         "Stories about taking part in improvement work. Read them in any order. "
         "Some are real and shared with permission. Others were written for the course, and they say so."
     )
 
 
-def stories_index(stories: list[Story]) -> str:
-    lines = ["# Stories", "", html_text(stories_intro(stories)), ""]
+def stories_index(stories: list[Story], language: str = "en") -> str:
+    _ = messages_for(language).gettext
+    lines = ["# " + _("Stories"), "", html_text(stories_intro(stories, language)), ""]
     if not stories:
-        lines.append("There are no stories yet.")
+        lines.append(_("There are no stories yet."))
     for story in stories:
-        lines.append(story_card(story, STORIES_INDEX))
+        lines.append(story_card(story, STORIES_INDEX, language))
     return "\n".join(lines) + "\n"
 
 
@@ -264,20 +311,22 @@ def _letter(term: Term) -> str:
     return first if first.isalpha() else "0–9"
 
 
-def glossary_page(terms: list[Term], intro: str = "") -> str:
+def glossary_page(terms: list[Term], intro: str = "", language: str = "en") -> str:
     """The A to Z glossary, one anchor per term at /glossary/#<slug>."""
+    _ = messages_for(language).gettext
     letters: dict[str, list[Term]] = {}
     for term in sorted(terms, key=lambda t: t.term.casefold()):
         letters.setdefault(_letter(term), []).append(term)
     lines = [
-        "# Glossary: words explained",
+        "# " + _("Glossary: words explained"),
         "",
-        intro or "Words you may hear in the NHS and in improvement work, explained in plain English.",
+        intro or _("Words you may hear in the NHS and in improvement work, explained in plain English."),
         "",
     ]
     if letters:
         jump = " ".join(f'<a href="#letter-{letter.lower()}">{letter}</a>' for letter in letters)
-        lines += [f'<nav class="sbs-az sbs-no-terms" aria-label="Jump to a letter">{jump}</nav>', ""]
+        label = html.escape(_("Jump to a letter"))
+        lines += [f'<nav class="sbs-az sbs-no-terms" aria-label="{label}">{jump}</nav>', ""]
     for letter, group in letters.items():
         lines += [f"## {letter} {{ #letter-{letter.lower()} }}", "", '<dl class="sbs-glossary" markdown>']
         for term in group:
@@ -288,13 +337,13 @@ def glossary_page(terms: list[Term], intro: str = "") -> str:
             lines.append(md_text(term.plain))
             lines.append("")
             if term.avoid:
-                instead = f" Try: {md_text(term.instead)}." if term.instead else ""
-                lines += [f"We try not to use this word.{instead}", ""]
+                instead = " " + _("Try: {words}.").format(words=md_text(term.instead)) if term.instead else ""
+                lines += [_("We try not to use this word.") + instead, ""]
             if term.body.strip():
                 lines += [term.body.strip(), ""]
             if term.see_also:
                 links = ", ".join(f"[{md_text(other)}](#{other})" for other in term.see_also)
-                lines += [f"See also: {links}", ""]
+                lines += [_("See also: {links}").format(links=links), ""]
             lines.append("</dd>")
         lines += ["</dl>", ""]
     return "\n".join(lines)

@@ -1,0 +1,164 @@
+"""Handouts in Welsh and Urdu: read back for their words, language tag, fonts and direction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from factory import Course
+from pdf_reading import all_text, link_uris, page_texts
+from sidebyside.content import load_course
+from sidebyside.content.model import Course as CourseModel
+from sidebyside.print import render_handouts, render_module_handout
+from sidebyside.print.documents import HandoutSettings, make_all, plan_handouts
+from sidebyside.render.translation_notices import handout_notices
+
+WELSH_BODY = "## Croeso\n\nMae’r cwrs hwn yn sôn am wella gofal. Gallwch chi stopio ar unrhyw adeg. Mae dŵr yn y tŷ.\n"
+URDU_BODY = "## خوش آمدید\n\nیہ کورس دیکھ بھال کو بہتر بنانے کے بارے میں ہے۔ آپ کسی بھی وقت رک سکتے ہیں۔\n"
+
+
+def _loaded(course: Course, title: str, body: str, outcome: str) -> CourseModel:
+    """A one-module course whose module is written in another language (as a translated module would be)."""
+    course.module("01-first-steps", body=body, title=title, summary=title, outcomes=[outcome], duration=65)
+    course.term("aim", "aim", "What you want to change.")
+    loaded, _ = load_course(course.root)
+    return loaded
+
+
+def _settings(course: Course, language: str) -> HandoutSettings:
+    return HandoutSettings(
+        root=course.root,
+        today=dt.date(2026, 11, 25),
+        site_url="https://course.example.org/",
+        language=language,
+        cache_dir=course.root / "cache",
+        jobs=1,
+    )
+
+
+def _fonts(pdf: Path) -> set[str]:
+    """The names of the fonts embedded in the PDF (subset prefixes removed)."""
+    names = set()
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            for font in page.obj.Resources.get("/Font", {}).values():
+                names.add(str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1].replace("-", ""))
+    return names
+
+
+def _lang(pdf: Path) -> str:
+    with pikepdf.open(pdf) as document:
+        return str(document.Root.Lang)
+
+
+def _runs(pdf: Path, page: int = 0) -> list[tuple[float, str]]:
+    """(x on the page, text) of every piece of text drawn on a page."""
+    runs: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            runs.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], text.strip()))
+
+    PdfReader(str(pdf)).pages[page].extract_text(visitor_text=visit)
+    return runs
+
+
+def test_a_welsh_handout_is_in_welsh_tagged_cy_and_set_in_noto(course: Course) -> None:
+    loaded = _loaded(course, "Camau cyntaf", WELSH_BODY, "gwybod beth yw gwella ansawdd")
+    module = loaded.modules[0]
+    original = "https://course.example.org/modules/first-steps/"
+    notices = handout_notices("cy", "Saesneg", is_draft=True, is_out_of_date=True, original_address=original)
+    made = render_module_handout(loaded, module, _settings(course, "cy"), notices=notices)
+
+    assert made.name == "first-steps.cy.pdf"
+    text = all_text(made.path)
+    first = page_texts(made.path)[0]
+    # The engine's own words, in Welsh: the cover, the facts, the page numbers, the date.
+    assert re.search(r"Tudalen 1 o \d", first)
+    assert "Adolygwyd ddiwethaf 1 Tachwedd 2026" in first
+    assert "Amser mewn sesiwn: tua 1 awr 5 munud" in text
+    assert "Erbyn diwedd y modiwl hwn" in text
+    assert "Pwy wnaeth y dudalen hon" in text
+    assert "Drafft yw’r cyfieithiad hwn. Dydy cyfieithydd cymwys ddim wedi ei wirio eto." in text
+    assert "Efallai fod y cyfieithiad hwn wedi dyddio: newidiodd y dudalen Saesneg ar ôl iddi gael ei chyfieithu." in first
+    assert original in link_uris(made.path)
+    # ... and none of the English ones.
+    for english in ("Page 1 of", "Last reviewed", "Time in a session", "Who made this page", "By the end of this module"):
+        assert english not in text
+    # The contributor's Welsh, with its ŵ/ŷ-capable font.
+    assert "Mae’r cwrs hwn yn sôn am wella gofal." in text and "Mae dŵr yn y tŷ." in text
+    assert _lang(made.path) == "cy"
+    assert any(name.startswith("NotoSans") for name in _fonts(made.path)), _fonts(made.path)
+
+
+def test_an_urdu_handout_is_in_urdu_tagged_ur_set_in_naskh_and_laid_out_right_to_left(course: Course) -> None:
+    loaded = _loaded(course, "پہلے قدم", URDU_BODY, "جانیں کہ معیار میں بہتری کیا ہے")
+    module = loaded.modules[0]
+    settings = _settings(course, "ur")
+    made = render_module_handout(loaded, module, settings, large=True)
+
+    assert made.name == "first-steps-large-print.ur.pdf"
+    assert _lang(made.path) == "ur"
+    fonts = _fonts(made.path)
+    assert any(name.startswith("NotoNaskhArabic") for name in fonts), fonts
+    # The text reads back as the same letters (Naskh does; Nastaliq's glyphs do not).
+    text = all_text(made.path)
+    assert "یہ کورس دیکھ بھال کو بہتر بنانے کے بارے میں ہے۔" in text
+    assert "سیشن میں وقت: تقریباً" in text  # "Time in a session: about"
+    assert "اس ماڈیول کے آخر تک آپ یہ کر سکیں گے" in text  # "By the end of this module you will"
+    assert "صفحہ" in text and "ورژن" in text  # "Page", "Version"
+    assert "Page 1 of" not in text and "Last reviewed" not in text
+
+    # Right to left: the HTML says so, and the running title sits at the right of the page.
+    html = plan_handouts(loaded, settings)[1].make().html
+    assert '<html lang="ur" dir="rtl">' in html
+    width = float(PdfReader(str(made.path)).pages[0].mediabox.width)
+    title_x = [x for x, words in _runs(made.path) if "قدم" in words]
+    assert title_x and min(title_x) > width / 2, title_x
+
+
+def test_every_handout_of_a_course_can_be_made_in_welsh_with_its_own_names(course: Course) -> None:
+    loaded = _loaded(course, "Camau cyntaf", WELSH_BODY, "gwybod beth yw gwella ansawdd")
+    settings = _settings(course, "cy")
+    names = [p.name for p in plan_handouts(loaded, settings)]
+    assert names == [
+        "first-steps.cy.pdf",
+        "first-steps-large-print.cy.pdf",
+        "trainer-pack.cy.pdf",
+        "jargon-buster.cy.pdf",
+        "stories.cy.pdf",
+        "contacts.cy.pdf",
+    ]
+    made = render_handouts(loaded, settings)
+    by_name = made.by_name()
+    assert by_name["jargon-buster.cy.pdf"].title == "Esbonio jargon"
+    assert "Esbonio geiriau, o A i Y" in all_text(by_name["jargon-buster.cy.pdf"].path)
+    assert "Os oes angen help arnoch chi nawr" in all_text(by_name["contacts.cy.pdf"].path)
+    assert all(_lang(h.path) == "cy" for h in made.handouts)
+
+
+def test_english_handouts_keep_their_names_tag_and_words(course: Course) -> None:
+    loaded = _loaded(course, "First steps", "Some words.\n", "know what a test is")
+    english = make_all(loaded, _settings(course, "en"))
+    assert [h.name for h in english][:2] == ["first-steps.pdf", "first-steps-large-print.pdf"]
+    assert all(h.css == "" for h in english)
+    assert '<html lang="en-GB">' in english[0].html
+    assert "Time in a session: about 1 hour 5 minutes" in english[0].html
+
+
+@pytest.mark.parametrize("language", ["cy", "ur"])
+def test_a_language_changes_the_cache_key_so_handouts_never_mix(course: Course, language: str) -> None:
+    from sidebyside.print.pipeline import planned_key
+
+    loaded = _loaded(course, "First steps", "Some words.\n", "know what a test is")
+    english = _settings(course, "en")
+    other = replace(english, language=language)
+    key_en = planned_key("engine", english, plan_handouts(loaded, english)[0])
+    key_other = planned_key("engine", other, plan_handouts(loaded, other)[0])
+    assert key_en != key_other
