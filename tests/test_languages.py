@@ -84,7 +84,7 @@ def test_the_switcher_keeps_the_reader_on_the_same_page(built: Course) -> None:
 def test_a_page_not_yet_translated_falls_back_to_the_original_with_a_notice(built: Course) -> None:
     html = built.page("cy/modules/teams/index.html")
     assert "How teams work together." in html
-    assert notices(html) == ["This page has not been translated into Cymraeg yet, so it is shown in English."]
+    assert notices(html) == ["Does dim fersiwn Cymraeg o’r dudalen hon eto, felly mae hi i’w gweld yn Saesneg."]
     # The text is English, so the page says so; the notice says which language it is in.
     assert 'lang="en-GB"' in HTML_TAG.search(html).group(0)
     assert notices(built.page("cy/about/index.html")) == notices(html)
@@ -92,7 +92,7 @@ def test_a_page_not_yet_translated_falls_back_to_the_original_with_a_notice(buil
 
 def test_a_draft_translation_says_so_until_a_reviewer_is_recorded(built: Course) -> None:
     assert notices(built.page("cy/modules/welcome/index.html")) == [
-        "This translation is a draft. A qualified translator has not checked it yet."
+        "Drafft yw’r cyfieithiad hwn. Dydy cyfieithydd cymwys ddim wedi ei wirio eto."
     ]
     assert notices(built.page("ur/modules/welcome/index.html")) == []  # translation_reviewed_by is recorded
     assert notices(built.page("modules/welcome/index.html")) == []
@@ -135,11 +135,11 @@ def test_changing_the_english_page_marks_its_translations_out_of_date(built: Cou
     assert result.code == 0, result.text
     welsh = built.page("cy/modules/welcome/index.html")
     assert notices(welsh)[0] == (
-        "This translation may be out of date: the English page changed after it was translated. Read the English page."
+        "Efallai fod y cyfieithiad hwn wedi dyddio: newidiodd y dudalen Saesneg ar ôl iddi gael ei chyfieithu. Darllenwch y dudalen Saesneg."
     )
     link = re.search(r'<div class="sbs-language-notice".*?href="([^"]+)"', welsh, re.S).group(1)
     assert posixpath.normpath(posixpath.join("cy/modules/welcome", link)) == "modules/welcome"
-    assert "may be out of date" in notices(built.page("ur/modules/welcome/index.html"))[0]
+    assert "انگریزی" in notices(built.page("ur/modules/welcome/index.html"))[0]
     reported = {(f["path"], f["rule"], f["severity"]) for f in findings(built)}
     assert ("modules/01-welcome/index.cy.md", "translation-out-of-date", "warning") in reported
     assert ("modules/01-welcome/index.ur.md", "translation-out-of-date", "warning") in reported
@@ -150,7 +150,7 @@ def test_changing_the_english_page_marks_its_translations_out_of_date(built: Cou
     assert 'translated_from: "1.1"' in (built.root / "modules/01-welcome/index.cy.md").read_text(encoding="utf-8")
     assert not [f for f in findings(built) if f["path"].endswith(".cy.md") and f["rule"] == "translation-out-of-date"]
     assert built.build().code == 0
-    assert not any("out of date" in n for n in notices(built.page("cy/modules/welcome/index.html")))
+    assert not any("wedi dyddio" in n for n in notices(built.page("cy/modules/welcome/index.html")))
 
 
 def test_a_changed_glossary_entry_marks_its_translation_out_of_date(built: Course) -> None:
@@ -173,7 +173,7 @@ def test_a_translation_that_does_not_say_what_it_was_made_from_is_reported(cours
     assert found and found[0]["path"] == "modules/01-test/index.cy.md"
     assert "sidebyside translation done modules/01-test/index.cy.md" in found[0]["suggestion"]
     assert course.build().code == 0
-    assert "may be out of date" in notices(course.page("cy/modules/test/index.html"))[0]
+    assert "wedi dyddio" in notices(course.page("cy/modules/test/index.html"))[0]
 
 
 # --- checks in every language --------------------------------------------------------------

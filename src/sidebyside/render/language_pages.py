@@ -8,24 +8,15 @@ engine's message catalogues, so they read in the reader's language.
 
 from __future__ import annotations
 
-import gettext
 from dataclasses import dataclass
 from html import escape
 
 from sidebyside.content.languages import Language
 from sidebyside.content.translations import Translation
+from sidebyside.i18n import messages_for
+from sidebyside.render import translation_notices
 
 TRANSLATED, FALLBACK, MADE = "translated", "fallback", "made"
-
-
-def messages_for(code: str) -> gettext.NullTranslations:
-    """The engine's catalogue for a language (English, or no catalogue yet: the words as written)."""
-    try:
-        from sidebyside.i18n import messages_for as catalogue  # type: ignore[import-not-found,import-untyped,unused-ignore]
-    except ImportError:  # the catalogues arrive with the engine-strings half of issue 19
-        return gettext.NullTranslations()
-    translations: gettext.NullTranslations = catalogue(code)
-    return translations
 
 
 @dataclass(frozen=True)
@@ -51,33 +42,43 @@ def _notice(text: str, language: Language, link: str = "") -> str:
     )
 
 
-def _words_in(page: LanguagePage, message: str) -> tuple[str, Language]:
-    """A message in the reader's language, and the language it came out in (the original's, while its catalogue lacks it)."""
-    said = messages_for(page.language.code).gettext(message)
-    return said, page.language if said != message or page.language.code == page.original.code else page.original
+def _shown_in(page: LanguagePage, message: str) -> Language:
+    """The language a notice came out in: the reader's, or the original's while the catalogue lacks the message."""
+    translated = messages_for(page.language.code).gettext(message) != message
+    return page.language if translated or page.language.code == page.original.code else page.original
+
+
+def name_in(language: Language, reader: Language) -> str:
+    """A language's name in the reader's language ("Saesneg" for English, to a Welsh reader), from Babel's locale data."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language.code.replace("-", "_")).get_language_name(reader.code.replace("-", "_")) or language.name
+    except (UnknownLocaleError, ValueError):
+        return language.name
 
 
 def notices(page: LanguagePage, original_href: str) -> str:
     """The notices at the top of a page in another language: not translated yet, may be out of date, a draft."""
-    names = {"language": page.language.name, "original": page.original.name}
+    code, original = page.language.code, name_in(page.original, page.language)
     if page.kind == FALLBACK:
-        text, language = _words_in(page, "This page has not been translated into {language} yet, so it is shown in {original}.")
-        return _notice(text.format(**names), language)
+        text = translation_notices.not_translated(page.language.name, original, code)
+        return _notice(text, _shown_in(page, "This page has not been translated into {language} yet, so it is shown in {original}."))
     record = page.record
     if page.kind != TRANSLATED or record is None:
         return ""
     shown = ""
     if record.out_of_date:
-        text, language = _words_in(page, "This translation may be out of date: the {original} page changed after it was translated.")
-        read, _ = _words_in(page, "Read the {original} page.")
+        read = translation_notices.read_original(original, code)
         link = (
             f'<a href="{escape(original_href)}" data-sbs-language="{page.original.code}" '
-            f'hreflang="{page.original.html_lang}">{escape(read.format(**names))}</a>'
+            f'hreflang="{page.original.html_lang}">{escape(read)}</a>'
         )
-        shown += _notice(text.format(**names), language, link)
+        message = "This translation may be out of date: the {original} page changed after it was translated."
+        shown += _notice(translation_notices.out_of_date(original, code), _shown_in(page, message), link)
     if record.draft:
-        text, language = _words_in(page, "This translation is a draft. A qualified translator has not checked it yet.")
-        shown += _notice(text, language)
+        message = "This translation is a draft. A qualified translator has not checked it yet."
+        shown += _notice(translation_notices.draft(code), _shown_in(page, message))
     return shown
 
 

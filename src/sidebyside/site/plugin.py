@@ -223,10 +223,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         assert self.course is not None
         course, today = self.course, self.today
         generated: dict[str, str | web_pages.PageMarkdown] = {
-            contacts_page.CONTACTS_PAGE: contacts_page.contacts_page(
-                read_contacts(self.config.contacts),
-                handout_pages.handout_src(contacts_page.CONTACTS_HANDOUT) if self.config.handouts else "",
-            ),
+            contacts_page.CONTACTS_PAGE: self._contacts(),
         }
         self.handouts = self._make_handouts(config)
         self.decks = self._make_decks(config)
@@ -277,24 +274,36 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.shared_files = {f.src_uri for f in files if not f.is_documentation_page()}
         return files
 
-    def _course_pages(self, course: Course) -> dict[str, str | web_pages.PageMarkdown]:
-        """The pages made from the course (lists, modules, Easy Read, stories, glossary), in the language `course` is read in."""
+    def _contacts(self, language: str = "en") -> str:
+        """The local contacts page, with the engine's words in `language`."""
+        handout = handout_pages.handout_src(contacts_page.CONTACTS_HANDOUT) if self.config.handouts else ""
+        return contacts_page.contacts_page(read_contacts(self.config.contacts), handout, language)
+
+    def _course_pages(self, course: Course, translated: LanguageEdition | None = None) -> dict[str, str | web_pages.PageMarkdown]:
+        """The pages made from the course (lists, modules, Easy Read, stories, glossary), in the language `course` is read in
+        (`translated`'s, or the course's own)."""
         today, edition = self.today, self.config.edition
+        assert self.session is not None
+        own = self.session.settings.languages[0].code
+        language = translated.language.code if translated is not None else own
         pages: dict[str, str | web_pages.PageMarkdown] = {
-            MODULES_INDEX: web_pages.modules_index(course.modules),
-            GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
-            STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today)),
+            MODULES_INDEX: web_pages.modules_index(course.modules, language=language),
+            GLOSSARY_INDEX: web_pages.glossary_page(course.terms, language=language),
+            STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today), language=language),
         }
         for module in course.modules:
-            own = [h for h in self.handouts if h.module == module.slug]
-            links = handout_pages.download_links(own, module_src(module.slug)) + easy_read.easy_read_links(
-                module, own, module_src(module.slug)
-            )
-            pages[module_src(module.slug)] = web_pages.module_page(module, edition, handouts=links, release=self.version)
+            handouts = [h for h in self.handouts if h.module == module.slug]
+            # A page not yet translated is shown whole in the original language: its words and the engine's.
+            words = language if translated is None or module.slug in translated.modules else own
+            src = module_src(module.slug)
+            links = handout_pages.download_links(handouts, src, words) + easy_read.easy_read_links(module, handouts, src, words)
+            pages[src] = web_pages.module_page(module, edition, handouts=links, release=self.version, language=words)
             if module.easy_read is not None:
-                pages[easy_read_src(module.slug)] = easy_read.easy_read_page(module, module.easy_read)
+                easy_words = language if translated is None or module.slug in translated.easy_reads else own
+                pages[easy_read_src(module.slug)] = easy_read.easy_read_page(module, module.easy_read, easy_words)
         for story in course.stories_for("web", today):
-            pages[story_src(story.slug)] = web_pages.story_page(story, course, edition)
+            words = language if translated is None or story.slug in translated.stories else own
+            pages[story_src(story.slug)] = web_pages.story_page(story, course, edition, words)
         return pages
 
     def _add_languages(self, files: Files, config: MkDocsConfig, generated: dict[str, str | web_pages.PageMarkdown]) -> None:
@@ -312,7 +321,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.twin_urls = {address(file.url) for file in originals}
         for language in languages[1:]:
             edition = self.course.translations[language.code]
-            local = {s: p for s, p in generated.items() if s not in self.trainer_srcs} | self._course_pages(edition.course(self.course))
+            local = {s: p for s, p in generated.items() if s not in self.trainer_srcs} | self._course_pages(
+                edition.course(self.course), edition
+            )
+            local[contacts_page.CONTACTS_PAGE] = self._contacts(language.code)
             for file in originals:
                 lsrc = language_src(language.code, file.src_uri)
                 record = self._translation_of(file, edition)
@@ -544,7 +556,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         glossary = files.get_file_from_path(prefix + GLOSSARY_INDEX)
         glossary_href = get_relative_url(glossary.url if glossary else "glossary/", page.url)
         linked = link_terms(html, matcher, terms, glossary_href)
-        box = words_box(linked.used, terms, glossary_href) if page.file.src_uri.startswith(prefix + "modules/") else ""
+        code = in_language.shown_in.code if in_language is not None else ""
+        box = (
+            words_box(linked.used, terms, glossary_href, language=code or "en") if page.file.src_uri.startswith(prefix + "modules/") else ""
+        )
         return top + linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
 
     def _terms_in(self, code: str) -> tuple[Any, dict[str, Any]]:
