@@ -13,6 +13,7 @@ import pytest
 
 from factory import Course
 from languages_course import fingerprint, three_language_course, translate
+from pdf_reading import all_text
 
 SWITCHER = re.compile(r'<nav class="sbs-languages"[^>]*>(.*?)</nav>', re.S)
 HTML_TAG = re.compile(r"<html\b[^>]*>")
@@ -281,3 +282,23 @@ def test_untranslated_glossary_entries_are_marked_as_english_on_an_urdu_page(bui
     html = built.page("ur/glossary/index.html")
     assert '<dt id="measure" lang="en-GB" dir="ltr">measure</dt>' in html
     assert re.search(r'<dt id="aim">مقصد</dt>\s*<dd>', html)
+
+
+def test_a_translated_module_has_its_own_handouts_linked_from_its_page(tmp_path: Path) -> None:
+    course = three_language_course(tmp_path / "course")
+    course.config["plugins"][2]["sidebyside"]["handouts"] = True
+    course.write_config()
+    result = course.build()
+    assert result.code == 0, result.text
+    site = course.root / "site"
+    welsh = course.page("cy/modules/welcome/index.html")
+    links = re.findall(r'href="([^"]+\.pdf)"', welsh)
+    assert "../../../handouts/welcome.cy.pdf" in links and "../../../handouts/welcome-large-print.cy.pdf" in links
+    assert not [link for link in links if not (site / "cy/modules/welcome" / link).resolve().is_file()]
+    text = all_text(site / "handouts" / "welcome.cy.pdf")
+    assert "Croeso" in text and "Drafft" in text
+    # The English page offers the English handouts only; an untranslated page offers the English ones.
+    english = re.findall(r'href="([^"]+\.pdf)"', course.page("modules/welcome/index.html"))
+    assert english and not [link for link in english if ".cy." in link or ".ur." in link]
+    fallback = re.findall(r'href="([^"]+\.pdf)"', course.page("cy/modules/teams/index.html"))
+    assert "../../../handouts/teams.pdf" in fallback

@@ -7,20 +7,23 @@ asks first, for page counts), and writes them into a built site or a folder.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sidebyside.app.errors import BuildFailed
 from sidebyside.app.settings import Settings
 from sidebyside.content.contacts import read_contacts
-from sidebyside.print import HandoutSet, HandoutSettings, render_handouts, write_handouts
+from sidebyside.print import HandoutSet, HandoutSettings, write_handouts
+from sidebyside.print.documents import PlannedHandout, plan_handouts, plan_module_handout
 from sidebyside.print.macros import MacroProblem
-from sidebyside.print.pipeline import HandoutProblem
+from sidebyside.print.pipeline import HandoutProblem, render_planned
 from sidebyside.publish import GateProblem
 from sidebyside.render.handout_pages import file_size
 
 if TYPE_CHECKING:
     from sidebyside.app.session import BuildSession
+    from sidebyside.content.model import Course
 
 CACHE = Path(".sidebyside-cache") / "handouts"
 HANDOUTS_DIR = "handouts"
@@ -65,7 +68,9 @@ def make_handouts(session: BuildSession) -> HandoutSet:
             task.advance()
 
     try:
-        return render_handouts(course, handout_settings(session.settings, session.jobs), started=started, done=done)
+        settings = handout_settings(session.settings, session.jobs)
+        planned = plan_handouts(course, settings) + translated_handouts(course, session.settings, settings)
+        return render_planned(planned, settings, started=started, done=done)
     except (HandoutProblem, MacroProblem, GateProblem) as exc:
         raise HandoutProblem(str(exc)) from None
     except OSError as exc:
@@ -75,6 +80,35 @@ def make_handouts(session: BuildSession) -> HandoutSet:
     finally:
         if task is not None:
             task.finish()
+
+
+def translated_handouts(course: Course, settings: Settings, english: HandoutSettings) -> list[PlannedHandout]:
+    """A handout (and its large print) in each language a module is translated into, with the notices its page shows."""
+    from sidebyside.render.language_pages import name_in
+    from sidebyside.render.translation_notices import handout_notices
+
+    planned = []
+    original = settings.languages[0]
+    for edition in course.translations.values():
+        language = edition.language
+        in_language = replace(english, language=language.code, direction=language.direction)
+        readable = edition.course(course)
+        for module in readable.modules:
+            written = course.module(module.slug)
+            record = edition.record_for(written.rel) if written is not None else None
+            if module.slug not in edition.modules or record is None:
+                continue  # not translated: the page offers the original's handouts
+            address = f"{settings.site_url.rstrip('/')}/{module.url}" if settings.site_url else ""
+            notices = handout_notices(
+                language.code,
+                name_in(original, language),
+                is_draft=record.draft,
+                is_out_of_date=record.out_of_date,
+                original_address=address,
+            )
+            for large in (False, True):
+                planned.append(plan_module_handout(readable, module, in_language, large=large, notices=notices))
+    return planned
 
 
 class HandoutsStep:

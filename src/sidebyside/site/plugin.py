@@ -98,6 +98,12 @@ def _docs_edit_base(config: MkDocsConfig) -> str:
     return urljoin(config.repo_url.rstrip("/") + "/", edit_uri if edit_uri.endswith("/") else edit_uri + "/")
 
 
+def handout_language(name: str, own: str) -> str:
+    """The language of a handout from its name: `01-welcome.cy.pdf` is Welsh, `01-welcome.pdf` the course's own."""
+    parts = name.split(".")
+    return parts[-2] if len(parts) >= 3 else own
+
+
 class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     """Adds a co-produced course (modules, glossary, stories) to an MkDocs site.
 
@@ -301,9 +307,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today), language=language),
         }
         for module in course.modules:
-            handouts = [h for h in self.handouts if h.module == module.slug]
             # A page not yet translated is shown whole in the original language: its words and the engine's.
             words = language if translated is None or module.slug in translated.modules else own
+            handouts = [h for h in self.handouts if h.module == module.slug and handout_language(h.name, own) == words]
             src = module_src(module.slug)
             links = handout_pages.download_links(handouts, src, words) + easy_read.easy_read_links(module, handouts, src, words)
             pages[src] = web_pages.module_page(module, edition, handouts=links, release=self.version, language=words)
@@ -322,7 +328,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         languages = self.session.settings.languages
         codes = {language.code for language in languages[1:]}
         for file in list(files.documentation_pages()):  # a docs page's translation is published in its language's copy
-            if not file.generated_by and split_suffix(file.name + ".md")[1] in codes:
+            if not file.generated_by and split_suffix(posixpath.basename(file.src_uri))[1] in codes:
                 files.remove(file)
         if not codes:
             return
@@ -372,7 +378,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if story is not None and file.src_uri == story_src(slug) and slug in edition.stories:
             return edition.record_for(story.rel)
         if not file.generated_by and file.abs_src_path and file.src_uri in edition.docs:
-            return edition.record_for(Path(file.abs_src_path).resolve().relative_to(self.root).as_posix())
+            path = Path(file.abs_src_path).resolve()
+            return edition.record_for(path.relative_to(self.root).as_posix()) if path.is_relative_to(self.root) else None
         return None
 
     def _publish_files_safely(self, files: Files, config: MkDocsConfig) -> None:
