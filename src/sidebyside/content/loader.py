@@ -213,10 +213,18 @@ def _unread(kind: str, path: Path, root: Path, findings: list[Finding]) -> Unrea
     return UnreadPage(kind, path, doc.rel, doc.body, doc.body_line)
 
 
+# A translation beside its original (`aim.cy.md`) is not a term or story of its own.
+TRANSLATED = re.compile(r"^.+\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\.md$")
+
+
 def _markdown_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith((".", "_")) and p.name.lower() != "readme.md")
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix == ".md" and not p.name.startswith((".", "_")) and p.name.lower() != "readme.md" and not TRANSLATED.match(p.name)
+    )
 
 
 def load_course(
