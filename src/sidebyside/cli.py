@@ -17,6 +17,7 @@ from pathlib import Path
 from sidebyside import __version__
 from sidebyside.app.commands import TOOL_PROBLEM, cmd_build, cmd_check, cmd_handouts, cmd_new, cmd_release, cmd_serve, cmd_slides
 from sidebyside.app.settings import ProjectError
+from sidebyside.app.translation import cmd_translation_done
 from sidebyside.checks import CheckSetupError
 from sidebyside.forking import stop_children
 
@@ -99,6 +100,14 @@ def parser() -> argparse.ArgumentParser:
     rel.add_argument("--remote", default="origin", help="where to push (default: origin)")
     rel.add_argument("--branch", default="gh-pages", help="the branch that holds the versions (default: gh-pages)")
     rel.set_defaults(run=cmd_release)
+
+    translation = commands.add_parser("translation", help="for translators: record that a translation matches its original")
+    steps = translation.add_subparsers(dest="step", metavar="STEP")
+    steps.required = True
+    done = steps.add_parser("done", help="write `translated_from` into a translated file, for its original as it is now")
+    _config_arg(done)
+    done.add_argument("file", metavar="FILE", type=Path, help="the translated file, for example modules/01-welcome/index.cy.md")
+    done.set_defaults(run=cmd_translation_done)
     return main
 
 

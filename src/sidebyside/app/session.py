@@ -92,7 +92,9 @@ class BuildSession:
         from sidebyside.content.contacts import contact_findings
 
         s = self.settings
-        course, findings = load_course(s.root, s.modules_dir, s.glossary_dir, s.stories_dir, documents=self.caches.documents)
+        course, findings = load_course(
+            s.root, s.modules_dir, s.glossary_dir, s.stories_dir, documents=self.caches.documents, languages=s.languages
+        )
         return course, findings + contact_findings(s.contacts, s.config_file)
 
     def start_reading(self, meanwhile: Callable[[], None] | None = None) -> CourseOnTheWay:

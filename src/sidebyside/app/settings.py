@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sidebyside.checks import CheckContext, EasyReadLimits, ReadingTargets
+from sidebyside.content.languages import ENGLISH, Language, LanguageSettingError, parse_languages
 from sidebyside.render.trainer_pages import parse_start
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ class Settings:
     reading_age: int  # the reading age participant pages aim for
     trainer_reading_age: int
     contacts: Any = None  # the local contacts sheet, as written in mkdocs.yml (see content/contacts.py)
+    languages: tuple[Language, ...] = (ENGLISH,)  # the course's own language first, then its translations
 
     @property
     def check_context(self) -> CheckContext:
@@ -109,7 +111,8 @@ def settings_from(config: MkDocsConfig) -> Settings:
     try:
         today = parse_today(options.today)
         start = parse_start(options.session_start)
-    except ValueError as exc:
+        languages = parse_languages(options.language, options.translations)
+    except (ValueError, LanguageSettingError) as exc:
         raise ProjectError(str(exc)) from None
     return Settings(
         config_file=config_file,
@@ -141,6 +144,7 @@ def settings_from(config: MkDocsConfig) -> Settings:
         reading_age=options.reading_age,
         trainer_reading_age=options.trainer_reading_age,
         contacts=options.contacts or None,
+        languages=languages,
     )
 
 

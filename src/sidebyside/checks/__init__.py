@@ -83,6 +83,7 @@ def _register_builtin() -> None:
     from sidebyside.checks.personal_details import personal_details
     from sidebyside.checks.pictures import safe_pictures
     from sidebyside.checks.slides import slides
+    from sidebyside.checks.translations import translations
     from sidebyside.checks.untrusted import untrusted_content
 
     CHECKS[:0] = [
@@ -97,5 +98,6 @@ def _register_builtin() -> None:
         check_jargon,
         easy_read,
         slides,
+        translations,
     ]
     _REGISTERED.append(True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sidebyside.content.frontmatter import read_text, split
+from sidebyside.content.languages import split_suffix
 from sidebyside.content.model import Course
 from sidebyside.render.links import GLOSSARY_INDEX, easy_read_src, module_src, story_src
 
@@ -33,6 +34,7 @@ class PageText:
     folder: Path  # the folder its images are relative to
     allow_details: list[str] = field(default_factory=list)
     fields: dict[str, tuple[str, int]] = field(default_factory=dict)  # front matter text shown on the page
+    language: str = ""  # the code of a translation's language; "" for the course's own
 
 
 def site_address(src: str) -> str:
@@ -49,8 +51,8 @@ def _doc_pages(course: Course) -> Iterator[PageText]:
     if not docs.is_dir():
         return
     for path in sorted(docs.rglob("*.md")):
-        if path.is_symlink() or not path.is_file():
-            continue
+        if path.is_symlink() or not path.is_file() or split_suffix(path.name)[1] in course.translations:
+            continue  # translations of docs pages are read with the other translations
         rel = path.relative_to(course.root).as_posix()
         try:
             text, problems = read_text(path, rel)
@@ -85,6 +87,37 @@ def pages(course: Course) -> list[PageText]:
         texts = {"plain": (t.plain, t.lines.get("plain", 1))}
         found.append(PageText(t.rel, "term", t.body, t.body_line, GLOSSARY_INDEX, t.path.parent, [], texts))
     found += list(_doc_pages(course))
+    return found + _translated_pages(course)
+
+
+def _translated_pages(course: Course) -> list[PageText]:
+    """Every translated page, at its original's place on the site, with what the original allows."""
+    found: list[PageText] = []
+    for code, edition in course.translations.items():
+        for m in edition.modules.values():
+            texts = {"title": (m.title, m.lines.get("title", 1)), "summary": (m.summary, m.lines.get("summary", 1))}
+            found.append(
+                PageText(m.rel, "module", m.body, m.body_line, module_src(m.slug), m.path.parent, list(m.allow_details), texts, code)
+            )
+        for slug, easy in edition.easy_reads.items():
+            original = course.module(slug)
+            allow = list(original.allow_details) if original else []
+            texts = {"title": (easy.title, easy.lines.get("title", 1))}
+            found.append(
+                PageText(easy.rel, "easy-read", easy.body, easy.body_line, easy_read_src(slug), easy.path.parent, allow, texts, code)
+            )
+        for s in edition.stories.values():
+            texts = {"title": (s.title, s.lines.get("title", 1)), "summary": (s.summary, s.lines.get("summary", 1))}
+            found.append(
+                PageText(s.rel, "story", s.body, s.body_line, story_src(s.slug), s.path.parent, list(s.allow_details), texts, code)
+            )
+        for t in edition.terms.values():
+            texts = {"plain": (t.plain, t.lines.get("plain", 1))}
+            found.append(PageText(t.rel, "term", t.body, t.body_line, GLOSSARY_INDEX, t.path.parent, [], texts, code))
+        for record in edition.records.values():
+            if record.kind == "doc":
+                doc = edition.docs[record.original_rel.split("/", 1)[1]]
+                found.append(PageText(record.rel, "doc", doc.body, doc.body_line, doc.src, record.path.parent, language=code))
     return found
 
 

@@ -1,7 +1,8 @@
 """Which findings stop a build: one answer for `sidebyside build` and `sidebyside check`.
 
 Errors always stop a build. A warning stops a strict build (`--strict`, as CI and
-scripts/build run it) unless it is advice: governance reminders (unless the plugin
+scripts/build run it) unless it is advice: governance reminders and translation
+reminders (a translation behind its original: its page says so) (unless the plugin
 option `strict_governance` is true) and writing advice from the jargon rules (unless
 `jargon_warnings_fail` is true). `sidebyside check` uses the same answer, so a change
 that would fail the build fails the check too.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sidebyside.checks.governance import GOVERNANCE_RULES
+from sidebyside.checks.translations import TRANSLATION_REMINDERS
 from sidebyside.findings import Finding, Severity
 
 
@@ -26,7 +28,7 @@ class BuildPolicy:
         """A warning the build logs as information: it never stops a build."""
         if finding.severity is not Severity.WARNING:
             return finding.severity is Severity.SUGGESTION
-        if finding.rule in GOVERNANCE_RULES:
+        if finding.rule in GOVERNANCE_RULES or finding.rule in TRANSLATION_REMINDERS:
             return not self.strict_governance
         return finding.rule.startswith("jargon-") and not self.jargon_warnings_fail
 

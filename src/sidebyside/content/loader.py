@@ -12,9 +12,11 @@ from typing import Any
 
 from sidebyside.content import easy_read, references
 from sidebyside.content.frontmatter import Document, DocumentCache, read_document
+from sidebyside.content.languages import Language, split_suffix
 from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term, UnreadPage
 from sidebyside.content.schema import MODULE, STORY, TERM, validate
 from sidebyside.content.slides import split_slides
+from sidebyside.content.translations import load_translations
 from sidebyside.findings import Finding, error
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -213,24 +215,25 @@ def _unread(kind: str, path: Path, root: Path, findings: list[Finding]) -> Unrea
     return UnreadPage(kind, path, doc.rel, doc.body, doc.body_line)
 
 
-# A translation beside its original (`aim.cy.md`) is not a term or story of its own.
-TRANSLATED = re.compile(r"^.+\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\.md$")
-
-
 def _markdown_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
         p
         for p in folder.iterdir()
-        if p.suffix == ".md" and not p.name.startswith((".", "_")) and p.name.lower() != "readme.md" and not TRANSLATED.match(p.name)
+        if p.suffix == ".md" and not p.name.startswith((".", "_")) and p.name.lower() != "readme.md" and not split_suffix(p.name)[1]
     )
 
 
 def load_course(
-    root: Path, modules: str = "modules", glossary: str = "glossary", stories: str = "stories", documents: DocumentCache | None = None
+    root: Path,
+    modules: str = "modules",
+    glossary: str = "glossary",
+    stories: str = "stories",
+    documents: DocumentCache | None = None,
+    languages: tuple[Language, ...] = (),
 ) -> tuple[Course, list[Finding]]:
-    """Load every module, term and story under `root`, with all findings about them."""
+    """Load every module, term and story under `root` (and their translations into `languages[1:]`), with all findings about them."""
     root = root.resolve()
     course = Course(root)
     findings: list[Finding] = []
@@ -267,4 +270,5 @@ def load_course(
     course.terms.sort(key=lambda t: t.term.casefold())
     course.stories.sort(key=lambda s: s.title.casefold())
     findings += references.check(course)
-    return course, findings
+    course.translations, problems = load_translations(course, languages, (modules, glossary, stories), documents=documents)
+    return course, findings + problems

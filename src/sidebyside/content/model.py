@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sidebyside.content.easy_read import EasyRead
     from sidebyside.content.slides import SlideBlock
+    from sidebyside.content.translations import LanguageEdition
 
 OUTPUTS = ("web", "print", "session")
 
@@ -238,6 +239,8 @@ class Course:
     unloaded_terms: set[str] = field(default_factory=set)
     unloaded_stories: set[str] = field(default_factory=set)
     unread_pages: list[UnreadPage] = field(default_factory=list)
+    # Other languages (content/translations.py): each language's translated pages, by language code.
+    translations: dict[str, LanguageEdition] = field(default_factory=dict)
 
     def module(self, slug: str) -> Module | None:
         return next((m for m in self.modules if m.slug == slug), None)

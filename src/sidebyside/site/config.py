@@ -60,6 +60,10 @@ class SideBySideConfig(Config):
     # Slides for trainers (PowerPoint), made with the handouts; see reference/slides.md.
     slides = opt.Type(bool, default=True)
     slides_template = opt.Type(str, default="")  # a .pptx in the repository with the trust's look
+    # The course's own language, and the languages it is translated into (see reference/languages.md):
+    # each `- code: cy` with `name: Cymraeg`, and `direction: rtl` for a language written right to left.
+    language = opt.Type(str, default="en")
+    translations = opt.Type(list, default=[])
     # Easy Read rules (see reference/easy-read.md): the most words in a sentence, and pages in a document.
     easy_read_max_words = opt.Type(int, default=15)
     easy_read_max_pages = opt.Type(int, default=24)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ from sidebyside.checks.policy import BuildPolicy
 from sidebyside.content import Course
 from sidebyside.content.contacts import read_contacts
 from sidebyside.content.frontmatter import caching
+from sidebyside.content.languages import split_suffix
+from sidebyside.content.translations import LanguageEdition, Translation
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
 from sidebyside.render import (
     chart_fences,
@@ -43,6 +46,7 @@ from sidebyside.render import (
     web_pages,
 )
 from sidebyside.render.feedback import feedback_box
+from sidebyside.render.language_pages import FALLBACK, MADE, TRANSLATED, LanguagePage, notices, switcher
 from sidebyside.render.links import (
     EASY_READ_PAGE,
     GLOSSARY_INDEX,
@@ -61,6 +65,7 @@ from sidebyside.render.links import (
 from sidebyside.render.terms import link_terms, matcher_for, words_box
 from sidebyside.site import accessible_html, address_links, macros, nav, sources, template_cache
 from sidebyside.site.config import SideBySideConfig
+from sidebyside.site.languages import address, language_src, localise_links, relative_url, relink_shared, with_language
 from sidebyside.site.sources import source_of
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
@@ -121,6 +126,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.matcher: Any = None
         self.terms: dict[str, Any] = {}
         self.pages_task: Any = None
+        self.language_pages: dict[str, LanguagePage] = {}  # each page in another language, by its source path
+        self.twin_urls: set[str] = set()  # the addresses of the pages every language has a copy of
+        self.shared_files: set[str] = set()  # files every language's pages share: pictures, handouts
+        self.language_terms: dict[str, tuple[Any, dict[str, Any]]] = {}  # glossary matching, per language
 
     # --- configuration -------------------------------------------------------------------
 
@@ -191,7 +200,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def _docs_pages(self, config: MkDocsConfig) -> list[str]:
         docs = Path(config.docs_dir)
-        return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+        if not docs.is_dir():
+            return []
+        return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not split_suffix(p.name)[1])
 
     def _report(self, findings: list[Finding]) -> None:
         errors = [f for f in findings if f.severity is Severity.ERROR]
@@ -210,15 +221,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.course is not None
-        course, today, edition = self.course, self.today, self.config.edition
+        course, today = self.course, self.today
         generated: dict[str, str | web_pages.PageMarkdown] = {
-            MODULES_INDEX: web_pages.modules_index(course.modules),
-            GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
-            STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today)),
-            contacts_page.CONTACTS_PAGE: contacts_page.contacts_page(
-                read_contacts(self.config.contacts),
-                handout_pages.handout_src(contacts_page.CONTACTS_HANDOUT) if self.config.handouts else "",
-            ),
+            contacts_page.CONTACTS_PAGE: self._contacts(),
         }
         self.handouts = self._make_handouts(config)
         self.decks = self._make_decks(config)
@@ -230,20 +235,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for deck in self.decks:
             self._add(files, File.generated(config, deck_src(deck.name), abs_src_path=str(deck.path)))
         pictures: set[str] = set()
+        generated |= self._course_pages(course)
         for module in course.modules:
-            own = [h for h in self.handouts if h.module == module.slug]
-            links = handout_pages.download_links(own, module_src(module.slug)) + easy_read.easy_read_links(
-                module, own, module_src(module.slug)
-            )
-            generated[module_src(module.slug)] = web_pages.module_page(module, edition, handouts=links, release=self.version)
             if module.easy_read is not None:
-                generated[easy_read_src(module.slug)] = easy_read.easy_read_page(module, module.easy_read)
                 pictures |= {str(p.path) for p in module.easy_read.pictures if p.built_in}
             for asset in module.assets:
                 rel = asset.relative_to(module.path.parent).as_posix()
                 self._add(files, File.generated(config, f"modules/{module.slug}/{rel}", abs_src_path=str(asset)))
-        for story in course.stories_for("web", today):
-            generated[story_src(story.slug)] = web_pages.story_page(story, course, edition)
         trainer = self._trainer_pages(config) if self.config.trainer_edition else {}
         self.trainer_srcs = set(trainer)
         generated.update(trainer)
@@ -267,12 +265,106 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.left_out_urls = {s.url for s in left}
         self.linkable |= {trainer_module_src(m.slug) for m in course.modules if self.config.trainer_edition}
         self._publish_files_safely(files, config)
+        self._add_languages(files, config, generated)
         self.addresses = address_links.page_addresses(files)
         for picture in sorted(pictures):  # the built-in pictures the Easy Read pages show
             self._add(files, File.generated(config, easy_read.PICTURES + Path(picture).name, abs_src_path=picture))
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
+        self.shared_files = {f.src_uri for f in files if not f.is_documentation_page()}
         return files
+
+    def _contacts(self, language: str = "en") -> str:
+        """The local contacts page, with the engine's words in `language`."""
+        handout = handout_pages.handout_src(contacts_page.CONTACTS_HANDOUT) if self.config.handouts else ""
+        return contacts_page.contacts_page(read_contacts(self.config.contacts), handout, language)
+
+    def _course_pages(self, course: Course, translated: LanguageEdition | None = None) -> dict[str, str | web_pages.PageMarkdown]:
+        """The pages made from the course (lists, modules, Easy Read, stories, glossary), in the language `course` is read in
+        (`translated`'s, or the course's own)."""
+        today, edition = self.today, self.config.edition
+        assert self.session is not None
+        own = self.session.settings.languages[0].code
+        language = translated.language.code if translated is not None else own
+        pages: dict[str, str | web_pages.PageMarkdown] = {
+            MODULES_INDEX: web_pages.modules_index(course.modules, language=language),
+            GLOSSARY_INDEX: web_pages.glossary_page(course.terms, language=language),
+            STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today), language=language),
+        }
+        for module in course.modules:
+            handouts = [h for h in self.handouts if h.module == module.slug]
+            # A page not yet translated is shown whole in the original language: its words and the engine's.
+            words = language if translated is None or module.slug in translated.modules else own
+            src = module_src(module.slug)
+            links = handout_pages.download_links(handouts, src, words) + easy_read.easy_read_links(module, handouts, src, words)
+            pages[src] = web_pages.module_page(module, edition, handouts=links, release=self.version, language=words)
+            if module.easy_read is not None:
+                easy_words = language if translated is None or module.slug in translated.easy_reads else own
+                pages[easy_read_src(module.slug)] = easy_read.easy_read_page(module, module.easy_read, easy_words)
+        for story in course.stories_for("web", today):
+            words = language if translated is None or story.slug in translated.stories else own
+            pages[story_src(story.slug)] = web_pages.story_page(story, course, edition, words)
+        return pages
+
+    def _add_languages(self, files: Files, config: MkDocsConfig, generated: dict[str, str | web_pages.PageMarkdown]) -> None:
+        """Every page again under `<code>/` for each other language: translated, or the original with a notice."""
+        assert self.course is not None and self.session is not None
+        self.language_pages = {}
+        languages = self.session.settings.languages
+        codes = {language.code for language in languages[1:]}
+        for file in list(files.documentation_pages()):  # a docs page's translation is published in its language's copy
+            if not file.generated_by and split_suffix(file.name + ".md")[1] in codes:
+                files.remove(file)
+        if not codes:
+            return
+        originals = list(files.documentation_pages())
+        self.twin_urls = {address(file.url) for file in originals}
+        for language in languages[1:]:
+            edition = self.course.translations[language.code]
+            local = {s: p for s, p in generated.items() if s not in self.trainer_srcs} | self._course_pages(
+                edition.course(self.course), edition
+            )
+            local[contacts_page.CONTACTS_PAGE] = self._contacts(language.code)
+            for file in originals:
+                lsrc = language_src(language.code, file.src_uri)
+                record = self._translation_of(file, edition)
+                page: str | web_pages.PageMarkdown
+                if file.src_uri in local:
+                    page = local[file.src_uri]
+                    kind = TRANSLATED if record is not None else FALLBACK if self.sources_of.get(file.src_uri) else MADE
+                elif record is not None:
+                    page = edition.docs[file.src_uri].markdown
+                    kind = TRANSLATED
+                else:
+                    page = file.content_string
+                    kind = FALLBACK
+                markdown = page.markdown if isinstance(page, web_pages.PageMarkdown) else page
+                self._add(files, File.generated(config, lsrc, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+                if isinstance(page, web_pages.PageMarkdown):
+                    self.page_parts[lsrc] = page
+                self.language_pages[lsrc] = LanguagePage(language, languages[0], file.src_uri, kind, record)
+                source = self.sources_of.get(file.src_uri, "" if file.generated_by else f"{Path(config.docs_dir).name}/{file.src_uri}")
+                self.sources_of[lsrc] = record.rel if record is not None else source
+                self.allowed_details[lsrc] = self.allowed_details.get(file.src_uri, ())
+                for group in (self.linkable, self.trainer_srcs):
+                    if file.src_uri in group:
+                        group.add(lsrc)
+        self.left_out_srcs |= {language_src(code, src) for code in codes for src in self.left_out_srcs}
+
+    def _translation_of(self, file: File, edition: LanguageEdition) -> Translation | None:
+        """The translation of the page `file`, if there is one in `edition`'s language."""
+        assert self.course is not None
+        slug = file.src_uri.split("/")[1] if file.src_uri.count("/") >= 2 else ""
+        module, story = self.course.module(slug), self.course.story(slug)
+        if file.src_uri == module_src(slug) and module is not None and slug in edition.modules:
+            return edition.record_for(module.rel)
+        if module is not None and module.easy_read is not None and file.src_uri == easy_read_src(slug) and slug in edition.easy_reads:
+            return edition.record_for(module.easy_read.rel)
+        if story is not None and file.src_uri == story_src(slug) and slug in edition.stories:
+            return edition.record_for(story.rel)
+        if not file.generated_by and file.abs_src_path and file.src_uri in edition.docs:
+            return edition.record_for(Path(file.abs_src_path).resolve().relative_to(self.root).as_posix())
+        return None
 
     def _publish_files_safely(self, files: Files, config: MkDocsConfig) -> None:
         """Every file from docs/ and the course folders: allowed kinds only, from inside the course, pictures without hidden details."""
@@ -406,6 +498,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self.skipped_macros = ""
         if page.file.src_uri in self.trainer_srcs:
             page.meta["search"] = {"exclude": True}  # trainer pages never appear in search results
+        in_language = self.language_pages.get(page.file.src_uri)
+        if in_language is not None:
+            original_folder = posixpath.dirname(in_language.src)
+            markdown = relink_shared(markdown, original_folder, posixpath.dirname(page.file.src_uri), self.shared_files, markdown=True)
         address = address_links.directory_url(page.file.src_uri)
         markdown = address_links.rewrite(markdown, page.file.src_uri, address, self.addresses)
         # Links to stories left out of the website (consent) keep their text but lose the link.
@@ -417,7 +513,14 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def _fill_parts(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Put back the parts of generated pages that were kept as HTML (see web_pages.PageMarkdown).
         parts = self.page_parts.get(page.file.src_uri)
-        return parts.fill(html) if parts is not None else html
+        html = parts.fill(html) if parts is not None else html
+        in_language = self.language_pages.get(page.file.src_uri)
+        original = files.get_file_from_path(in_language.src) if in_language is not None else None
+        if original is None:
+            return html
+        folder = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+        original_folder = original.url if original.url.endswith("/") else posixpath.dirname(original.url)
+        return relink_shared(html, original_folder.rstrip("/"), folder.rstrip("/"), self.shared_files, markdown=False)
 
     @event_priority(-100)  # last: the publish gate reads the page content as it will be published
     def _gate(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -443,20 +546,59 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         return context
 
     def _finish_content(self, html: str, page: Page, files: Files) -> str:
-        """The page with its glossary terms linked (module and story pages), its words box and the feedback box."""
+        """The page with its languages, its glossary terms linked (module and story pages), its words box and the feedback box."""
+        top = self._languages_top(page, files)
         if self.matcher is None or page.file.src_uri not in self.linkable:
-            return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
-        glossary = files.get_file_from_path(GLOSSARY_INDEX)
+            return top + html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
+        in_language = self.language_pages.get(page.file.src_uri)
+        prefix = language_src(in_language.language.code, "") if in_language is not None else ""
+        matcher, terms = self._terms_in(in_language.language.code) if in_language is not None else (self.matcher, self.terms)
+        glossary = files.get_file_from_path(prefix + GLOSSARY_INDEX)
         glossary_href = get_relative_url(glossary.url if glossary else "glossary/", page.url)
-        linked = link_terms(html, self.matcher, self.terms, glossary_href)
-        box = words_box(linked.used, self.terms, glossary_href) if page.file.src_uri.startswith("modules/") else ""
-        return linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
+        linked = link_terms(html, matcher, terms, glossary_href)
+        code = in_language.shown_in.code if in_language is not None else ""
+        box = (
+            words_box(linked.used, terms, glossary_href, language=code or "en") if page.file.src_uri.startswith(prefix + "modules/") else ""
+        )
+        return top + linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
+
+    def _terms_in(self, code: str) -> tuple[Any, dict[str, Any]]:
+        """The glossary as read in one language: its words to find, and its entries by slug."""
+        if code not in self.language_terms:
+            assert self.course is not None
+            terms = self.course.translations[code].course(self.course).terms
+            self.language_terms[code] = (matcher_for(terms), {t.slug: t for t in terms})
+        return self.language_terms[code]
+
+    def _languages_top(self, page: Page, files: Files) -> str:
+        """The language switcher, and a translated page's notices: not translated yet, may be out of date, a draft."""
+        if not self.twin_urls or self.session is None:
+            return ""
+        languages = self.session.settings.languages
+        in_language = self.language_pages.get(page.file.src_uri)
+        src = in_language.src if in_language is not None else page.file.src_uri
+        original = files.get_file_from_path(src)
+        if original is None or address(original.url) not in self.twin_urls:
+            return ""
+        hrefs = {languages[0].code: relative_url(original.url, page.url)}
+        for language in languages[1:]:
+            twin = files.get_file_from_path(language_src(language.code, src))
+            hrefs[language.code] = relative_url(twin.url if twin else original.url, page.url)
+        current = in_language.language if in_language is not None else languages[0]
+        shown = notices(in_language, hrefs[languages[0].code]) if in_language is not None else ""
+        return switcher(current, languages, hrefs) + shown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.pages_task is not None:
             self.pages_task.advance()
-        # Material says lang="en"; the course is written in British English.
-        output = HTML_LANG.sub('<html lang="en-GB"', output, count=1)
+        # Material says lang="en"; the course is written in British English (or its own language).
+        in_language = self.language_pages.get(page.file.src_uri)
+        if in_language is not None:  # the theme's menu and footer lead to pages in the reader's language
+            output = localise_links(with_language(output, in_language.shown_in), page.url, in_language.language.code, self.twin_urls)
+        elif self.twin_urls and self.session is not None:
+            output = with_language(output, self.session.settings.languages[0])
+        else:
+            output = HTML_LANG.sub('<html lang="en-GB"', output, count=1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
         return accessible_html.apply(output)
 
@@ -507,6 +649,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     # --- helpers for macros --------------------------------------------------------------
 
     def link_from_current(self, target_src: str) -> str:
+        in_language = self.language_pages.get(self.current_src)
+        if in_language is not None:  # a page in another language links to pages in that language
+            target_src = language_src(in_language.language.code, target_src)
         return relative(self.current_src or "index.md", target_src)
 
     def source_line(self, markdown: str, line: int | None) -> tuple[str, int]:
