@@ -228,7 +228,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.handouts = self._make_handouts(config)
         self.decks = self._make_decks(config)
         if self.config.handouts:
-            listed = [*self.handouts, *self.decks]
+            own = self.session.settings.languages[0].code if self.session is not None else "en"
+            # The Handouts page lists the course's own handouts; a translated page links its own.
+            listed = [*(h for h in self.handouts if getattr(h, "language", own) == own), *self.decks]
             generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(listed, previewing=self.previewing)
             for handout in self.handouts:
                 self._add(files, File.generated(config, handout_pages.handout_src(handout.name), abs_src_path=str(handout.path)))
@@ -292,9 +294,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today), language=language),
         }
         for module in course.modules:
-            handouts = [h for h in self.handouts if h.module == module.slug]
             # A page not yet translated is shown whole in the original language: its words and the engine's.
             words = language if translated is None or module.slug in translated.modules else own
+            handouts = handout_pages.in_language([h for h in self.handouts if h.module == module.slug], words, own)
             src = module_src(module.slug)
             links = handout_pages.download_links(handouts, src, words) + easy_read.easy_read_links(module, handouts, src, words)
             pages[src] = web_pages.module_page(module, edition, handouts=links, release=self.version, language=words)
