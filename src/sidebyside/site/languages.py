@@ -15,6 +15,7 @@ import re
 from sidebyside.content.languages import Language
 
 HTML_OPEN = re.compile(r"<html\b[^>]*>", re.I)
+BODY_DIR = re.compile(r'(<body\b[^>]*?\bdir=")[^"]*(")', re.I)
 LANG_ATTR = re.compile(r'\s(?:lang|dir)="[^"]*"', re.I)
 HREF = re.compile(r'(?P<attr>\b(?:href|src)=")(?P<target>[^"#?]*)(?P<rest>[^"]*")')
 MD_LINK = re.compile(r"(?P<open>\]\()(?P<target>[^)\s#?]+)(?P<rest>[^)]*\))")
@@ -47,13 +48,15 @@ def relative_url(target: str, from_url: str) -> str:
 
 
 def with_language(html: str, language: Language) -> str:
-    """The page's `<html>` tag saying its language and direction."""
+    """The page's `<html>` tag saying its language and direction, and `<body>` its direction."""
 
     def replace(match: re.Match[str]) -> str:
         tag = LANG_ATTR.sub("", match.group(0))
         return f'{tag[:5]} lang="{language.html_lang}" dir="{language.direction}"{tag[5:]}'
 
-    return HTML_OPEN.sub(replace, html, count=1)
+    html = HTML_OPEN.sub(replace, html, count=1)
+    # Material writes the theme's direction on <body> too, which would win for everything inside it.
+    return BODY_DIR.sub(lambda m: f"{m.group(1)}{language.direction}{m.group(2)}", html, count=1)
 
 
 def _resolve(base: str, target: str) -> str:

@@ -1,0 +1,149 @@
+"""A course in English, Welsh and Urdu, in Debian's Chromium: the language switcher keeps the
+reader on the same page (online and in the offline copy), Urdu is laid out right to left,
+untranslated and out-of-date pages say so, and every language passes axe-core."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser_support import SCREENSHOTS, describe_violations, goto, run_axe
+from languages_course import three_language_course, translate
+
+pytestmark = pytest.mark.browser
+
+OFFLINE_ZIP = "handouts/side-by-side-offline.zip"
+# Light and dark colours, as the reference course's mkdocs.yml has them.
+PALETTE = [
+    {
+        "media": "(prefers-color-scheme: light)",
+        "scheme": "default",
+        "primary": "custom",
+        "accent": "custom",
+        "toggle": {"icon": "material/weather-night", "name": "Switch to dark colours"},
+    },
+    {
+        "media": "(prefers-color-scheme: dark)",
+        "scheme": "slate",
+        "primary": "custom",
+        "accent": "custom",
+        "toggle": {"icon": "material/weather-sunny", "name": "Switch to light colours"},
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def language_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three-language course, built once, with the offline copy and a Welsh page that is out of date."""
+    course = three_language_course(tmp_path_factory.mktemp("languages") / "course")
+    course.config["plugins"][2]["sidebyside"]["offline_copy"] = True
+    course.config["theme"]["palette"] = PALETTE
+    course.write_config()
+    translate(course, "docs/about.cy.md", "# Amdanom ni\n\nPwy ysgrifennodd y cwrs.\n", translated_from="000000000000")
+    result = course.build()
+    assert result.code == 0, result.text
+    return course.root / "site"
+
+
+@pytest.fixture(scope="module")
+def base(language_site: Path) -> Iterator[str]:
+    from browser import serve_folder
+
+    with serve_folder(language_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    yield context.new_page()
+    context.close()
+
+
+def test_the_switcher_keeps_the_reader_on_the_same_page(page: Any, base: str) -> None:
+    goto(page, base + "cy/modules/welcome/", "light")
+    assert "Byddwn yn siarad" in page.inner_text("article")
+    page.locator("nav.sbs-languages a[data-sbs-language='ur']").click()
+    page.wait_for_url(base + "ur/modules/welcome/")
+    assert "ہم ایک" in page.inner_text("article")
+    page.locator("nav.sbs-languages a[data-sbs-language='en']").click()
+    page.wait_for_url(base + "modules/welcome/")
+    assert "Welcome to the course" in page.inner_text("article")
+    # An untranslated page: the switcher still leads to the same page, shown with its notice.
+    goto(page, base + "modules/teams/", "light")
+    page.locator("nav.sbs-languages a[data-sbs-language='cy']").click()
+    page.wait_for_url(base + "cy/modules/teams/")
+    notice = page.locator(".sbs-language-notice")
+    assert notice.is_visible() and "Does dim fersiwn Cymraeg" in notice.inner_text()
+    assert "How teams work together." in page.inner_text("article")
+
+
+def test_urdu_pages_are_laid_out_right_to_left(page: Any, base: str) -> None:
+    layout = """() => {
+        const article = document.querySelector('article');
+        const menu = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
+        const content = document.querySelector('.md-content').getBoundingClientRect();
+        const title = document.querySelector('article h1').getBoundingClientRect();
+        const words = document.createRange();
+        words.selectNodeContents(document.querySelector('article h1'));
+        return {direction: getComputedStyle(article).direction, menuFirst: menu.left < content.left,
+                titleAtRight: Math.abs(words.getBoundingClientRect().right - title.right) < 2};
+    }"""
+    goto(page, base + "ur/modules/welcome/", "light")
+    assert page.evaluate("document.documentElement.getAttribute('dir')") == "rtl"
+    urdu = page.evaluate(layout)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "languages-urdu-module.png"))
+    assert urdu == {"direction": "rtl", "menuFirst": False, "titleAtRight": True}
+    goto(page, base + "modules/welcome/", "light")
+    assert page.evaluate(layout) == {"direction": "ltr", "menuFirst": True, "titleAtRight": False}
+
+
+def test_an_out_of_date_translation_says_so_and_links_to_the_original(page: Any, base: str) -> None:
+    goto(page, base + "cy/about/", "light")
+    notice = page.locator(".sbs-language-notice").first
+    assert notice.is_visible()
+    assert "Efallai fod y cyfieithiad hwn wedi dyddio" in notice.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "languages-welsh-out-of-date.png"))
+    notice.locator("a").click()
+    page.wait_for_url(base + "about/")
+    assert "Who wrote this course." in page.inner_text("article")
+
+
+@pytest.mark.parametrize("path", ["", "cy/modules/welcome/", "cy/about/", "cy/modules/teams/", "ur/modules/welcome/", "ur/glossary/"])
+def test_pages_in_every_language_have_no_axe_violations(chromium: Any, base: str, path: str) -> None:
+    problems: list[str] = []
+    for scheme, width in (("light", 1280), ("dark", 320)):
+        context = chromium.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+        try:
+            page = context.new_page()
+            goto(page, base + path, scheme)
+            problems += describe_violations(path, scheme, width, run_axe(page))
+        finally:
+            context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_offline_copy_switches_language_from_files(language_site: Path, tmp_path: Path, chromium: Any) -> None:
+    with zipfile.ZipFile(language_site / OFFLINE_ZIP) as archive:
+        archive.extractall(tmp_path)
+    start = tmp_path / "side-by-side" / "cy" / "modules" / "welcome" / "index.html"
+    page = chromium.new_page()
+    try:
+        page.goto(start.as_uri())
+        page.locator("nav.sbs-languages a[data-sbs-language='ur']").click()
+        page.wait_for_url("**/side-by-side/ur/modules/welcome/index.html")
+        assert "ہم ایک" in page.inner_text("article")
+        page.locator("nav.sbs-languages a[data-sbs-language='en']").click()
+        page.wait_for_url("**/side-by-side/modules/welcome/index.html")
+        assert "Welcome to the course" in page.inner_text("article")
+        # The menu of a Welsh page leads to Welsh pages, from files too.
+        page.goto(start.as_uri())
+        page.locator("nav.md-nav--primary a", has_text="Glossary").first.click()
+        page.wait_for_url("**/side-by-side/cy/glossary/index.html")
+    finally:
+        page.close()
