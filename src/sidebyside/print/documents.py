@@ -329,7 +329,7 @@ class _Planner:
             )
         decks = []
         if self.settings.slides:
-            decks = [{"title": "The whole session", "address": join_address(self.settings.site_url, deck_src(SESSION_DECK))}]
+            decks = [{"title": self.gettext("The whole session"), "address": join_address(self.settings.site_url, deck_src(SESSION_DECK))}]
             decks += [
                 {"title": m.title, "address": join_address(self.settings.site_url, deck_src(module_deck(m.slug)))}
                 for m in self.course.modules
@@ -345,8 +345,8 @@ class _Planner:
             folder=self.settings.modules_dir,
             assets=tuple(asset for m in self.course.modules for asset in m.assets),
             plan=plan,
-            rows=trainer_pages.plan_rows(plan, begins),
-            totals=trainer_pages.plan_totals(plan, begins),
+            rows=trainer_pages.plan_rows(plan, begins, self.code),
+            totals=trainer_pages.plan_totals(plan, begins, self.code),
             sections=sections,
             decks=decks,
             session_start=begins.strftime("%H:%M"),

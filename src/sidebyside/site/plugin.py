@@ -467,11 +467,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         page.edit_url = sources.edit_url(self, page.file.src_uri, _docs_edit_base(config)) or page.edit_url
         return page
 
-    def _feedback(self, page: Page, files: Files) -> str:
-        """The feedback box for the foot of every page: how to tell the course team, and edit the page."""
+    def _feedback(self, page: Page, files: Files, language: str = "en") -> str:
+        """The feedback box for the foot of every page, in its language: how to tell the course team, and edit the page."""
         contributing = files.get_file_from_path(FEEDBACK_PAGE)
         href = get_relative_url(contributing.url, page.url) if contributing is not None else None
-        return feedback_box(href, page.edit_url)
+        return feedback_box(href, page.edit_url, language)
 
     @event_priority(50)  # before macros
     def _skip_macros_if_none(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -550,19 +550,18 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def _finish_content(self, html: str, page: Page, files: Files) -> str:
         """The page with its languages, its glossary terms linked (module and story pages), its words box and the feedback box."""
         top = self._languages_top(page, files)
-        if self.matcher is None or page.file.src_uri not in self.linkable:
-            return top + html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
         in_language = self.language_pages.get(page.file.src_uri)
+        own = self.session.settings.languages[0].code if self.session is not None else "en"
+        code = in_language.shown_in.code if in_language is not None else own
+        if self.matcher is None or page.file.src_uri not in self.linkable:
+            return top + html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files, code)
         prefix = language_src(in_language.language.code, "") if in_language is not None else ""
         matcher, terms = self._terms_in(in_language.language.code) if in_language is not None else (self.matcher, self.terms)
         glossary = files.get_file_from_path(prefix + GLOSSARY_INDEX)
         glossary_href = get_relative_url(glossary.url if glossary else "glossary/", page.url)
-        linked = link_terms(html, matcher, terms, glossary_href)
-        code = in_language.shown_in.code if in_language is not None else ""
-        box = (
-            words_box(linked.used, terms, glossary_href, language=code or "en") if page.file.src_uri.startswith(prefix + "modules/") else ""
-        )
-        return top + linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
+        linked = link_terms(html, matcher, terms, glossary_href, code)
+        box = words_box(linked.used, terms, glossary_href, language=code) if page.file.src_uri.startswith(prefix + "modules/") else ""
+        return top + linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files, code)
 
     def _terms_in(self, code: str) -> tuple[Any, dict[str, Any]]:
         """The glossary as read in one language: its words to find, and its entries by slug."""
