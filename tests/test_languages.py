@@ -275,3 +275,9 @@ def test_translation_done_explains_a_wrong_file(built: Course) -> None:
     translate(built, "modules/01-welcome/index.pl.md", "Witamy.\n", title="Witamy")
     result = built.run("translation", "done", "modules/01-welcome/index.pl.md")
     assert result.code == 1 and "not one of the course's languages" in result.text
+
+
+def test_untranslated_glossary_entries_are_marked_as_english_on_an_urdu_page(built: Course) -> None:
+    html = built.page("ur/glossary/index.html")
+    assert '<dt id="measure" lang="en-GB" dir="ltr">measure</dt>' in html
+    assert re.search(r'<dt id="aim">مقصد</dt>\s*<dd>', html)

@@ -20,6 +20,7 @@ LANG_ATTR = re.compile(r'\s(?:lang|dir)="[^"]*"', re.I)
 HREF = re.compile(r'(?P<attr>\b(?:href|src)=")(?P<target>[^"#?]*)(?P<rest>[^"]*")')
 MD_LINK = re.compile(r"(?P<open>\]\()(?P<target>[^)\s#?]+)(?P<rest>[^)]*\))")
 SWITCHER_LINK = re.compile(r"data-sbs-language=")
+GLOSSARY_ENTRY = re.compile(r'<dt id="(?P<slug>[^"]+)">(?P<term>.*?)</dt>(?P<gap>\s*)<dd>(?P<dd>.*?)</dd>', re.S)
 
 
 def language_src(code: str, src: str) -> str:
@@ -101,3 +102,21 @@ def localise_links(html: str, page_url: str, code: str, twins: set[str]) -> str:
     for piece in re.split(r"(<a\b[^>]*>)", html):
         out.append(piece if SWITCHER_LINK.search(piece) or not piece.startswith("<a") else HREF.sub(replace, piece))
     return "".join(out)
+
+
+def mark_untranslated_entries(html: str, slugs: set[str], original: Language, reader: Language, see_also: str) -> str:
+    """Glossary entries with no translation yet, on a page in another language: marked as written in the
+    original language and direction, so screen readers use the right voice and punctuation stays in place.
+    The "See also" line is the engine's, in the reader's language, and is marked so."""
+    if not slugs:
+        return html
+    marks = f' lang="{original.html_lang}" dir="{original.direction}"'
+    own = f'<p lang="{reader.html_lang}" dir="{reader.direction}">'
+
+    def entry(match: re.Match[str]) -> str:
+        if match.group("slug") not in slugs:
+            return match.group(0)
+        body = match.group("dd").replace(f"<p>{see_also}", f"{own}{see_also}", 1) if see_also else match.group("dd")
+        return f'<dt id="{match.group("slug")}"{marks}>{match.group("term")}</dt>{match.group("gap")}<dd{marks}>{body}</dd>'
+
+    return GLOSSARY_ENTRY.sub(entry, html)

@@ -35,6 +35,7 @@ from sidebyside.content.frontmatter import caching
 from sidebyside.content.languages import split_suffix
 from sidebyside.content.translations import LanguageEdition, Translation
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
+from sidebyside.i18n import messages_for
 from sidebyside.render import (
     chart_fences,
     contacts_page,
@@ -65,7 +66,15 @@ from sidebyside.render.links import (
 from sidebyside.render.terms import link_terms, matcher_for, words_box
 from sidebyside.site import accessible_html, address_links, macros, nav, sources, template_cache
 from sidebyside.site.config import SideBySideConfig
-from sidebyside.site.languages import address, language_src, localise_links, relative_url, relink_shared, with_language
+from sidebyside.site.languages import (
+    address,
+    language_src,
+    localise_links,
+    mark_untranslated_entries,
+    relative_url,
+    relink_shared,
+    with_language,
+)
 from sidebyside.site.sources import source_of
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
@@ -553,6 +562,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         in_language = self.language_pages.get(page.file.src_uri)
         own = self.session.settings.languages[0].code if self.session is not None else "en"
         code = in_language.shown_in.code if in_language is not None else own
+        if in_language is not None and in_language.src == GLOSSARY_INDEX and self.course is not None:
+            untranslated = {t.slug for t in self.course.terms} - set(self.course.translations[in_language.language.code].terms)
+            see_also = messages_for(in_language.language.code).gettext("See also: {links}").split("{links}")[0]
+            html = mark_untranslated_entries(html, untranslated, in_language.original, in_language.language, see_also)
         if self.matcher is None or page.file.src_uri not in self.linkable:
             return top + html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files, code)
         prefix = language_src(in_language.language.code, "") if in_language is not None else ""
