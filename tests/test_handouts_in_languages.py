@@ -162,3 +162,43 @@ def test_a_language_changes_the_cache_key_so_handouts_never_mix(course: Course, 
     key_en = planned_key("engine", english, plan_handouts(loaded, english)[0])
     key_other = planned_key("engine", other, plan_handouts(loaded, other)[0])
     assert key_en != key_other
+
+
+def test_a_build_makes_each_translated_module_handout_linked_from_its_page_with_its_notices(course: Course) -> None:
+    """A real three-language build: Welsh and Urdu handouts of the translated module, none for the untranslated one."""
+    from languages_course import three_language_course, translate
+
+    built = three_language_course(course.root)
+    built.config["plugins"][2]["sidebyside"]["handouts"] = True
+    built.write_config()
+    translate(  # a slide block in a translation is for the decks only, as in the original
+        built,
+        "modules/01-welcome/index.cy.md",
+        '# Croeso\n\n!!! slide "Sleid"\n    - Llinell ar sleid yn unig\n\nCroeso i’r cwrs. Byddwn yn siarad am nod.\n',
+        title="Croeso",
+        translated_from="0.9",  # made from an older version of the English page
+    )
+    result = built.build()
+    assert result.code == 0, result.text
+    handouts = built.root / "site" / "handouts"
+    made = sorted(p.name for p in handouts.glob("*.pdf"))
+    assert {"welcome.cy.pdf", "welcome-large-print.cy.pdf", "welcome.ur.pdf", "welcome-large-print.ur.pdf"} <= set(made)
+    assert not any(name.startswith("teams.") and name != "teams.pdf" for name in made)  # not translated: no copy
+
+    welsh = all_text(handouts / "welcome.cy.pdf")
+    assert "Croeso i’r cwrs. Byddwn yn siarad am nod." in welsh
+    assert "Llinell ar sleid yn unig" not in welsh
+    assert "Drafft yw’r cyfieithiad hwn." in welsh
+    assert "Efallai fod y cyfieithiad hwn wedi dyddio: newidiodd y dudalen Saesneg ar ôl iddi gael ei chyfieithu." in welsh
+    assert "https://course.example.org/modules/welcome/" in link_uris(handouts / "welcome.cy.pdf")
+    assert "https://course.example.org/cy/modules/welcome/" in welsh.replace(" ", "")
+    urdu = all_text(handouts / "welcome.ur.pdf")
+    assert "کورس میں خوش آمدید۔" in urdu
+    assert "مسودہ" not in urdu and "پرانا" not in urdu  # reviewed, and up to date: no notices
+    assert _lang(handouts / "welcome.ur.pdf") == "ur"
+
+    page = (built.root / "site" / "cy" / "modules" / "welcome" / "index.html").read_text(encoding="utf-8")
+    assert "handouts/welcome.cy.pdf" in page and "handouts/welcome.pdf" not in page
+    assert "Llinell ar sleid yn unig" not in page
+    english = (built.root / "site" / "modules" / "welcome" / "index.html").read_text(encoding="utf-8")
+    assert "handouts/welcome.pdf" in english and ".cy.pdf" not in english

@@ -14,16 +14,19 @@ from typing import TYPE_CHECKING
 from sidebyside.app.errors import BuildFailed
 from sidebyside.app.settings import Settings
 from sidebyside.content.contacts import read_contacts
+from sidebyside.content.model import Course
 from sidebyside.print import HandoutSet, HandoutSettings, write_handouts
 from sidebyside.print.documents import PlannedHandout, plan_handouts, plan_module_handout
 from sidebyside.print.macros import MacroProblem
+from sidebyside.print.markdown_html import join_address
 from sidebyside.print.pipeline import HandoutProblem, render_planned
 from sidebyside.publish import GateProblem
 from sidebyside.render.handout_pages import file_size
+from sidebyside.render.language_pages import name_in
+from sidebyside.render.translation_notices import handout_notices
 
 if TYPE_CHECKING:
     from sidebyside.app.session import BuildSession
-    from sidebyside.content.model import Course
 
 CACHE = Path(".sidebyside-cache") / "handouts"
 HANDOUTS_DIR = "handouts"
@@ -54,6 +57,37 @@ def handout_settings(settings: Settings, jobs: int = 0) -> HandoutSettings:
     )
 
 
+def translated_handouts(course: Course, settings: Settings, handouts: HandoutSettings) -> list[PlannedHandout]:
+    """Each translated module's handouts (standard and large print), in its language, with its page's notices.
+
+    A module not yet translated has no handout in that language: its page links the original's.
+    """
+    planned: list[PlannedHandout] = []
+    original = settings.languages[0]
+    for language in settings.languages[1:]:
+        edition = course.translations.get(language.code)
+        if edition is None or not edition.modules:
+            continue
+        in_language = replace(handouts, language=language.code, direction=language.direction)
+        translated = edition.course(course)
+        for original_module in course.modules:
+            module = edition.modules.get(original_module.slug)
+            if module is None:
+                continue
+            record = edition.record_for(original_module.rel)
+            notices = handout_notices(
+                language.code,
+                name_in(original, language),
+                is_draft=record is None or record.draft,
+                is_out_of_date=record is not None and record.out_of_date,
+                original_address=join_address(settings.site_url, original_module.url) if settings.site_url else "",
+            )
+            address = f"{language.code}/{original_module.url}"
+            for large in (False, True):
+                planned.append(plan_module_handout(translated, module, in_language, large=large, notices=notices, address=address))
+    return planned
+
+
 def make_handouts(session: BuildSession) -> HandoutSet:
     """Render (or take from the cache) every handout, turning any problem into a plain message."""
     course, _ = session.course()
@@ -80,35 +114,6 @@ def make_handouts(session: BuildSession) -> HandoutSet:
     finally:
         if task is not None:
             task.finish()
-
-
-def translated_handouts(course: Course, settings: Settings, english: HandoutSettings) -> list[PlannedHandout]:
-    """A handout (and its large print) in each language a module is translated into, with the notices its page shows."""
-    from sidebyside.render.language_pages import name_in
-    from sidebyside.render.translation_notices import handout_notices
-
-    planned = []
-    original = settings.languages[0]
-    for edition in course.translations.values():
-        language = edition.language
-        in_language = replace(english, language=language.code, direction=language.direction)
-        readable = edition.course(course)
-        for module in readable.modules:
-            written = course.module(module.slug)
-            record = edition.record_for(written.rel) if written is not None else None
-            if module.slug not in edition.modules or record is None:
-                continue  # not translated: the page offers the original's handouts
-            address = f"{settings.site_url.rstrip('/')}/{module.url}" if settings.site_url else ""
-            notices = handout_notices(
-                language.code,
-                name_in(original, language),
-                is_draft=record.draft,
-                is_out_of_date=record.out_of_date,
-                original_address=address,
-            )
-            for large in (False, True):
-                planned.append(plan_module_handout(readable, module, in_language, large=large, notices=notices))
-    return planned
 
 
 class HandoutsStep:

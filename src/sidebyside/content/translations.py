@@ -16,6 +16,7 @@ from sidebyside.content.easy_read import EasyRead, parse_parts
 from sidebyside.content.frontmatter import DocumentCache, parse_yaml, read_document, read_text, split
 from sidebyside.content.languages import Language, fingerprint, split_suffix, translation_name
 from sidebyside.content.model import Course, Module, Story, Term
+from sidebyside.content.slides import split_slides
 from sidebyside.findings import Finding, warning
 
 # The fields a translation may give, per kind of page; any other field is the original's.
@@ -150,8 +151,18 @@ class _Reader:
         path = module.path.with_name(translation_name(module.path.name, edition.language.code))
         if path.is_file() and (doc := self._document(path)):
             lines = dict(module.lines) | {k: v for k, v in doc.meta.lines.items() if k in WORDS["module"]}
+            # Slide blocks come out of the text, as in the original (they are for the decks only).
+            body, slides_text, slides = split_slides(doc.body, doc.body_line)
             edition.modules[module.slug] = replace(
-                module, path=path, rel=doc.rel, body=doc.body, body_line=doc.body_line, lines=lines, **_words(doc.meta, "module")
+                module,
+                path=path,
+                rel=doc.rel,
+                body=body,
+                body_line=doc.body_line,
+                lines=lines,
+                slides=slides,
+                slides_text=slides_text,
+                **_words(doc.meta, "module"),
             )
             self._record(edition, doc, "module", module.rel, module.version)
         easy = module.easy_read

@@ -177,10 +177,11 @@ class _Planner:
 
     # --- documents -------------------------------------------------------------------
 
-    def module(self, module: Module, large: bool, notices: tuple[Notice, ...] = ()) -> Handout:
-        """A module's handout; `notices` are shown under its title (a draft or out-of-date translation)."""
+    def module(self, module: Module, large: bool, notices: tuple[Notice, ...] = (), address: str = "") -> Handout:
+        """A module's handout; `notices` are shown under its title (a draft or out-of-date translation);
+        `address` is its page's, when that is not the module's own (a translation's, under `cy/`)."""
         _ = self.gettext
-        address = module.url
+        address = address or module.url
         web_address, qr = self.address(address)
         body = self.body(module, strip_trainer_notes(module.body), address)
         outcomes = "".join(f"<li>{html.escape(o)}</li>" for o in module.outcomes)
@@ -328,7 +329,7 @@ class _Planner:
             )
         decks = []
         if self.settings.slides:
-            decks = [{"title": "The whole session", "address": join_address(self.settings.site_url, deck_src(SESSION_DECK))}]
+            decks = [{"title": self.gettext("The whole session"), "address": join_address(self.settings.site_url, deck_src(SESSION_DECK))}]
             decks += [
                 {"title": m.title, "address": join_address(self.settings.site_url, deck_src(module_deck(m.slug)))}
                 for m in self.course.modules
@@ -344,8 +345,8 @@ class _Planner:
             folder=self.settings.modules_dir,
             assets=tuple(asset for m in self.course.modules for asset in m.assets),
             plan=plan,
-            rows=trainer_pages.plan_rows(plan, begins),
-            totals=trainer_pages.plan_totals(plan, begins),
+            rows=trainer_pages.plan_rows(plan, begins, self.code),
+            totals=trainer_pages.plan_totals(plan, begins, self.code),
             sections=sections,
             decks=decks,
             session_start=begins.strftime("%H:%M"),
@@ -428,6 +429,7 @@ class PlannedHandout:
     inputs: tuple[object, ...]
     assets: tuple[Path, ...]
     make: Callable[[], Handout]
+    language: str = "en"  # the language it is in (its file name says so too: welcome.cy.pdf)
 
 
 def _shared(course: Course) -> tuple[object, ...]:
@@ -440,17 +442,24 @@ def _shared(course: Course) -> tuple[object, ...]:
 
 
 def plan_module_handout(
-    course: Course, module: Module, settings: HandoutSettings, *, large: bool = False, notices: tuple[Notice, ...] = ()
+    course: Course,
+    module: Module,
+    settings: HandoutSettings,
+    *,
+    large: bool = False,
+    notices: tuple[Notice, ...] = (),
+    address: str = "",
 ) -> PlannedHandout:
     """One module's handout in `settings.language`, from a course whose records are in that language.
 
     For a translated page: pass the translated module (and a course holding the translated
-    glossary), and the notices its page shows (a draft, or out of date), already in its language.
+    glossary), the notices its page shows (a draft, or out of date), already in its language,
+    and the address of its page (`cy/modules/welcome/`).
     """
-    return _module_plan(_Planner(course, settings), module, large, notices)
+    return _module_plan(_Planner(course, settings), module, large, notices, address)
 
 
-def _module_plan(planner: _Planner, module: Module, large: bool, notices: tuple[Notice, ...] = ()) -> PlannedHandout:
+def _module_plan(planner: _Planner, module: Module, large: bool, notices: tuple[Notice, ...] = (), address: str = "") -> PlannedHandout:
     _ = planner.gettext
     return PlannedHandout(
         name=module_handout_name(module.slug, large, planner.code),
@@ -458,9 +467,10 @@ def _module_plan(planner: _Planner, module: Module, large: bool, notices: tuple[
         kind=LARGE_PRINT if large else PARTICIPANT,
         description=_("{title}, large print").format(title=module.title) if large else module.title,
         module=module.slug,
-        inputs=(module, large, _shared(planner.course), *((notices,) if notices else ())),
+        inputs=(module, large, _shared(planner.course), *((notices, address) if notices or address else ())),
         assets=tuple(module.assets),
-        make=partial(planner.module, module, large, notices),
+        make=partial(planner.module, module, large, notices, address),
+        language=planner.code,
     )
 
 
@@ -489,6 +499,7 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHand
                     inputs=(module, shared),  # the module holds its Easy Read version
                     assets=tuple(p.path for p in easy.pictures),  # built-in pictures too: their files are the engine's
                     make=partial(planner.easy_read, module, easy),
+                    language=code,
                 )
             )
     planned.append(
@@ -501,6 +512,7 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHand
             inputs=(tuple(course.modules), shared),
             assets=tuple(asset for m in course.modules for asset in m.assets),
             make=planner.trainer_pack,
+            language=code,
         )
     )
     for name, title, kind, description, inputs, make in (
@@ -508,7 +520,7 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHand
         (STORIES_NAME, STORIES_TITLE, STORIES, STORIES_DESCRIPTION, (shared,), planner.stories),
         (CONTACTS_NAME, contacts_page.TITLE, CONTACTS, CONTACTS_DESCRIPTION, (), planner.contacts),
     ):
-        planned.append(PlannedHandout(in_language(name, code), _(title), kind, _(description), "", inputs, (), make))
+        planned.append(PlannedHandout(in_language(name, code), _(title), kind, _(description), "", inputs, (), make, code))
     return planned
 
 

@@ -45,6 +45,7 @@ class RenderedHandout:
     size: int
     path: Path
     fresh: bool  # made by this process, rather than found in the cache
+    language: str = "en"
 
 
 @dataclass
@@ -69,7 +70,7 @@ class HandoutSet:
 
 def planned_key(engine: str, settings: HandoutSettings, plan: PlannedHandout) -> str:
     """A handout's cache key: its name and kind too, as two booklets can be made from the same records."""
-    return handout_key(engine, settings, (plan.name, plan.kind, plan.inputs), plan.assets)
+    return handout_key(engine, settings, (plan.name, plan.kind, plan.language, plan.inputs), plan.assets)
 
 
 def _settings_for_key(settings: HandoutSettings) -> HandoutSettings:
@@ -118,14 +119,20 @@ def render_handouts(
 
 
 def render_module_handout(
-    course: Course, module: Module, settings: HandoutSettings, *, large: bool = False, notices: tuple[Notice, ...] = ()
+    course: Course,
+    module: Module,
+    settings: HandoutSettings,
+    *,
+    large: bool = False,
+    notices: tuple[Notice, ...] = (),
+    address: str = "",
 ) -> RenderedHandout:
     """One module's handout in `settings.language` (a translated page's), made or found in the cache.
 
     `module` and `course` hold the translated records; `notices` (in that language) are
     printed under the title, as the page shows them: a draft, or out of date.
     """
-    planned = plan_module_handout(course, module, settings, large=large, notices=notices)
+    planned = plan_module_handout(course, module, settings, large=large, notices=notices, address=address)
     return render_planned([planned], settings).handouts[0]
 
 
@@ -169,6 +176,7 @@ def render_planned(
                 size=path.stat().st_size,
                 path=path,
                 fresh=key in todo,
+                language=plan.language,
             )
         )
     return HandoutSet(result)

@@ -40,6 +40,13 @@ def pages(count: int, language: str = "en") -> str:
     return messages_for(language).ngettext("{count} page", "{count} pages", count).format(count=count)
 
 
+def in_language(handouts: Sequence[HandoutInfo], language: str, original: str) -> list[HandoutInfo]:
+    """A page's handouts: those in its language, and the original's of any kind not made in that language."""
+    mine = [h for h in handouts if getattr(h, "language", original) == language]
+    kinds = {h.kind for h in mine}
+    return mine + [h for h in handouts if getattr(h, "language", original) == original and h.kind not in kinds]
+
+
 def download_links(handouts: Sequence[HandoutInfo], from_src: str, language: str = "en") -> str:
     """The "Download a printable version" links of one module page."""
     _ = messages_for(language).gettext
@@ -110,4 +117,4 @@ def handouts_page(handouts: Sequence[HandoutInfo], previewing: bool = False) -> 
     return "\n".join(lines)
 
 
-__all__ = ["HANDOUTS_INDEX", "download_links", "file_size", "handout_src", "handouts_page", "relative"]
+__all__ = ["HANDOUTS_INDEX", "download_links", "file_size", "handout_src", "handouts_page", "in_language", "relative"]

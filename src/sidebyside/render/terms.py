@@ -40,12 +40,14 @@ def _page_text(fragment: str) -> tuple[list[tuple[int, int]], list[str], str, li
     return runs, texts, "\0".join(texts), offsets
 
 
-def link_terms(fragment: str, matcher: TermMatcher, terms: dict[str, Term], glossary_href: str) -> LinkedPage:
+def link_terms(fragment: str, matcher: TermMatcher, terms: dict[str, Term], glossary_href: str, language: str = "en") -> LinkedPage:
     """Link the first use of each term to the glossary, with its plain definition for the disclosure.
 
     Without JavaScript it is an ordinary link; the site's script turns it into a
-    button that opens the definition in place.
+    button that opens the definition in place (its "More about" link in `language`,
+    given to the script in `data-sbs-more` for any language but English).
     """
+    more = "" if language == "en" else messages_for(language).gettext("More about ‘{term}’ in the glossary")
     runs, texts, joined, offsets = _page_text(fragment)
     used: list[str] = []
     firsts: dict[int, list[Match]] = {}  # run index: the first uses of terms in that run
@@ -67,9 +69,10 @@ def link_terms(fragment: str, matcher: TermMatcher, terms: dict[str, Term], glos
         for match in matches:
             term = terms[match.key]
             out.append(html.escape(text[at : match.start - base], quote=False))
+            more_words = f' data-sbs-more="{html.escape(more.format(term=term.term))}"' if more else ""
             out.append(
                 f'<a class="sbs-term" href="{href}#{term.slug}" '
-                f'data-sbs-term="{html.escape(term.term)}" data-sbs-plain="{html.escape(term.plain)}">'
+                f'data-sbs-term="{html.escape(term.term)}" data-sbs-plain="{html.escape(term.plain)}"{more_words}>'
                 f"{html.escape(match.text, quote=False)}</a>"
             )
             at = match.end - base

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sidebyside.content.model import Course, Module, Story
 from sidebyside.content.session import Break, SessionPlan, clock_time, plan_session
+from sidebyside.i18n import messages_for
 from sidebyside.render.links import (
     SESSION_PLAN,
     TRAINER_NOTES,
@@ -81,29 +82,40 @@ class PlanRow:
         return self.module is None
 
 
-def plan_rows(plan: SessionPlan, begins: dt.time) -> list[PlanRow]:
+def plan_rows(plan: SessionPlan, begins: dt.time, language: str = "en") -> list[PlanRow]:
     """Every module and every break, in order, with clock times."""
+    _ = messages_for(language).gettext
     rows = []
     for row in plan.rows:
         starts, ends = row.clock(begins)
         if isinstance(row, Break):
-            rows.append(PlanRow(starts, ends, "Break", row.minutes, "", None))
+            rows.append(PlanRow(starts, ends, _("Break"), row.minutes, "", None))
             continue
-        doing = "; ".join(f"{a.title} ({a.minutes} min)" for a in row.activities) or "None"
+        short = _("{title} ({count} min)")
+        doing = "; ".join(short.format(title=a.title, count=a.minutes) for a in row.activities) or _("None")
         rows.append(PlanRow(starts, ends, row.module.title, row.minutes, doing, row.module))
     return rows
 
 
-def plan_totals(plan: SessionPlan, begins: dt.time) -> str:
+def plan_totals(plan: SessionPlan, begins: dt.time, language: str = "en") -> str:
     """The totals line, word for word the same on the website and in the trainer pack."""
-    text = f"Total: {minutes(plan.total)}, from {begins.strftime('%H:%M')} to {clock_time(begins, plan.total)}. Teaching: {minutes(plan.teaching)}."
+    words = messages_for(language)
+    _ = words.gettext
+    text = _("Total: {length}, from {start} to {end}. Teaching: {teaching}.").format(
+        length=minutes(plan.total, language),
+        start=begins.strftime("%H:%M"),
+        end=clock_time(begins, plan.total),
+        teaching=minutes(plan.teaching, language),
+    )
     if plan.breaks:
         count = len(plan.breaks)
-        text += f" Breaks: {count} {'break' if count == 1 else 'breaks'}, {minutes(plan.break_total)} in all."
+        breaks = words.ngettext("Breaks: {count} break, {length} in all.", "Breaks: {count} breaks, {length} in all.", count)
+        text += " " + breaks.format(count=count, length=minutes(plan.break_total, language))
     else:
-        text += " Breaks: none planned. Add time for breaks and for people to settle in."
+        text += " " + _("Breaks: none planned. Add time for breaks and for people to settle in.")
     for module in plan.long_modules:
-        text += f" {module.title} is longer than {minutes(plan.break_every)}: take a short pause part way through it."
+        long = _("{title} is longer than {length}: take a short pause part way through it.")
+        text += " " + long.format(title=module.title, length=minutes(plan.break_every, language))
     return text
 
 

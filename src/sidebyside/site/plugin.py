@@ -98,12 +98,6 @@ def _docs_edit_base(config: MkDocsConfig) -> str:
     return urljoin(config.repo_url.rstrip("/") + "/", edit_uri if edit_uri.endswith("/") else edit_uri + "/")
 
 
-def handout_language(name: str, own: str) -> str:
-    """The language of a handout from its name: `01-welcome.cy.pdf` is Welsh, `01-welcome.pdf` the course's own."""
-    parts = name.split(".")
-    return parts[-2] if len(parts) >= 3 else own
-
-
 class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     """Adds a co-produced course (modules, glossary, stories) to an MkDocs site.
 
@@ -243,7 +237,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.handouts = self._make_handouts(config)
         self.decks = self._make_decks(config)
         if self.config.handouts:
-            listed = [*self.handouts, *self.decks]
+            own = self.session.settings.languages[0].code if self.session is not None else "en"
+            # The Handouts page lists the course's own handouts; a translated page links its own.
+            listed = [*(h for h in self.handouts if getattr(h, "language", own) == own), *self.decks]
             generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(listed, previewing=self.previewing)
             for handout in self.handouts:
                 self._add(files, File.generated(config, handout_pages.handout_src(handout.name), abs_src_path=str(handout.path)))
@@ -309,7 +305,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for module in course.modules:
             # A page not yet translated is shown whole in the original language: its words and the engine's.
             words = language if translated is None or module.slug in translated.modules else own
-            handouts = [h for h in self.handouts if h.module == module.slug and handout_language(h.name, own) == words]
+            handouts = handout_pages.in_language([h for h in self.handouts if h.module == module.slug], words, own)
             src = module_src(module.slug)
             links = handout_pages.download_links(handouts, src, words) + easy_read.easy_read_links(module, handouts, src, words)
             pages[src] = web_pages.module_page(module, edition, handouts=links, release=self.version, language=words)
@@ -481,11 +477,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         page.edit_url = sources.edit_url(self, page.file.src_uri, _docs_edit_base(config)) or page.edit_url
         return page
 
-    def _feedback(self, page: Page, files: Files) -> str:
-        """The feedback box for the foot of every page: how to tell the course team, and edit the page."""
+    def _feedback(self, page: Page, files: Files, language: str = "en") -> str:
+        """The feedback box for the foot of every page, in its language: how to tell the course team, and edit the page."""
         contributing = files.get_file_from_path(FEEDBACK_PAGE)
         href = get_relative_url(contributing.url, page.url) if contributing is not None else None
-        return feedback_box(href, page.edit_url)
+        return feedback_box(href, page.edit_url, language)
 
     @event_priority(50)  # before macros
     def _skip_macros_if_none(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -565,22 +561,21 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         """The page with its languages, its glossary terms linked (module and story pages), its words box and the feedback box."""
         top = self._languages_top(page, files)
         in_language = self.language_pages.get(page.file.src_uri)
+        own = self.session.settings.languages[0].code if self.session is not None else "en"
+        code = in_language.shown_in.code if in_language is not None else own
         if in_language is not None and in_language.src == GLOSSARY_INDEX and self.course is not None:
             untranslated = {t.slug for t in self.course.terms} - set(self.course.translations[in_language.language.code].terms)
             see_also = messages_for(in_language.language.code).gettext("See also: {links}").split("{links}")[0]
             html = mark_untranslated_entries(html, untranslated, in_language.original, in_language.language, see_also)
         if self.matcher is None or page.file.src_uri not in self.linkable:
-            return top + html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
+            return top + html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files, code)
         prefix = language_src(in_language.language.code, "") if in_language is not None else ""
         matcher, terms = self._terms_in(in_language.language.code) if in_language is not None else (self.matcher, self.terms)
         glossary = files.get_file_from_path(prefix + GLOSSARY_INDEX)
         glossary_href = get_relative_url(glossary.url if glossary else "glossary/", page.url)
-        linked = link_terms(html, matcher, terms, glossary_href)
-        code = in_language.shown_in.code if in_language is not None else ""
-        box = (
-            words_box(linked.used, terms, glossary_href, language=code or "en") if page.file.src_uri.startswith(prefix + "modules/") else ""
-        )
-        return top + linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
+        linked = link_terms(html, matcher, terms, glossary_href, code)
+        box = words_box(linked.used, terms, glossary_href, language=code) if page.file.src_uri.startswith(prefix + "modules/") else ""
+        return top + linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files, code)
 
     def _terms_in(self, code: str) -> tuple[Any, dict[str, Any]]:
         """The glossary as read in one language: its words to find, and its entries by slug."""

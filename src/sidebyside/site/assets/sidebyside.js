@@ -35,7 +35,8 @@
     text.textContent = plain + " ";
     var more = document.createElement("a");
     more.href = link.getAttribute("href");
-    more.textContent = "More about \u2018" + link.getAttribute("data-sbs-term") + "\u2019 in the glossary";
+    // The page's language gives its own words (data-sbs-more); English is the default.
+    more.textContent = link.getAttribute("data-sbs-more") || "More about \u2018" + link.getAttribute("data-sbs-term") + "\u2019 in the glossary";
     definition.appendChild(text);
     definition.appendChild(more);
 
