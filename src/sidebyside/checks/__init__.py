@@ -56,11 +56,13 @@ def _register_builtin() -> None:
     """
     if _REGISTERED:
         return
+    from sidebyside.checks.everyday_words import everyday_words
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
     from sidebyside.checks.personal_details import personal_details
+    from sidebyside.checks.starter_text import starter_text_left
     from sidebyside.checks.untrusted import untrusted_content
 
-    CHECKS[:0] = [review_dates, co_production, consent, personal_details, untrusted_content, links_and_images, check_jargon]
+    CHECKS[:0] = [review_dates, co_production, consent, personal_details, untrusted_content, links_and_images, check_jargon, everyday_words, starter_text_left]
     _REGISTERED.append(True)

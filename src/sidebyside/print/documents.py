@@ -130,7 +130,7 @@ class _Planner:
         web_address, qr = self.address(address)
         body = self.body(module, strip_trainer_notes(module.body), address)
         outcomes = "".join(f"<li>{html.escape(o)}</li>" for o in module.outcomes)
-        used = terms_used(f"<p>{html.escape(module.summary)}</p><ul>{outcomes}</ul>{body}", self.matcher)
+        used = terms_used(f"<p>{html.escape(module.summary)}</p><ul>{outcomes}</ul>{body}", self.matcher, self.terms)
         words = sorted((self.terms[slug] for slug in used), key=lambda t: t.term.casefold())
         about = "\n\n".join(part for part in (web_pages.credits(module), web_pages.sources(module)) if part)
         about_html = absolute_links(to_html(about), address, self.settings.site_url)

@@ -160,8 +160,8 @@ def module_page(module: Module, edition: str = "participant", handouts: str = ""
     text += page.part(facts)
     text += f"{handouts}\n\n" if handouts else ""
     text += f"## By the end of this module you will\n\n{outcomes}\n\n"
-    text += page.part(WORDS_SLOT)
     text += f"{body.strip()}\n\n"
+    text += page.part(WORDS_SLOT)  # after the lesson, so a phone shows the lesson first
     text += CREDITS_HEADING + page.part(credits_html(module))
     if module.sources:
         text += SOURCES_HEADING + page.part(sources_html(module))
@@ -250,6 +250,7 @@ def _letter(term: Term) -> str:
 def glossary_page(terms: list[Term], intro: str = "") -> str:
     """The A to Z glossary, one anchor per term at /glossary/#<slug>."""
     letters: dict[str, list[Term]] = {}
+    names = {term.slug: term.term for term in terms}  # "See also" shows names, not file names
     for term in sorted(terms, key=lambda t: t.term.casefold()):
         letters.setdefault(_letter(term), []).append(term)
     lines = [
@@ -276,7 +277,7 @@ def glossary_page(terms: list[Term], intro: str = "") -> str:
             if term.body.strip():
                 lines += [term.body.strip(), ""]
             if term.see_also:
-                links = ", ".join(f"[{md_text(other)}](#{other})" for other in term.see_also)
+                links = ", ".join(f"[{md_text(names.get(other, other))}](#{other})" for other in term.see_also)
                 lines += [f"See also: {links}", ""]
             lines.append("</dd>")
         lines += ["</dl>", ""]

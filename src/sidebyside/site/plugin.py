@@ -31,7 +31,8 @@ from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
 from sidebyside.project import VERSION_ENV, course_version, parse_today, take_loaded
 from sidebyside.render import handout_pages, left_out, trainer_pages, web_pages
-from sidebyside.render.feedback import feedback_box
+from sidebyside.render.feedback import feedback_box, page_links
+from sidebyside.render.furniture import WORD_PLACEHOLDER, Furniture
 from sidebyside.render.links import (
     GLOSSARY_INDEX,
     MODULES_INDEX,
@@ -45,7 +46,7 @@ from sidebyside.render.links import (
     trainer_module_src,
 )
 from sidebyside.render.terms import matcher_for
-from sidebyside.site import accessible_html, address_links, macros, nav, search_index, sources, template_cache
+from sidebyside.site import accessible_html, address_links, furniture, macros, nav, search_index, sources, template_cache
 from sidebyside.site.config import SideBySideConfig
 from sidebyside.site.page_helper import Linking, PageHelper
 from sidebyside.site.sources import source_of
@@ -57,6 +58,7 @@ ASSET_PREFIX = "assets/sidebyside/"
 REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
 FEEDBACK_PAGE = "contributing.md"
+PAGE_LINKS_SLOT = '<span class="sbs-page-links"></span>'
 
 
 def _docs_edit_base(config: MkDocsConfig) -> str:
@@ -96,6 +98,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.files = Files([])
         self.helper = PageHelper(None, {})
         self.page_parts: dict[str, web_pages.PageMarkdown] = {}
+        self.furniture = Furniture()
+        self.site_url = ""
 
     # --- configuration -------------------------------------------------------------------
 
@@ -129,6 +133,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 except CheckSetupError as exc:
                     raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
+        self.furniture = furniture.from_options(self.config, config)
+        self.site_url = config.site_url or ""
         self._report(findings)
         matcher = matcher_for(course.terms)
         self.helper.close()
@@ -144,6 +150,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.version = course_version(self.config.version, config.extra)
         self._show_version(config)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
+        if furniture.colours_css(self.config):
+            config.extra_css.append(ASSET_PREFIX + furniture.COLOURS_CSS)
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config, self)
         return config
@@ -151,7 +159,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def _show_version(self, config: MkDocsConfig) -> None:
         """Put the course version in every page's footer (not in the search index)."""
         shown = f"Course version {self.version}" if self.version else "Draft: not a released version"
-        note = f'<span class="sbs-version">{shown}</span>'
+        note = f'{self.furniture.footer_html()} {PAGE_LINKS_SLOT}<span class="sbs-version">{shown}</span>'
         config.copyright = f"{config.copyright} {note}" if config.copyright else note
         if os.environ.get(VERSION_ENV) and "version" not in config.extra:
             # A release: let Material's version selector read mike's versions.json.
@@ -224,6 +232,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.addresses = address_links.page_addresses(files)
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
+        colours = furniture.colours_css(self.config)
+        if colours:
+            self._add(files, File.generated(config, ASSET_PREFIX + furniture.COLOURS_CSS, content=colours))
         return files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -288,10 +299,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         return page
 
     def _feedback(self, page: Page, files: Files) -> str:
-        """The feedback box for the foot of every page: how to tell the course team, and edit the page."""
+        """The feedback box for the foot of every page: report a word, or tell the course team."""
         contributing = files.get_file_from_path(FEEDBACK_PAGE)
         href = get_relative_url(contributing.url, page.url) if contributing is not None else None
-        return feedback_box(href, page.edit_url)
+        where = furniture.page_address(page, self.site_url)
+        return feedback_box(href, self.furniture.word_report(where), self.furniture.word_report(where, WORD_PLACEHOLDER))
 
     @event_priority(50)  # before macros
     def _skip_macros_if_none(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -347,6 +359,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material says lang="en"; the course is written in British English.
         output = HTML_LANG.sub('<html lang="en-GB"', output, count=1)
+        output = output.replace(PAGE_LINKS_SLOT, page_links(self.furniture.suggest_change(page.edit_url)), 1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
         return accessible_html.apply(output)
 
@@ -354,6 +367,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # The "page not found" page is a template, not a page: give it the same fixes.
         if not template_name.endswith(".html"):
             return output_content
+        output_content = output_content.replace(PAGE_LINKS_SLOT, "", 1)
         return accessible_html.apply(HTML_LANG.sub('<html lang="en-GB"', output_content, count=1))
 
     @event_priority(100)  # before other plugins finish: the checks decide whether the build stands
