@@ -100,19 +100,17 @@ def _build_notes(findings: list) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from sidebyside.preview import serve
 
     project = find_project(args.config_file)
-    _, findings = project.load()
-    if findings:
-        print(format_for_people(findings), file=sys.stderr)
-    print(f"Previewing at http://{args.dev_addr}/ (press Ctrl+C to stop). Pages reload when you save a file.")
+    print(f"Previewing at http://{args.dev_addr}/ (press Ctrl+C to stop). Pages reload when you save a file.", flush=True)
     try:
-        serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True)
+        serve(project.config_file, args.dev_addr)
     except KeyboardInterrupt:
         pass
-    except SystemExit as exc:
-        return int(exc.code or 0) and CONTENT_PROBLEM
+    except OSError as exc:
+        print(f"The preview could not start: {exc}. Is another preview using {args.dev_addr}? Try --dev-addr 127.0.0.1:8001.", file=sys.stderr)
+        return TOOL_PROBLEM
     return OK
 
 

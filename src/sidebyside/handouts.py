@@ -16,6 +16,7 @@ from sidebyside.print import HandoutSet, HandoutSettings, render_handouts, write
 from sidebyside.print.macros import MacroProblem
 from sidebyside.print.pipeline import HandoutProblem
 from sidebyside.project import ProjectError, course_version, load_mkdocs_config, parse_today
+from sidebyside.render.furniture import furniture_from
 from sidebyside.render.handout_pages import file_size
 from sidebyside.render.trainer_pages import parse_start
 
@@ -55,6 +56,7 @@ def settings_from_config(config: Any, jobs: int = 0, force: bool = False) -> Han
         session_break_minutes=options.get("session_break_minutes", 10),
         cache_dir=base / CACHE,
         jobs=jobs,
+        furniture=furniture_from(options, config.site_name or ""),
     )
 
 

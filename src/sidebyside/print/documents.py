@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.content.session import plan_session
@@ -22,6 +23,7 @@ from sidebyside.print.markdown_html import absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
 from sidebyside.render import web_pages
 from sidebyside.render.dates import long_date
+from sidebyside.render.furniture import Furniture
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import strip_trainer_notes
 
@@ -52,6 +54,7 @@ class HandoutSettings:
     session_start: dt.time = dt.time(10, 0)
     session_break_every: int = 0
     session_break_minutes: int = 10
+    furniture: Furniture = Furniture()  # who runs the course and how to reach them
 
 
 @dataclass
@@ -117,9 +120,14 @@ class _Planner:
         return absolute_links(to_html(text, id_prefix=id_prefix), address, self.settings.site_url)
 
     def render(self, template: str, **context: object) -> str:
+        furniture = self.settings.furniture
+        page = str(context.get("web_address") or "")
         return self.environment.get_template(template).render(
             site_name=self.settings.site_name,
             site_url=self.settings.site_url,
+            furniture=furniture,
+            contact=Markup(furniture.contact_html()),
+            word_report=furniture.word_report(page),
             **context,
         )
 

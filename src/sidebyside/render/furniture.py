@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote, urlencode
 
 WORD_FORM = "word.yml"  # .github/ISSUE_TEMPLATE/word.yml: the "word I did not understand" form
@@ -117,6 +118,20 @@ class Furniture:
         if contact:
             parts.append(f'<span class="sbs-contact">{contact}</span>')
         return " ".join(parts)
+
+
+def furniture_from(options: Any, site_name: str) -> Furniture:
+    """The details from the plugin's options (a dict or MkDocs' Config)."""
+    return Furniture(
+        course_name=site_name or "Side by Side",
+        trust_name=str(options.get("trust_name") or "").strip(),
+        trust_logo=str(options.get("trust_logo") or "").strip(),
+        footer_note=str(options.get("footer_note") or "").strip(),
+        contact_email=str(options.get("contact_email") or "").strip(),
+        contact_phone=str(options.get("contact_phone") or "").strip(),
+        contact_form=str(options.get("contact_form") or "").strip(),
+        repository=str(options.get("repository") or "").strip(),
+    )
 
 
 def checked_colour(name: str, value: str) -> str:

@@ -11,27 +11,13 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from sidebyside.render.furniture import Furniture, checked_colour, contrast
+from sidebyside.render.furniture import Furniture, checked_colour, contrast, furniture_from
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
 
 COLOURS_CSS = "trust-colours.css"
 WHITE = "#ffffff"
 EDIT_FEATURE = "content.action.edit"  # the theme's pencil: replaced by "Suggest a change" in the footer
-
-
-def furniture_from(options: Any, site_name: str) -> Furniture:
-    """The details from the plugin's options (a dict or MkDocs' Config)."""
-    return Furniture(
-        course_name=site_name or "Side by Side",
-        trust_name=str(options.get("trust_name") or "").strip(),
-        trust_logo=str(options.get("trust_logo") or "").strip(),
-        footer_note=str(options.get("footer_note") or "").strip(),
-        contact_email=str(options.get("contact_email") or "").strip(),
-        contact_phone=str(options.get("contact_phone") or "").strip(),
-        contact_form=str(options.get("contact_form") or "").strip(),
-        repository=str(options.get("repository") or "").strip(),
-    )
 
 
 def from_options(options: Any, config: Any) -> Furniture:
