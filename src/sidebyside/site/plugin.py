@@ -211,7 +211,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 self._add(files, File.generated(config, handout_pages.handout_src(handout.name), abs_src_path=str(handout.path)))
         for module in course.modules:
             links = handout_pages.download_links([h for h in self.handouts if h.module == module.slug], module_src(module.slug))
-            generated[module_src(module.slug)] = web_pages.module_page(module, edition, handouts=links, release=self.version)
+            contributing = FEEDBACK_PAGE if files.get_file_from_path(FEEDBACK_PAGE) is not None else ""
+            generated[module_src(module.slug)] = web_pages.module_page(
+                module, edition, handouts=links, release=self.version, contributing=contributing
+            )
             for asset in module.assets:
                 rel = asset.relative_to(module.path.parent).as_posix()
                 self._add(files, File.generated(config, f"modules/{module.slug}/{rel}", abs_src_path=str(asset)))
