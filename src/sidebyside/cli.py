@@ -77,7 +77,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(
         f"Built the site into {site_dir}: {len(course.modules)} modules, {len(course.terms)} glossary terms, {len(course.stories)} stories."
     )
-    _build_notes(findings)
+    _build_notes(findings + project.furniture.missing_findings())
     return OK
 
 

@@ -17,6 +17,7 @@ from sidebyside.checks import CheckContext, run_checks
 from sidebyside.checks.background import PendingChecks
 from sidebyside.content import Course, load_course
 from sidebyside.findings import Finding
+from sidebyside.render.furniture import Furniture, furniture_from
 from sidebyside.reading import CourseOnTheWay, read_and_check
 
 
@@ -64,6 +65,7 @@ class Project:
     version_option: str = ""
     offline_copy: bool = True
     checks: bool = True  # the plugin's `checks` option: whether a build checks the course
+    furniture: Furniture = Furniture()  # who runs the course and how readers reach them
 
     @property
     def version(self) -> str:
@@ -156,4 +158,5 @@ def find_project(config_file: Path) -> Project:
         version_option=course_version(options.version, dict(config.extra)),
         offline_copy=options.offline_copy,
         checks=options.checks,
+        furniture=furniture_from(options, config.site_name or ""),
     )

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from sidebyside.findings import Finding, Severity
+
 WORD_FORM = "word.yml"  # .github/ISSUE_TEMPLATE/word.yml: the "word I did not understand" form
 WORD_PLACEHOLDER = "__SBS_WORD__"  # where the script puts the word a reader was looking at
 _REPOSITORY = re.compile(r"^https://github\.com/[\w.-]+/[\w.-]+/?$")
@@ -49,6 +51,22 @@ class Furniture:
         if self.contact_form and not self.contact_form.startswith("https://"):
             found.append(f"The sidebyside option `contact_form` is {self.contact_form!r}. Write the form's full address, starting https://")
         return found
+
+    def missing_findings(self) -> list[Finding]:
+        """A reminder, as a finding on mkdocs.yml, for each detail the course has not set."""
+        return [
+            Finding(
+                "mkdocs.yml",
+                1,
+                1,
+                "course-settings",
+                Severity.WARNING,
+                f"The course has not set {missing}.",
+                "Add it under the sidebyside plugin in mkdocs.yml (see reference/reader-settings.md).",
+                "Readers see who runs the course and how to reach you on every page and handout.",
+            )
+            for missing in self.missing()
+        ]
 
     def missing(self) -> list[str]:
         """What a course has not set yet, for a reminder in the build."""
