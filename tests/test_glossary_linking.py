@@ -47,7 +47,10 @@ def test_first_use_is_a_disclosure_link_and_later_uses_are_plain(built: Course) 
     article = _article(built)
     found = re.findall(r'<a class="sbs-term" href="../../glossary/#([a-z-]+)"[^>]*data-sbs-plain="([^"]+)">(.*?)</a>', article)
     # The link's words, without the hidden words that say it opens a meaning.
-    firsts = [(slug, plain, re.sub(r"<[^>]+>", "", text.replace('<span class="sbs-vh">: what it means</span>', ""))) for slug, plain, text in found]
+    firsts = [
+        (slug, plain, re.sub(r"<[^>]+>", "", text.replace('<span class="sbs-vh">: what it means</span>', "")))
+        for slug, plain, text in found
+    ]
     assert all(": what it means" in text for _, _, text in found)
     assert [(slug, text) for slug, _, text in firsts] == [
         ("pdsa-cycle", "PDSA cycle"),

@@ -57,7 +57,9 @@ def test_everyday_words_are_linked_only_where_the_author_marks_them(course: Cour
 
 
 def test_the_check_points_at_unmarked_uses_that_may_be_the_glossary_sense(course: Course) -> None:
-    course.module("01-meetings", "The chair opened the meeting.\n\nThe minutes were sent round. The minutes were short.\n", title="Meetings")
+    course.module(
+        "01-meetings", "The chair opened the meeting.\n\nThe minutes were sent round. The minutes were short.\n", title="Meetings"
+    )
     course.term("chair", "chair", "The person who runs a meeting.", everyday=True)
     course.term("minutes", "minutes", "A short written record of a meeting.", everyday=True)
     result = course.run("check")
@@ -184,5 +186,9 @@ def test_starter_text_from_new_cannot_be_published(course: Course, kind: str) ->
     assert result.code != 0
     assert "This is still the starting text from `sidebyside new`" in result.text
     assert "Traceback" not in result.text
-    written = next(p for p in (course.root / {"module": "modules", "term": "glossary", "story": "stories"}[kind]).rglob("*.md") if "measuring" in str(p))
+    written = next(
+        p
+        for p in (course.root / {"module": "modules", "term": "glossary", "story": "stories"}[kind]).rglob("*.md")
+        if "measuring" in str(p)
+    )
     assert written.relative_to(course.root).as_posix() in result.text

@@ -109,7 +109,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     except OSError as exc:
-        print(f"The preview could not start: {exc}. Is another preview using {args.dev_addr}? Try --dev-addr 127.0.0.1:8001.", file=sys.stderr)
+        print(
+            f"The preview could not start: {exc}. Is another preview using {args.dev_addr}? Try --dev-addr 127.0.0.1:8001.", file=sys.stderr
+        )
         return TOOL_PROBLEM
     return OK
 

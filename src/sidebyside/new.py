@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from sidebyside.content.loader import SLUG, load_term
 from sidebyside.content import starter_text as starter
+from sidebyside.content.loader import SLUG, load_term
 
 Ask = Callable[[str], str]
 
@@ -78,9 +78,7 @@ def new_module(root: Path, modules_dir: str, answers: Answers, today: dt.date, a
     if not title:
         raise NewFileProblem("A module needs a title. Give one with --title, for example --title 'Measuring change'.")
     slug = _check_slug(_ask_for(answers, "slug", "Web address name", ask, slugify(title)))
-    summary = _ask_for(
-        answers, "summary", "One plain sentence about what it covers", ask, starter.MODULE_SUMMARY
-    )
+    summary = _ask_for(answers, "summary", "One plain sentence about what it covers", ask, starter.MODULE_SUMMARY)
     folder = root / modules_dir
     orders = []
     existing = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
@@ -145,9 +143,7 @@ def new_term(root: Path, glossary_dir: str, answers: Answers, today: dt.date, as
         existing, _ = load_term(path, root)
         if existing and term.casefold() in (form.casefold() for form in existing.forms):
             raise NewFileProblem(f"`{term}` is already explained in {existing.rel}. Edit that file instead.")
-    plain = _ask_for(
-        answers, "plain", "What it means, in one or two short sentences", ask, starter.term_plain(term)
-    )
+    plain = _ask_for(answers, "plain", "What it means, in one or two short sentences", ask, starter.term_plain(term))
     text = f"""---
 term: {_quote(term)}
 plain: {_quote(plain)}   # at most 25 words, no other jargon

@@ -10,15 +10,15 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sidebyside.checks import CheckContext, run_checks
 from sidebyside.checks.background import PendingChecks
 from sidebyside.content import Course, load_course
 from sidebyside.findings import Finding
-from sidebyside.render.furniture import Furniture, furniture_from
 from sidebyside.reading import CourseOnTheWay, read_and_check
+from sidebyside.render.furniture import Furniture, furniture_from
 
 
 def parse_today(value: str | dt.date) -> dt.date:
@@ -65,7 +65,7 @@ class Project:
     version_option: str = ""
     offline_copy: bool = True
     checks: bool = True  # the plugin's `checks` option: whether a build checks the course
-    furniture: Furniture = Furniture()  # who runs the course and how readers reach them
+    furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how readers reach them
 
     @property
     def version(self) -> str:

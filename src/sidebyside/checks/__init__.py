@@ -64,5 +64,15 @@ def _register_builtin() -> None:
     from sidebyside.checks.starter_text import starter_text_left
     from sidebyside.checks.untrusted import untrusted_content
 
-    CHECKS[:0] = [review_dates, co_production, consent, personal_details, untrusted_content, links_and_images, check_jargon, everyday_words, starter_text_left]
+    CHECKS[:0] = [
+        review_dates,
+        co_production,
+        consent,
+        personal_details,
+        untrusted_content,
+        links_and_images,
+        check_jargon,
+        everyday_words,
+        starter_text_left,
+    ]
     _REGISTERED.append(True)

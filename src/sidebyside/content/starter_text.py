@@ -31,20 +31,21 @@ def story_summary(title: str) -> str:
 
 # Each prompt as a pattern that finds it whatever the line breaks (the parts that
 # change from file to file, such as the title, match any text).
-PROMPTS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(r"\s+".join(re.escape(word) for word in text.split()).replace(re.escape("\0"), ".+?"), re.I)
-    for text in (
-        MODULE_SUMMARY,
-        MODULE_WHY.split(". ")[0],
-        MODULE_EXAMPLE,
-        "One thing a reader can do or ask.",
-        MODULE_TRAINER,
-        TERM_BODY,
-        STORY_BODY.split(". ")[0],
-        term_plain("\0"),
-        story_summary("\0"),
-    )
-) + (re.compile(r"^\s*(?:-\s*)?" + re.escape(MODULE_OUTCOME) + r"\s*$", re.I | re.M),)
+_FIXED = (
+    MODULE_SUMMARY,
+    MODULE_WHY.split(". ")[0],
+    MODULE_EXAMPLE,
+    "One thing a reader can do or ask.",
+    MODULE_TRAINER,
+    TERM_BODY,
+    STORY_BODY.split(". ")[0],
+    term_plain("\0"),
+    story_summary("\0"),
+)
+PROMPTS: tuple[re.Pattern[str], ...] = (
+    *(re.compile(r"\s+".join(re.escape(word) for word in text.split()).replace(re.escape("\0"), ".+?"), re.I) for text in _FIXED),
+    re.compile(r"^\s*(?:-\s*)?" + re.escape(MODULE_OUTCOME) + r"\s*$", re.I | re.M),
+)
 
 
 def starter_text(text: str) -> re.Match[str] | None:

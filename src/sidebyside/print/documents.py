@@ -54,7 +54,7 @@ class HandoutSettings:
     session_start: dt.time = dt.time(10, 0)
     session_break_every: int = 0
     session_break_minutes: int = 10
-    furniture: Furniture = Furniture()  # who runs the course and how to reach them
+    furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how to reach them
 
 
 @dataclass

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 
-from sidebyside.render.furniture import WORD_PLACEHOLDER
-
 FEEDBACK_ANCHOR = "tell-us"
 
 
@@ -21,7 +19,11 @@ def feedback_box(contributing_href: str | None, word_report: str = "", word_temp
         parts.append(f'<a class="sbs-word-report" href="{html.escape(word_report)}"{template}>Tell us a word you did not understand</a>.')
     if contributing_href:
         href = html.escape(f"{contributing_href}#{FEEDBACK_ANCHOR}")
-        parts.append(f'<a href="{href}">Other ways to tell the course team</a>.' if word_report else f'<a href="{href}">How to tell the course team</a>.')
+        parts.append(
+            f'<a href="{href}">Other ways to tell the course team</a>.'
+            if word_report
+            else f'<a href="{href}">How to tell the course team</a>.'
+        )
     return '<div class="sbs-feedback sbs-no-terms" role="note"><p>' + " ".join(parts) + "</p></div>"
 
 

@@ -47,7 +47,9 @@ class Furniture:
                 "Write the address of the course's GitHub repository, for example https://github.com/your-trust/your-course"
             )
         if self.contact_email and ("@" not in self.contact_email or any(c in self.contact_email for c in " <>\"'?&")):
-            found.append(f"The sidebyside option `contact_email` is {self.contact_email!r}. Write one email address, for example qi-team@example.nhs.uk")
+            found.append(
+                f"The sidebyside option `contact_email` is {self.contact_email!r}. Write one email address, for example qi-team@example.nhs.uk"
+            )
         if self.contact_form and not self.contact_form.startswith("https://"):
             found.append(f"The sidebyside option `contact_form` is {self.contact_form!r}. Write the form's full address, starting https://")
         return found
@@ -91,7 +93,11 @@ class Furniture:
         contact; "" when the course has neither.
         """
         if self.repository:
-            query = {"template": WORD_FORM, "title": f"A word I did not understand: {word}" if word else "A word I did not understand", "page": page}
+            query = {
+                "template": WORD_FORM,
+                "title": f"A word I did not understand: {word}" if word else "A word I did not understand",
+                "page": page,
+            }
             if word:
                 query["word"] = word
             return f"{self.repository.rstrip('/')}/issues/new?{urlencode(query, quote_via=quote)}"
@@ -111,7 +117,7 @@ class Furniture:
     # --- HTML ------------------------------------------------------------------------
 
     def contact_html(self) -> str:
-        """"Contact ...: email, phone, form", or "" when nothing is set."""
+        """ "Contact ...: email, phone, form", or "" when nothing is set."""
         routes = []
         if self.contact_email:
             routes.append(f'email <a href="mailto:{html.escape(self.contact_email)}">{html.escape(self.contact_email)}</a>')
@@ -156,7 +162,9 @@ def checked_colour(name: str, value: str) -> str:
     """A colour setting as #rrggbb, or ValueError in plain words."""
     value = str(value or "").strip()
     if not _HEX.match(value):
-        raise ValueError(f"The sidebyside option `{name}` is {value!r}. Write a colour as # and six letters or digits, for example #005eb8.")
+        raise ValueError(
+            f"The sidebyside option `{name}` is {value!r}. Write a colour as # and six letters or digits, for example #005eb8."
+        )
     return value.lower()
 
 

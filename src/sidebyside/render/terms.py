@@ -92,7 +92,11 @@ def link_terms(fragment: str, matcher: TermMatcher, terms: dict[str, Term], glos
     definition in place.
     """
     runs, texts, joined, offsets = _page_text(fragment)
-    found = [(runs[i][0] + m.start - offsets[i], i, m) for m in (matcher.finditer(joined) if matcher else ()) for i in [bisect_right(offsets, m.start) - 1]]
+    found = [
+        (runs[i][0] + m.start - offsets[i], i, m)
+        for m in (matcher.finditer(joined) if matcher else ())
+        for i in [bisect_right(offsets, m.start) - 1]
+    ]
     marks = [(m.start(), m) for m in _MARKED.finditer(fragment) if m.group(2) in terms]
     used: list[str] = []
     firsts: dict[int, list[Match]] = {}  # run index: the first uses of terms found in that run
@@ -154,7 +158,11 @@ def _marked_edit(fragment: str, mark: re.Match[str], terms: dict[str, Term], glo
     lead = _LEAD.search(fragment, text_start, mark.start())
     trail = _TRAIL.match(fragment, mark.end())
     begin, end = (lead.start() if lead else mark.start()), (trail.end() if trail else mark.end())
-    return begin, end, term_html(terms[mark.group(2)], mark.group(3), glossary_href, fragment[begin : mark.start()], fragment[mark.end() : end])
+    return (
+        begin,
+        end,
+        term_html(terms[mark.group(2)], mark.group(3), glossary_href, fragment[begin : mark.start()], fragment[mark.end() : end]),
+    )
 
 
 def terms_used(fragment: str, matcher: TermMatcher, known: dict[str, Term] | frozenset[str] = frozenset()) -> list[str]:

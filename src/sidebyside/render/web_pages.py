@@ -143,7 +143,9 @@ def changes(module: Module, release: str = "") -> tuple[str, str] | None:
     return release or module.version, _about(["<ul>" + "".join(f"<li>{html_text(c.changed)}</li>" for c in current) + "</ul>"])
 
 
-def module_page(module: Module, edition: str = "participant", handouts: str = "", release: str = "", contributing: str = "") -> PageMarkdown:
+def module_page(
+    module: Module, edition: str = "participant", handouts: str = "", release: str = "", contributing: str = ""
+) -> PageMarkdown:
     """The whole Markdown of a module page, trainer notes removed for participants.
 
     `handouts` is Markdown for the printable versions' download links, shown under the facts;
