@@ -39,6 +39,7 @@ _MARKED_ANYWHERE = re.compile(r'<(?:a|span)\b[^>]*?\b(?:href="[^"#]*glossary/(?:
 _LEAD = re.compile(r"[\"'“‘(\[]+$")
 _TRAIL = re.compile(r"[\"'”’)\].,;:!?…]+")
 _LAST_WORD = re.compile(r"\S+$")
+_TAGS = re.compile(r"<[^>]*>")
 
 
 @dataclass
@@ -67,18 +68,20 @@ def _page_text(fragment: str) -> tuple[list[tuple[int, int]], list[str], str, li
 def term_html(term: Term, words_html: str, glossary_href: str, lead: str = "", trail: str = "") -> str:
     """One marked term: a link to its meaning that the site's script makes open in place.
 
-    The term, the punctuation touching it and its small icon stay on one line (the
+    The term, its small icon and the punctuation touching it stay on one line (the
     words of a long term still wrap like any others), so opening the meaning never
-    leaves a full stop or a quotation mark on a line of its own. The hidden words
-    make its accessible name say what it does ("chair: what it means").
+    leaves a full stop or a quotation mark on a line of its own. Its accessible name
+    says what it does ("chair: what it means") without adding words to the line.
     """
     last = _LAST_WORD.search(words_html)
     head, tail = (words_html[: last.start()], last.group()) if last else ("", words_html)
     head_html = f'<span class="sbs-t-head">{head}</span>' if head else ""
+    shown = " ".join(html.unescape(_TAGS.sub("", words_html)).split())
     return (
         f'<span class="sbs-t">{lead}<a class="sbs-term" href="{html.escape(glossary_href)}#{term.slug}" '
+        f'aria-label="{html.escape(shown)}: what it means" '
         f'data-sbs-term="{html.escape(term.term)}" data-sbs-plain="{html.escape(term.plain)}">'
-        f'{head_html}<span class="sbs-t-end">{tail}<span class="sbs-vh">: what it means</span></span></a>{trail}</span>'
+        f'{head_html}<span class="sbs-t-end">{tail}</span></a>{trail}</span>'
     )
 
 
