@@ -16,11 +16,21 @@ from sidebyside.findings import Finding
 
 
 @dataclass(frozen=True)
+class EasyReadLimits:
+    """The Easy Read rules a course can change in mkdocs.yml (`easy_read_max_words`, `easy_read_max_pages`)."""
+
+    max_words: int = 15  # words in one sentence
+    max_pages: int = 24  # pages in one Easy Read document
+    parts_per_page: int = 5  # how many parts fit on an A4 page, for the estimate
+
+
+@dataclass(frozen=True)
 class CheckContext:
     """What a check may need besides the content: the date, and which files to look at."""
 
     today: dt.date
     only_paths: frozenset[str] = field(default_factory=frozenset)
+    easy_read: EasyReadLimits = field(default_factory=EasyReadLimits)
 
     def wants(self, rel: str) -> bool:
         return not self.only_paths or rel in self.only_paths
@@ -57,6 +67,7 @@ def _register_builtin() -> None:
     if _REGISTERED:
         return
     from sidebyside.checks.everyday_words import everyday_words
+    from sidebyside.checks.easy_read import easy_read
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
@@ -72,6 +83,7 @@ def _register_builtin() -> None:
         untrusted_content,
         links_and_images,
         check_jargon,
+        easy_read,
         everyday_words,
         starter_text_left,
     ]

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sidebyside.content import references
+from sidebyside.content import easy_read, references
 from sidebyside.content.frontmatter import Document, read_document
 from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term
 from sidebyside.content.schema import MODULE, STORY, TERM, validate
@@ -85,6 +85,10 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
         assets=sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ASSET_SUFFIXES),
         lines=_lines(doc),
     )
+    easy_file = folder / easy_read.FILE_NAME
+    if easy_file.is_file():
+        module.easy_read, problems = easy_read.load_easy_read(easy_file, root)
+        return module, problems
     return module, []
 
 

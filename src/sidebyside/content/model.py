@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sidebyside.content.easy_read import EasyRead
 
 OUTPUTS = ("web", "print", "session")
 
@@ -85,10 +89,15 @@ class Module:
     allow_details: list[str] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    easy_read: EasyRead | None = None  # its Easy Read version (easy-read.md), if it has one
 
     @property
     def url(self) -> str:
         return f"modules/{self.slug}/"
+
+    @property
+    def easy_read_url(self) -> str:
+        return f"modules/{self.slug}/easy-read/"
 
     @property
     def has_patient_voice(self) -> bool:

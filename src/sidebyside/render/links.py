@@ -16,6 +16,14 @@ def module_src(slug: str) -> str:
     return f"modules/{slug}/index.md"
 
 
+EASY_READ_PAGE = "/easy-read.md"
+
+
+def easy_read_src(slug: str) -> str:
+    """The Easy Read version of a module, read at /modules/<slug>/easy-read/."""
+    return f"modules/{slug}{EASY_READ_PAGE}"
+
+
 def story_src(slug: str) -> str:
     return f"stories/{slug}.md"
 

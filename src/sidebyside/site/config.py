@@ -48,6 +48,9 @@ class SideBySideConfig(Config):
     version = opt.Type(str, default="")
     # Make site/handouts/side-by-side-offline.zip, a copy of the site that works without a network.
     offline_copy = opt.Type(bool, default=True)
+    # Easy Read rules (see reference/easy-read.md): the most words in a sentence, and pages in a document.
+    easy_read_max_words = opt.Type(int, default=15)
+    easy_read_max_pages = opt.Type(int, default=24)
     # --- who runs the course and how readers reach them (every page and handout) -----------
     # See reference/reader-settings.md. A course that sets none of these is told so in the build.
     trust_name = opt.Type(str, default="")  # "Anytown NHS Foundation Trust"

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -29,17 +29,19 @@ from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
 from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
-from sidebyside.project import VERSION_ENV, course_version, parse_today, take_loaded
-from sidebyside.render import handout_pages, left_out, trainer_pages, web_pages
+from sidebyside.project import VERSION_ENV, course_version, easy_read_limits, parse_today, take_loaded
+from sidebyside.render import easy_read, handout_pages, left_out, trainer_pages, web_pages
 from sidebyside.render.feedback import feedback_box, page_links
 from sidebyside.render.furniture import WORD_PLACEHOLDER, Furniture
 from sidebyside.render.links import (
+    EASY_READ_PAGE,
     GLOSSARY_INDEX,
     MODULES_INDEX,
     SESSION_PLAN,
     STORIES_INDEX,
     TRAINER_NOTES,
     TRAINERS_INDEX,
+    easy_read_src,
     module_src,
     relative,
     story_src,
@@ -129,7 +131,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
             if self.config.checks:
                 try:
-                    findings += run_checks(course, CheckContext(self.today))
+                    findings += run_checks(course, CheckContext(self.today, easy_read=easy_read_limits(self.config)))
                 except CheckSetupError as exc:
                     raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
@@ -209,12 +211,19 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(self.handouts, previewing=self.previewing)
             for handout in self.handouts:
                 self._add(files, File.generated(config, handout_pages.handout_src(handout.name), abs_src_path=str(handout.path)))
+        pictures: set[str] = set()
         for module in course.modules:
-            links = handout_pages.download_links([h for h in self.handouts if h.module == module.slug], module_src(module.slug))
+            own = [h for h in self.handouts if h.module == module.slug]
+            links = handout_pages.download_links(own, module_src(module.slug)) + easy_read.easy_read_links(
+                module, own, module_src(module.slug)
+            )
             contributing = FEEDBACK_PAGE if files.get_file_from_path(FEEDBACK_PAGE) is not None else ""
             generated[module_src(module.slug)] = web_pages.module_page(
                 module, edition, handouts=links, release=self.version, contributing=contributing
             )
+            if module.easy_read is not None:
+                generated[easy_read_src(module.slug)] = easy_read.easy_read_page(module, module.easy_read)
+                pictures |= {str(p.path) for p in module.easy_read.pictures if p.built_in}
             for asset in module.assets:
                 rel = asset.relative_to(module.path.parent).as_posix()
                 self._add(files, File.generated(config, f"modules/{module.slug}/{rel}", abs_src_path=str(asset)))
@@ -226,13 +235,17 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.page_parts = {src: page for src, page in generated.items() if isinstance(page, web_pages.PageMarkdown)}
         for src, page in generated.items():
             markdown = page.markdown if isinstance(page, web_pages.PageMarkdown) else page
-            self._add(files, File.generated(config, src, content=markdown))
+            # Easy Read pages are reached from their module page, not the menu.
+            inclusion = InclusionLevel.NOT_IN_NAV if src.endswith(EASY_READ_PAGE) else InclusionLevel.UNDEFINED
+            self._add(files, File.generated(config, src, content=markdown, inclusion=inclusion))
         self.linkable = {module_src(m.slug) for m in course.modules} | {story_src(s.slug) for s in course.stories}
         left = [s for s in course.stories if not s.allowed("web", today)]
         self.left_out_srcs = {story_src(s.slug) for s in left}
         self.left_out_urls = {s.url for s in left}
         self.linkable |= {trainer_module_src(m.slug) for m in course.modules if self.config.trainer_edition}
         self.addresses = address_links.page_addresses(files)
+        for picture in sorted(pictures):  # the built-in pictures the Easy Read pages show
+            self._add(files, File.generated(config, easy_read.PICTURES + Path(picture).name, abs_src_path=picture))
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
         colours = furniture.colours_css(self.config)
