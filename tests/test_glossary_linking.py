@@ -49,10 +49,7 @@ def test_first_use_is_a_disclosure_link_and_later_uses_are_plain(built: Course) 
     # Each says what it does in its accessible name, with no extra words on the page.
     assert re.findall(r'aria-label="([^"]+)"', article)[:2] == ["PDSA cycle: what it means", "ICB: what it means"]
     # The link's words, without the hidden words that say it opens a meaning.
-    firsts = [
-        (slug, plain, re.sub(r"<[^>]+>", "", text))
-        for slug, plain, text in found
-    ]
+    firsts = [(slug, plain, re.sub(r"<[^>]+>", "", text)) for slug, plain, text in found]
     assert [(slug, text) for slug, _, text in firsts] == [
         ("pdsa-cycle", "PDSA cycle"),
         ("integrated-care-board", "ICB"),

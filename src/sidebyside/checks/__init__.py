@@ -66,8 +66,8 @@ def _register_builtin() -> None:
     """
     if _REGISTERED:
         return
-    from sidebyside.checks.everyday_words import everyday_words
     from sidebyside.checks.easy_read import easy_read
+    from sidebyside.checks.everyday_words import everyday_words
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
