@@ -18,7 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from generate import generate
 
-from sidebyside.building import build_site
+from sidebyside.app.build import build_site
+from sidebyside.app.session import BuildSession
 
 RUNS = 3
 
@@ -37,7 +38,7 @@ def _time(config: Path, site: Path) -> float:
     times = []
     for _ in range(RUNS):
         start = time.perf_counter()
-        build_site(config, site, strict=False, echo=lambda _: None)
+        build_site(BuildSession.open(config), site, strict=False)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

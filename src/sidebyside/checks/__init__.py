@@ -16,6 +16,14 @@ from sidebyside.findings import Finding
 
 
 @dataclass(frozen=True)
+class ReadingTargets:
+    """The reading age a course aims for: participant pages, and trainer notes (set in mkdocs.yml)."""
+
+    participant: int = 11
+    trainer: int = 14
+
+
+@dataclass(frozen=True)
 class EasyReadLimits:
     """The Easy Read rules a course can change in mkdocs.yml (`easy_read_max_words`, `easy_read_max_pages`)."""
 
@@ -26,10 +34,11 @@ class EasyReadLimits:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a check may need besides the content: the date, and which files to look at."""
+    """What a check may need besides the content: the date, which files to look at, the reading age aimed for."""
 
     today: dt.date
     only_paths: frozenset[str] = field(default_factory=frozenset)
+    reading: ReadingTargets = field(default_factory=ReadingTargets)
     easy_read: EasyReadLimits = field(default_factory=EasyReadLimits)
 
     def wants(self, rel: str) -> bool:
@@ -66,12 +75,15 @@ def _register_builtin() -> None:
     """
     if _REGISTERED:
         return
+    from sidebyside.checks.charts import check_charts
     from sidebyside.checks.easy_read import easy_read
     from sidebyside.checks.everyday_words import everyday_words
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
     from sidebyside.checks.personal_details import personal_details
+    from sidebyside.checks.pictures import safe_pictures
+    from sidebyside.checks.slides import slides
     from sidebyside.checks.starter_text import starter_text_left
     from sidebyside.checks.untrusted import untrusted_content
 
@@ -82,8 +94,11 @@ def _register_builtin() -> None:
         personal_details,
         untrusted_content,
         links_and_images,
+        check_charts,
+        safe_pictures,
         check_jargon,
         easy_read,
+        slides,
         everyday_words,
         starter_text_left,
     ]

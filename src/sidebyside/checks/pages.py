@@ -70,6 +70,8 @@ def pages(course: Course) -> list[PageText]:
     for m in course.modules:
         texts = {"title": (m.title, m.lines.get("title", 1)), "summary": (m.summary, m.lines.get("summary", 1))}
         found.append(PageText(m.rel, "module", m.body, m.body_line, module_src(m.slug), m.path.parent, list(m.allow_details), texts))
+        if m.slides:
+            found.append(PageText(m.rel, "slides", m.slides_text, m.body_line, module_src(m.slug), m.path.parent, list(m.allow_details)))
         if m.easy_read is not None:
             easy = m.easy_read
             texts = {"title": (easy.title, easy.lines.get("title", 1))}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sidebyside.content.easy_read import EasyRead
+    from sidebyside.content.slides import SlideBlock
 
 OUTPUTS = ("web", "print", "session")
 
@@ -90,6 +91,8 @@ class Module:
     assets: list[Path] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     easy_read: EasyRead | None = None  # its Easy Read version (easy-read.md), if it has one
+    slides: list[SlideBlock] = field(default_factory=list)  # `!!! slide` blocks, taken out of `body`
+    slides_text: str = ""  # the slide blocks as written, at their own lines (for the checks)
 
     @property
     def url(self) -> str:
@@ -211,6 +214,17 @@ class Story:
         return not self.consent_problem(output, today)
 
 
+@dataclass(frozen=True)
+class UnreadPage:
+    """A page whose front matter has a mistake: its body is still checked, so one round fixes all."""
+
+    kind: str  # module | term | story
+    path: Path
+    rel: str
+    body: str
+    body_line: int
+
+
 @dataclass
 class Course:
     """Everything loaded from one course folder."""
@@ -224,6 +238,7 @@ class Course:
     unloaded_modules: set[str] = field(default_factory=set)
     unloaded_terms: set[str] = field(default_factory=set)
     unloaded_stories: set[str] = field(default_factory=set)
+    unread_pages: list[UnreadPage] = field(default_factory=list)
 
     def module(self, slug: str) -> Module | None:
         return next((m for m in self.modules if m.slug == slug), None)

@@ -8,6 +8,8 @@ from urllib.parse import urljoin
 
 import markdown
 
+from sidebyside.render.chart_fences import SUPERFENCES, with_chart_fence
+
 EXTENSIONS = [
     "admonition",
     "attr_list",
@@ -18,7 +20,7 @@ EXTENSIONS = [
     "pymdownx.details",
     "pymdownx.superfences",
 ]
-EXTENSION_CONFIGS = {"toc": {"permalink": False}}
+EXTENSION_CONFIGS = {"toc": {"permalink": False}, SUPERFENCES: with_chart_fence(None)}
 
 HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")', re.I)
 DETAILS = re.compile(r"<details(?![^>]*\bopen\b)", re.I)

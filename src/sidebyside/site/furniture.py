@@ -11,7 +11,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from sidebyside.render.furniture import Furniture, checked_colour, contrast, furniture_from
+from sidebyside.render.furniture import Furniture, checked_colour, contrast
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
 
@@ -20,13 +20,12 @@ WHITE = "#ffffff"
 EDIT_FEATURE = "content.action.edit"  # the theme's pencil: replaced by "Suggest a change" in the footer
 
 
-def from_options(options: Any, config: Any) -> Furniture:
-    """The course's details; wrong settings stop the build, missing ones are reported.
+def apply(found: Furniture, options: Any, config: Any) -> Furniture:
+    """The course's details (read with the settings); wrong ones stop the build, missing ones are reported.
 
     Also takes the theme's edit pencil away (the footer has "Suggest a change") and
     shows the trust's logo in the header.
     """
-    found = furniture_from(options, config.site_name)
     problems = found.problems()
     try:
         colours_css(options)

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from sidebyside.project import ProjectError, load_mkdocs_config
+from sidebyside.app.settings import ProjectError, load_mkdocs_config
 
 PROBLEMS = "sidebyside-problems"  # the address of the problems page in the preview
 _BODY = re.compile(rb"<body\b[^>]*>", re.I)
