@@ -60,7 +60,7 @@ VISIBLE_HELPER_WORDS = """() => {
     const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
         const node = walker.currentNode, box = node.parentElement.getBoundingClientRect();
-        if (box.width > 2 && box.height > 2 && /what is this|hide meaning|what it means/i.test(node.textContent)) found.push(node.textContent);
+        if (box.width > 2 && box.height > 2 && /^\W*(what is this|hide (the )?meaning|what it means)\W*$/i.test(node.textContent.trim())) found.push(node.textContent);
     }
     for (const el of document.querySelectorAll('article *')) {
         for (const pseudo of ['::before', '::after']) {

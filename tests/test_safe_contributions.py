@@ -301,11 +301,14 @@ def test_a_new_real_story_fails_check_exactly_when_it_fails_the_build(course: Co
     course.module("01-test")
     made = course.run("new", "story", "--title", "A real one", "--kind", "real", "--slug", "real-one", "--no-input")
     assert made.code == 0 and "consent record" in made.out
+    story = course.root / "stories" / "real-one.md"
+    _, front, _ = story.read_text(encoding="utf-8").split("---\n", 2)  # the starting text is an error of its own
+    front = "\n".join(line if not line.startswith("summary:") else "summary: My first meeting." for line in front.splitlines()) + "\n"
+    story.write_text(f"---\n{front}---\nI went to my first meeting on a Tuesday. People were kind.\n", encoding="utf-8")
     check = course.run("check", "stories/real-one.md")
     assert check.code == 1 and " error:" not in check.text
     assert "real story with no consent record" in check.text and "would stop the build" in check.text
     assert course.build().code == 1
-    story = course.root / "stories" / "real-one.md"
     story.write_text(story.read_text(encoding="utf-8").replace("kind: real ", "kind: illustrative "), encoding="utf-8")
     assert course.run("check", "stories/real-one.md").code == 0
     assert course.build().code == 0
