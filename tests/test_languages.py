@@ -302,3 +302,14 @@ def test_a_translated_module_has_its_own_handouts_linked_from_its_page(tmp_path:
     assert english and not [link for link in english if ".cy." in link or ".ur." in link]
     fallback = re.findall(r'href="([^"]+\.pdf)"', course.page("cy/modules/teams/index.html"))
     assert "../../../handouts/teams.pdf" in fallback
+
+
+def test_a_glossary_entry_behind_its_original_says_so_in_the_glossary(built: Course) -> None:
+    (built.root / "glossary" / "aim.md").write_text("---\nterm: aim\nplain: What a team sets out to change.\n---\n", encoding="utf-8")
+    assert built.build().code == 0
+    html = built.page("cy/glossary/index.html")
+    entry = re.search(r'<dt id="aim">.*?</dd>', html, re.S).group(0)
+    assert "Efallai fod y cyfieithiad hwn wedi dyddio" in entry
+    assert 'href="../../glossary/#aim"' in entry  # the English entry
+    other = re.search(r'<dt id="measure".*?</dd>', html, re.S).group(0)
+    assert "sbs-language-notice" not in other
