@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sidebyside.checks import CheckContext, EasyReadLimits, ReadingTargets
 from sidebyside.content.languages import ENGLISH, Language, LanguageSettingError, parse_languages
+from sidebyside.render.furniture import Furniture, furniture_from
 from sidebyside.render.trainer_pages import parse_start
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class Settings:
     trainer_reading_age: int
     contacts: Any = None  # the local contacts sheet, as written in mkdocs.yml (see content/contacts.py)
     languages: tuple[Language, ...] = (ENGLISH,)  # the course's own language first, then its translations
+    furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how readers reach them
 
     @property
     def check_context(self) -> CheckContext:
@@ -145,6 +147,7 @@ def settings_from(config: MkDocsConfig) -> Settings:
         trainer_reading_age=options.trainer_reading_age,
         contacts=options.contacts or None,
         languages=languages,
+        furniture=furniture_from(options, config.site_name or ""),
     )
 
 

@@ -1,4 +1,4 @@
-"""The "something wrong?" box at the foot of every page: how to tell the course team, and edit the page."""
+"""The "something wrong?" box at the foot of every page: report a word, or tell the course team."""
 
 from __future__ import annotations
 
@@ -9,16 +9,30 @@ from sidebyside.i18n import messages_for
 FEEDBACK_ANCHOR = "tell-us"
 
 
-def feedback_box(contributing_href: str | None, edit_url: str | None, language: str = "en") -> str:
-    """HTML for the box, in the page's language; either link may be missing."""
+def feedback_box(contributing_href: str | None, word_report: str = "", word_template: str = "", language: str = "en") -> str:
+    """HTML for the box, in the page's language; either link may be missing.
+
+    `word_template` is the report link with WORD_PLACEHOLDER where a word goes: the
+    site's script uses it to offer "Still not clear? Tell us" beside each open meaning.
+    """
     _ = messages_for(language).gettext
     parts = [
         "<strong>" + _("Is something wrong or hard to understand?") + "</strong> " + _("Please tell us: it helps everyone who reads this.")
     ]
+    if word_report:
+        template = f' data-sbs-word-report="{html.escape(word_template)}"' if word_template else ""
+        report = _("Tell us a word you did not understand")
+        parts.append(f'<a class="sbs-word-report" href="{html.escape(word_report)}"{template}>{report}</a>.')
     if contributing_href:
         href = html.escape(f"{contributing_href}#{FEEDBACK_ANCHOR}")
-        parts.append(f'<a href="{href}">' + _("How to tell the course team") + "</a>.")
-    if edit_url:
-        link = f'<a href="{html.escape(edit_url)}" rel="edit">' + _("edit this page") + "</a>"
-        parts.append(_("Or {edit_this_page} on GitHub and suggest a change.").format(edit_this_page=link))
+        words = _("Other ways to tell the course team") if word_report else _("How to tell the course team")
+        parts.append(f'<a href="{href}">{words}</a>.')
     return '<div class="sbs-feedback sbs-no-terms" role="note"><p>' + " ".join(parts) + "</p></div>"
+
+
+def page_links(suggest_change: str, language: str = "en") -> str:
+    """The quiet links in a page's footer."""
+    if not suggest_change:
+        return ""
+    words = messages_for(language).gettext("Suggest a change to this page")
+    return f'<span class="sbs-page-links"><a href="{html.escape(suggest_change)}" rel="edit">{words}</a></span>'

@@ -102,9 +102,13 @@ def _about(parts: list[str]) -> str:
     return '<div class="sbs-about sbs-no-terms">' + "".join(parts) + "</div>"
 
 
-def credits_html(module: Module, language: str = "en") -> str:
-    """Who made the page and who looks after it (the heading is "Who made this page")."""
+def credits_html(module: Module, invite: str = "", language: str = "en") -> str:
+    """Who made the page and who looks after it (the heading is "Who made this page").
+
+    `invite` follows "not yet reviewed with patient partners" (the website puts a real
+    link to "How to contribute" after it instead)."""
     _ = messages_for(language).gettext
+    invite = invite or _("We want to change that: see how to contribute on the website.")
     parts = []
     if module.co_produced_with:
         people = "".join(f"<li>{html_text(p.credit)}</li>" for p in module.co_produced_with)
@@ -112,9 +116,8 @@ def credits_html(module: Module, language: str = "en") -> str:
         if not module.has_patient_voice:
             parts.append("<p>" + _("This page has not yet been reviewed with patient partners or carers.") + "</p>")
     else:
-        parts.append(
-            "<p>" + _("This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.") + "</p>"
-        )
+        not_yet = _("This page has not yet been reviewed with patient partners.") + " " + html_text(invite)
+        parts.append("<p>" + not_yet.rstrip() + "</p>")
     parts.append("<p>" + _("Looked after by: {owner}.").format(owner=html_text(module.owner)) + "</p>")
     return _about(parts)
 
@@ -137,7 +140,7 @@ def sources_html(module: Module, language: str = "en") -> str:
 
 def credits(module: Module, language: str = "en") -> str:
     """Markdown of the "Who made this page" part, for hosts that want it in one piece."""
-    return f"{credits_heading(language)}{credits_html(module, language)}"
+    return f"{credits_heading(language)}{credits_html(module, language=language)}"
 
 
 def sources(module: Module, language: str = "en") -> str:
@@ -162,11 +165,14 @@ def changes(module: Module, release: str = "", language: str = "en") -> tuple[st
     return release or module.version, _about(["<ul>" + "".join(f"<li>{html_text(c.changed)}</li>" for c in current) + "</ul>"])
 
 
-def module_page(module: Module, edition: str = "participant", handouts: str = "", release: str = "", language: str = "en") -> PageMarkdown:
+def module_page(
+    module: Module, edition: str = "participant", handouts: str = "", release: str = "", contributing: str = "", language: str = "en"
+) -> PageMarkdown:
     """The whole Markdown of a module page, trainer notes removed for participants.
 
     `handouts` is Markdown for the printable versions' download links, shown under the facts;
     `release` is the course version being built, for "What changed in this version";
+    `contributing` is the source path of the site's "How to contribute" page, if it has one;
     `language` is the language the page is in (the engine's own words follow it).
     """
     _ = messages_for(language).gettext
@@ -185,9 +191,14 @@ def module_page(module: Module, edition: str = "participant", handouts: str = ""
     text += page.part(facts)
     text += f"{handouts}\n\n" if handouts else ""
     text += "## " + _("By the end of this module you will") + f"\n\n{outcomes}\n\n"
-    text += page.part(WORDS_SLOT)
     text += f"{body.strip()}\n\n"
-    text += credits_heading(language) + page.part(credits_html(module, language))
+    text += page.part(WORDS_SLOT)  # after the lesson, so a phone shows the lesson first
+    if contributing and not module.co_produced_with:
+        text += credits_heading(language) + page.part(credits_html(module, _("We want to change that."), language))
+        link = relative(module_src(module.slug), contributing)
+        text += "[" + _("How to contribute to this course") + f"]({link}){{: .sbs-contribute }}\n\n"
+    else:
+        text += credits_heading(language) + page.part(credits_html(module, language=language))
     if module.sources:
         text += sources_heading(language) + page.part(sources_html(module, language))
     changed = changes(module, release, language)
@@ -315,6 +326,7 @@ def glossary_page(terms: list[Term], intro: str = "", language: str = "en") -> s
     """The A to Z glossary, one anchor per term at /glossary/#<slug>."""
     _ = messages_for(language).gettext
     letters: dict[str, list[Term]] = {}
+    names = {term.slug: term.term for term in terms}  # "See also" shows names, not file names
     for term in sorted(terms, key=lambda t: t.term.casefold()):
         letters.setdefault(_letter(term), []).append(term)
     lines = [
@@ -342,7 +354,7 @@ def glossary_page(terms: list[Term], intro: str = "", language: str = "en") -> s
             if term.body.strip():
                 lines += [term.body.strip(), ""]
             if term.see_also:
-                links = ", ".join(f"[{md_text(other)}](#{other})" for other in term.see_also)
+                links = ", ".join(f"[{md_text(names.get(other, other))}](#{other})" for other in term.see_also)
                 lines += [_("See also: {links}").format(links=links), ""]
             lines.append("</dd>")
         lines += ["</dl>", ""]

@@ -46,7 +46,8 @@ from sidebyside.render import (
     trainer_pages,
     web_pages,
 )
-from sidebyside.render.feedback import feedback_box
+from sidebyside.render.feedback import feedback_box, page_links
+from sidebyside.render.furniture import WORD_PLACEHOLDER, Furniture
 from sidebyside.render.language_pages import FALLBACK, MADE, TRANSLATED, LanguagePage, notices, switcher
 from sidebyside.render.links import (
     EASY_READ_PAGE,
@@ -64,7 +65,7 @@ from sidebyside.render.links import (
     trainer_module_src,
 )
 from sidebyside.render.terms import link_terms, matcher_for, words_box
-from sidebyside.site import accessible_html, address_links, macros, nav, sources, template_cache
+from sidebyside.site import accessible_html, address_links, furniture, macros, nav, sources, template_cache
 from sidebyside.site.config import SideBySideConfig
 from sidebyside.site.languages import (
     address,
@@ -84,6 +85,7 @@ ASSET_PREFIX = "assets/sidebyside/"
 REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
 FEEDBACK_PAGE = "contributing.md"
+PAGE_LINKS_SLOT = '<span class="sbs-page-links"></span>'
 
 
 def _docs_edit_base(config: MkDocsConfig) -> str:
@@ -139,6 +141,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.twin_urls: set[str] = set()  # the addresses of the pages every language has a copy of
         self.shared_files: set[str] = set()  # files every language's pages share: pictures, handouts
         self.language_terms: dict[str, tuple[Any, dict[str, Any]]] = {}  # glossary matching, per language
+        self.furniture = Furniture()
+        self.site_url = ""
+        self.contributing = ""  # the source path of "How to contribute", when the site has one
 
     # --- configuration -------------------------------------------------------------------
 
@@ -172,6 +177,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         except CheckSetupError as exc:
             raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
+        self.furniture = furniture.apply(session.settings.furniture, self.config, config)
+        self.site_url = config.site_url or ""
         self._report(findings)
         matcher = matcher_for(course.terms)
         self.matcher = matcher if self.config.link_terms and matcher else None
@@ -189,6 +196,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.version = session.settings.version
         self._show_version(config)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
+        if furniture.colours_css(self.config):
+            config.extra_css.append(ASSET_PREFIX + furniture.COLOURS_CSS)
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config, self)
         return config
@@ -196,7 +205,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def _show_version(self, config: MkDocsConfig) -> None:
         """Put the course version in every page's footer (not in the search index)."""
         shown = f"Course version {self.version}" if self.version else "Draft: not a released version"
-        note = f'<span class="sbs-version">{shown}</span>'
+        note = f'{self.furniture.footer_html()} {PAGE_LINKS_SLOT}<span class="sbs-version">{shown}</span>'
         config.copyright = f"{config.copyright} {note}" if config.copyright else note
         if self.session is not None and self.session.settings.released and "version" not in config.extra:
             # A release: let Material's version selector read mike's versions.json.
@@ -246,6 +255,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for deck in self.decks:
             self._add(files, File.generated(config, deck_src(deck.name), abs_src_path=str(deck.path)))
         pictures: set[str] = set()
+        self.contributing = FEEDBACK_PAGE if files.get_file_from_path(FEEDBACK_PAGE) is not None else ""
         generated |= self._course_pages(course)
         for module in course.modules:
             if module.easy_read is not None:
@@ -282,6 +292,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self._add(files, File.generated(config, easy_read.PICTURES + Path(picture).name, abs_src_path=picture))
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
+        colours = furniture.colours_css(self.config)
+        if colours:
+            self._add(files, File.generated(config, ASSET_PREFIX + furniture.COLOURS_CSS, content=colours))
         self.shared_files = {f.src_uri for f in files if not f.is_documentation_page()}
         return files
 
@@ -308,7 +321,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             handouts = handout_pages.in_language([h for h in self.handouts if h.module == module.slug], words, own)
             src = module_src(module.slug)
             links = handout_pages.download_links(handouts, src, words) + easy_read.easy_read_links(module, handouts, src, words)
-            pages[src] = web_pages.module_page(module, edition, handouts=links, release=self.version, language=words)
+            pages[src] = web_pages.module_page(
+                module, edition, handouts=links, release=self.version, contributing=self.contributing, language=words
+            )
             if module.easy_read is not None:
                 easy_words = language if translated is None or module.slug in translated.easy_reads else own
                 pages[easy_read_src(module.slug)] = easy_read.easy_read_page(module, module.easy_read, easy_words)
@@ -477,10 +492,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         return page
 
     def _feedback(self, page: Page, files: Files, language: str = "en") -> str:
-        """The feedback box for the foot of every page, in its language: how to tell the course team, and edit the page."""
+        """The feedback box for the foot of every page, in its language: report a word, or tell the course team."""
         contributing = files.get_file_from_path(FEEDBACK_PAGE)
         href = get_relative_url(contributing.url, page.url) if contributing is not None else None
-        return feedback_box(href, page.edit_url, language)
+        where = furniture.page_address(page, self.site_url)
+        return feedback_box(href, self.furniture.word_report(where), self.furniture.word_report(where, WORD_PLACEHOLDER), language)
 
     @event_priority(50)  # before macros
     def _skip_macros_if_none(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -613,6 +629,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             output = with_language(output, self.session.settings.languages[0])
         else:
             output = HTML_LANG.sub('<html lang="en-GB"', output, count=1)
+        own = self.session.settings.languages[0].code if self.session is not None else "en"
+        shown = in_language.shown_in.code if in_language is not None else own
+        output = output.replace(PAGE_LINKS_SLOT, page_links(self.furniture.suggest_change(page.edit_url), shown), 1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
         return accessible_html.apply(output)
 
@@ -620,6 +639,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # The "page not found" page is a template, not a page: give it the same fixes.
         if not template_name.endswith(".html"):
             return output_content
+        output_content = output_content.replace(PAGE_LINKS_SLOT, "", 1)
         return accessible_html.apply(HTML_LANG.sub('<html lang="en-GB"', output_content, count=1))
 
     @event_priority(100)  # before other plugins finish: the checks decide whether the build stands
