@@ -21,11 +21,8 @@ def feedback_box(contributing_href: str | None, word_report: str = "", word_temp
     ]
     if word_report:
         template = f' data-sbs-word-report="{html.escape(word_template)}"' if word_template else ""
-        parts.append(
-            f'<a class="sbs-word-report" href="{html.escape(word_report)}"{template}>'
-            + _("Tell us a word you did not understand")
-            + "</a>."
-        )
+        report = _("Tell us a word you did not understand")
+        parts.append(f'<a class="sbs-word-report" href="{html.escape(word_report)}"{template}>{report}</a>.')
     if contributing_href:
         href = html.escape(f"{contributing_href}#{FEEDBACK_ANCHOR}")
         words = _("Other ways to tell the course team") if word_report else _("How to tell the course team")

@@ -72,21 +72,21 @@ def term_html(term: Term, words_html: str, glossary_href: str, lead: str = "", t
     The term, its small icon and the punctuation touching it stay on one line (the
     words of a long term still wrap like any others), so opening the meaning never
     leaves a full stop or a quotation mark on a line of its own. Its accessible name
-    says what it does ("chair: what it means") without adding words to the line.
-    In a language other than English, the script's "More about" link is given in
-    `data-sbs-more`, in that language.
+    says what it does ("chair: what it means") without adding words to the line. In a
+    language other than English, the script's "More about" link comes in `data-sbs-more`.
     """
-    _ = messages_for(language).gettext
     last = _LAST_WORD.search(words_html)
     head, tail = (words_html[: last.start()], last.group()) if last else ("", words_html)
     head_html = f'<span class="sbs-t-head">{head}</span>' if head else ""
     shown = " ".join(html.unescape(_TAGS.sub("", words_html)).split())
-    label = _("{term}: what it means").format(term=shown)
-    more = "" if language == "en" else f' data-sbs-more="{html.escape(_("More about ‘{term}’ in the glossary").format(term=term.term))}"'
+    words = messages_for(language)
+    label = words.gettext("{term}: what it means").format(term=shown)
+    more = "" if language == "en" else words.gettext("More about ‘{term}’ in the glossary").format(term=term.term)
+    more_html = f' data-sbs-more="{html.escape(more)}"' if more else ""
     return (
         f'<span class="sbs-t">{lead}<a class="sbs-term" href="{html.escape(glossary_href)}#{term.slug}" '
         f'aria-label="{html.escape(label)}" '
-        f'data-sbs-term="{html.escape(term.term)}" data-sbs-plain="{html.escape(term.plain)}"{more}>'
+        f'data-sbs-term="{html.escape(term.term)}" data-sbs-plain="{html.escape(term.plain)}"{more_html}>'
         f'{head_html}<span class="sbs-t-end">{tail}</span></a>{trail}</span>'
     )
 
@@ -185,7 +185,7 @@ def terms_used(fragment: str, matcher: TermMatcher, known: dict[str, Term] | fro
 
 
 def words_box(slugs: list[str], terms: dict[str, Term], glossary_href: str, heading: str = "", language: str = "en") -> str:
-    """The "Words in this module" box: every term the page uses, with its plain meaning (the heading in `language`)."""
+    """The "Words in this module" box: every term the page uses, with its plain meaning."""
     if not slugs:
         return ""
     heading = heading or messages_for(language).gettext("Words in this module")

@@ -24,6 +24,8 @@ from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX
 from sidebyside.render.trainer_notes import strip_trainer_notes
 
 WORDS_SLOT = '<div class="sbs-slot" data-slot="words"></div>'
+CREDITS_HEADING = "## Who made this page\n\n"
+SOURCES_HEADING = "## Where our facts come from\n\n"
 
 
 def credits_heading(language: str = "en") -> str:
@@ -100,7 +102,7 @@ def _about(parts: list[str]) -> str:
     return '<div class="sbs-about sbs-no-terms">' + "".join(parts) + "</div>"
 
 
-def credits_html(module: Module, language: str = "en", invite: str = "") -> str:
+def credits_html(module: Module, invite: str = "", language: str = "en") -> str:
     """Who made the page and who looks after it (the heading is "Who made this page").
 
     `invite` follows "not yet reviewed with patient partners" (the website puts a real
@@ -114,9 +116,8 @@ def credits_html(module: Module, language: str = "en", invite: str = "") -> str:
         if not module.has_patient_voice:
             parts.append("<p>" + _("This page has not yet been reviewed with patient partners or carers.") + "</p>")
     else:
-        parts.append(
-            "<p>" + _("This page has not yet been reviewed with patient partners.") + f" {html_text(invite)}</p>".replace(" </p>", "</p>")
-        )
+        not_yet = _("This page has not yet been reviewed with patient partners.") + " " + html_text(invite)
+        parts.append("<p>" + not_yet.rstrip() + "</p>")
     parts.append("<p>" + _("Looked after by: {owner}.").format(owner=html_text(module.owner)) + "</p>")
     return _about(parts)
 
@@ -139,7 +140,7 @@ def sources_html(module: Module, language: str = "en") -> str:
 
 def credits(module: Module, language: str = "en") -> str:
     """Markdown of the "Who made this page" part, for hosts that want it in one piece."""
-    return f"{credits_heading(language)}{credits_html(module, language)}"
+    return f"{credits_heading(language)}{credits_html(module, language=language)}"
 
 
 def sources(module: Module, language: str = "en") -> str:
@@ -193,11 +194,11 @@ def module_page(
     text += f"{body.strip()}\n\n"
     text += page.part(WORDS_SLOT)  # after the lesson, so a phone shows the lesson first
     if contributing and not module.co_produced_with:
-        text += credits_heading(language) + page.part(credits_html(module, language, _("We want to change that.")))
-        link = _("How to contribute to this course")
-        text += f"[{link}]({relative(module_src(module.slug), contributing)}){{: .sbs-contribute }}\n\n"
+        text += credits_heading(language) + page.part(credits_html(module, _("We want to change that."), language))
+        link = relative(module_src(module.slug), contributing)
+        text += "[" + _("How to contribute to this course") + f"]({link}){{: .sbs-contribute }}\n\n"
     else:
-        text += credits_heading(language) + page.part(credits_html(module, language))
+        text += credits_heading(language) + page.part(credits_html(module, language=language))
     if module.sources:
         text += sources_heading(language) + page.part(sources_html(module, language))
     changed = changes(module, release, language)

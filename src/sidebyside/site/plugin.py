@@ -142,9 +142,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.twin_urls: set[str] = set()  # the addresses of the pages every language has a copy of
         self.shared_files: set[str] = set()  # files every language's pages share: pictures, handouts
         self.language_terms: dict[str, tuple[Any, dict[str, Any]]] = {}  # glossary matching, per language
-        self.contributing = ""  # the source of the site's "How to contribute" page, if it has one
         self.furniture = Furniture()
         self.site_url = ""
+        self.contributing = ""  # the source path of "How to contribute", when the site has one
 
     # --- configuration -------------------------------------------------------------------
 
@@ -645,8 +645,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             output = with_language(output, self.session.settings.languages[0])
         else:
             output = HTML_LANG.sub('<html lang="en-GB"', output, count=1)
-        words = in_language.shown_in.code if in_language is not None else "en"
-        output = output.replace(PAGE_LINKS_SLOT, page_links(self.furniture.suggest_change(page.edit_url), words), 1)
+        own = self.session.settings.languages[0].code if self.session is not None else "en"
+        shown = in_language.shown_in.code if in_language is not None else own
+        output = output.replace(PAGE_LINKS_SLOT, page_links(self.furniture.suggest_change(page.edit_url), shown), 1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
         return accessible_html.apply(output)
 
