@@ -313,3 +313,49 @@ def test_a_glossary_entry_behind_its_original_says_so_in_the_glossary(built: Cou
     assert 'href="../../glossary/#aim"' in entry  # the English entry
     other = re.search(r'<dt id="measure".*?</dd>', html, re.S).group(0)
     assert "sbs-language-notice" not in other
+
+
+EASY_READ = """\
+---
+title: "Welcome: Easy Read"
+module_version: "1.0"
+co_produced_with: []
+tested_with: []
+owner: Test team
+last_reviewed: 2026-11-01
+next_review: 2027-11-01
+---
+
+picture: wave
+Welcome to the course.
+We are glad you are here.
+"""
+
+
+def test_easy_read_and_stories_are_translated_too(built: Course) -> None:
+    built.write("modules/01-welcome/easy-read.md", EASY_READ)
+    easy = built.root / "modules" / "01-welcome" / "easy-read.md"
+    translate(
+        built,
+        "modules/01-welcome/easy-read.cy.md",
+        "picture: wave\nCroeso i'r cwrs.\nRydyn ni'n falch eich bod chi yma.\n",
+        title="Croeso: Hawdd ei Ddeall",
+        translated_from=fingerprint(easy),
+    )
+    built.story("first-day", "It was my first meeting.\n", title="My first day")
+    story = built.root / "stories" / "first-day.md"
+    translate(
+        built, "stories/first-day.cy.md", "Hwn oedd fy nghyfarfod cyntaf.\n", title="Fy niwrnod cyntaf", translated_from=fingerprint(story)
+    )
+    result = built.build()
+    assert result.code == 0, result.text
+    welsh_easy = built.page("cy/modules/welcome/easy-read/index.html")
+    assert "Rydyn ni" in welsh_easy and "Croeso: Hawdd ei Ddeall" in welsh_easy
+    assert "We are glad" in built.page("modules/welcome/easy-read/index.html")
+    assert "We are glad" in built.page("ur/modules/welcome/easy-read/index.html")  # not translated into Urdu
+    welsh_story = built.page("cy/stories/first-day/index.html")
+    assert "Hwn oedd fy nghyfarfod cyntaf." in welsh_story and "Fy niwrnod cyntaf" in welsh_story
+    assert "Fy niwrnod cyntaf" in built.page("cy/stories/index.html")
+    assert "My first day" in built.page("stories/index.html")
+    # Both translations are new: each is a draft, and neither is behind its original.
+    assert not [f for f in findings(built) if f["rule"] == "translation-out-of-date"]
