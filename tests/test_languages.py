@@ -13,6 +13,7 @@ import pytest
 
 from factory import Course
 from languages_course import fingerprint, three_language_course, translate
+from pdf_reading import all_text
 
 SWITCHER = re.compile(r'<nav class="sbs-languages"[^>]*>(.*?)</nav>', re.S)
 HTML_TAG = re.compile(r"<html\b[^>]*>")
@@ -100,13 +101,11 @@ def test_a_draft_translation_says_so_until_a_reviewer_is_recorded(built: Course)
 
 def test_glossary_words_in_a_translation_link_to_that_languages_glossary(built: Course) -> None:
     welsh = built.page("cy/modules/welcome/index.html")
-    # The term's last word sits in its own span (reader-first markup): the link is the Welsh word all the same.
-    term = r'<a class="sbs-term" href="../../glossary/#aim"[^>]*>(?:<span[^>]*>)*{}(?:</span>)*</a>'
-    assert re.search(term.format("nod"), welsh)
+    assert re.search(r'<a class="sbs-term" href="../../glossary/#aim"[^>]*>(<[^>]+>)*nod(<[^>]+>)*</a>', welsh)
     assert 'data-sbs-more="Mwy am ‘nod’ yn yr eirfa"' in welsh  # the pop-up's link, in Welsh
     assert "Beth mae tîm eisiau ei newid." in built.page("cy/glossary/index.html")
     urdu = built.page("ur/modules/welcome/index.html")
-    assert re.search(term.format("مقصد"), urdu)
+    assert re.search(r'<a class="sbs-term" href="../../glossary/#aim"[^>]*>(<[^>]+>)*مقصد(<[^>]+>)*</a>', urdu)
 
 
 def test_the_menu_of_a_translated_page_stays_in_its_language(built: Course) -> None:
@@ -284,3 +283,34 @@ def test_untranslated_glossary_entries_are_marked_as_english_on_an_urdu_page(bui
     html = built.page("ur/glossary/index.html")
     assert '<dt id="measure" lang="en-GB" dir="ltr">measure</dt>' in html
     assert re.search(r'<dt id="aim">مقصد</dt>\s*<dd>', html)
+
+
+def test_a_translated_module_has_its_own_handouts_linked_from_its_page(tmp_path: Path) -> None:
+    course = three_language_course(tmp_path / "course")
+    course.config["plugins"][2]["sidebyside"]["handouts"] = True
+    course.write_config()
+    result = course.build()
+    assert result.code == 0, result.text
+    site = course.root / "site"
+    welsh = course.page("cy/modules/welcome/index.html")
+    links = re.findall(r'href="([^"]+\.pdf)"', welsh)
+    assert "../../../handouts/welcome.cy.pdf" in links and "../../../handouts/welcome-large-print.cy.pdf" in links
+    assert not [link for link in links if not (site / "cy/modules/welcome" / link).resolve().is_file()]
+    text = all_text(site / "handouts" / "welcome.cy.pdf")
+    assert "Croeso" in text and "Drafft" in text
+    # The English page offers the English handouts only; an untranslated page offers the English ones.
+    english = re.findall(r'href="([^"]+\.pdf)"', course.page("modules/welcome/index.html"))
+    assert english and not [link for link in english if ".cy." in link or ".ur." in link]
+    fallback = re.findall(r'href="([^"]+\.pdf)"', course.page("cy/modules/teams/index.html"))
+    assert "../../../handouts/teams.pdf" in fallback
+
+
+def test_a_glossary_entry_behind_its_original_says_so_in_the_glossary(built: Course) -> None:
+    (built.root / "glossary" / "aim.md").write_text("---\nterm: aim\nplain: What a team sets out to change.\n---\n", encoding="utf-8")
+    assert built.build().code == 0
+    html = built.page("cy/glossary/index.html")
+    entry = re.search(r'<dt id="aim">.*?</dd>', html, re.S).group(0)
+    assert "Efallai fod y cyfieithiad hwn wedi dyddio" in entry
+    assert 'href="../../glossary/#aim"' in entry  # the English entry
+    other = re.search(r'<dt id="measure".*?</dd>', html, re.S).group(0)
+    assert "sbs-language-notice" not in other

@@ -94,3 +94,14 @@ def switcher(current: Language, languages: tuple[Language, ...], hrefs: dict[str
         )
     label = escape(_("Languages"))
     return f'<nav class="sbs-languages" aria-label="{label}"><ul>{"".join(items)}</ul></nav>'
+
+
+def entry_notice(page: LanguagePage, record: Translation, original_href: str) -> str:
+    """The notice inside one glossary entry whose translation is behind the original's entry."""
+    if not record.out_of_date:
+        return ""
+    code, original = page.language.code, name_in(page.original, page.language)
+    read = translation_notices.read_original(original, code)
+    link = f'<a href="{escape(original_href)}" data-sbs-language="{page.original.code}" hreflang="{page.original.html_lang}">{escape(read)}</a>'
+    message = "This translation may be out of date: the {original} page changed after it was translated."
+    return _notice(translation_notices.out_of_date(original, code), _shown_in(page, message), link)

@@ -20,6 +20,7 @@ LANG_ATTR = re.compile(r'\s(?:lang|dir)="[^"]*"', re.I)
 HREF = re.compile(r'(?P<attr>\b(?:href|src)=")(?P<target>[^"#?]*)(?P<rest>[^"]*")')
 MD_LINK = re.compile(r"(?P<open>\]\()(?P<target>[^)\s#?]+)(?P<rest>[^)]*\))")
 SWITCHER_LINK = re.compile(r"data-sbs-language=")
+GLOSSARY_ENTRY_ANY = re.compile(r'<dt id="(?P<slug>[^"]+)"[^>]*>.*?</dt>\s*<dd[^>]*>', re.S)
 GLOSSARY_ENTRY = re.compile(r'<dt id="(?P<slug>[^"]+)">(?P<term>.*?)</dt>(?P<gap>\s*)<dd>(?P<dd>.*?)</dd>', re.S)
 
 
@@ -120,3 +121,14 @@ def mark_untranslated_entries(html: str, slugs: set[str], original: Language, re
         return f'<dt id="{match.group("slug")}"{marks}>{match.group("term")}</dt>{match.group("gap")}<dd{marks}>{body}</dd>'
 
     return GLOSSARY_ENTRY.sub(entry, html)
+
+
+def mark_out_of_date_entries(html: str, notes: dict[str, str]) -> str:
+    """Glossary entries whose translation is behind the original: each gets its notice (HTML, by slug) first in its meaning."""
+    if not notes:
+        return html
+
+    def entry(match: re.Match[str]) -> str:
+        return match.group(0) + notes.get(match.group("slug"), "")  # the match ends where the meaning starts
+
+    return GLOSSARY_ENTRY_ANY.sub(entry, html)

@@ -48,7 +48,7 @@ from sidebyside.render import (
 )
 from sidebyside.render.feedback import feedback_box, page_links
 from sidebyside.render.furniture import WORD_PLACEHOLDER, Furniture
-from sidebyside.render.language_pages import FALLBACK, MADE, TRANSLATED, LanguagePage, notices, switcher
+from sidebyside.render.language_pages import FALLBACK, MADE, TRANSLATED, LanguagePage, entry_notice, notices, switcher
 from sidebyside.render.links import (
     EASY_READ_PAGE,
     GLOSSARY_INDEX,
@@ -71,6 +71,7 @@ from sidebyside.site.languages import (
     address,
     language_src,
     localise_links,
+    mark_out_of_date_entries,
     mark_untranslated_entries,
     relative_url,
     relink_shared,
@@ -240,6 +241,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.course is not None
         course, today = self.course, self.today
+        self.contributing = FEEDBACK_PAGE if files.get_file_from_path(FEEDBACK_PAGE) is not None else ""
         generated: dict[str, str | web_pages.PageMarkdown] = {
             contacts_page.CONTACTS_PAGE: self._contacts(),
         }
@@ -255,7 +257,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for deck in self.decks:
             self._add(files, File.generated(config, deck_src(deck.name), abs_src_path=str(deck.path)))
         pictures: set[str] = set()
-        self.contributing = FEEDBACK_PAGE if files.get_file_from_path(FEEDBACK_PAGE) is not None else ""
         generated |= self._course_pages(course)
         for module in course.modules:
             if module.easy_read is not None:
@@ -339,7 +340,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         languages = self.session.settings.languages
         codes = {language.code for language in languages[1:]}
         for file in list(files.documentation_pages()):  # a docs page's translation is published in its language's copy
-            if not file.generated_by and split_suffix(file.name + ".md")[1] in codes:
+            if not file.generated_by and split_suffix(posixpath.basename(file.src_uri))[1] in codes:
                 files.remove(file)
         if not codes:
             return
@@ -389,7 +390,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if story is not None and file.src_uri == story_src(slug) and slug in edition.stories:
             return edition.record_for(story.rel)
         if not file.generated_by and file.abs_src_path and file.src_uri in edition.docs:
-            return edition.record_for(Path(file.abs_src_path).resolve().relative_to(self.root).as_posix())
+            path = Path(file.abs_src_path).resolve()
+            return edition.record_for(path.relative_to(self.root).as_posix()) if path.is_relative_to(self.root) else None
         return None
 
     def _publish_files_safely(self, files: Files, config: MkDocsConfig) -> None:
@@ -582,6 +584,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             untranslated = {t.slug for t in self.course.terms} - set(self.course.translations[in_language.language.code].terms)
             see_also = messages_for(in_language.language.code).gettext("See also: {links}").split("{links}")[0]
             html = mark_untranslated_entries(html, untranslated, in_language.original, in_language.language, see_also)
+            html = mark_out_of_date_entries(html, self._entry_notices(in_language, page, files))
         if self.matcher is None or page.file.src_uri not in self.linkable:
             return top + html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files, code)
         prefix = language_src(in_language.language.code, "") if in_language is not None else ""
@@ -591,6 +594,19 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         linked = link_terms(html, matcher, terms, glossary_href, code)
         box = words_box(linked.used, terms, glossary_href, language=code) if page.file.src_uri.startswith(prefix + "modules/") else ""
         return top + linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files, code)
+
+    def _entry_notices(self, in_language: LanguagePage, page: Page, files: Files) -> dict[str, str]:
+        """For the glossary in another language: a notice for each entry whose translation is behind the original's."""
+        assert self.course is not None
+        edition = self.course.translations[in_language.language.code]
+        glossary = files.get_file_from_path(GLOSSARY_INDEX)
+        href = get_relative_url(glossary.url, page.url) if glossary is not None else ""
+        notes = {}
+        for term in self.course.terms:
+            record = edition.record_for(term.rel) if term.slug in edition.terms else None
+            if record is not None and record.out_of_date:
+                notes[term.slug] = entry_notice(in_language, record, f"{href}#{term.slug}")
+        return notes
 
     def _terms_in(self, code: str) -> tuple[Any, dict[str, Any]]:
         """The glossary as read in one language: its words to find, and its entries by slug."""
