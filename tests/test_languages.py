@@ -102,6 +102,7 @@ def test_a_draft_translation_says_so_until_a_reviewer_is_recorded(built: Course)
 def test_glossary_words_in_a_translation_link_to_that_languages_glossary(built: Course) -> None:
     welsh = built.page("cy/modules/welcome/index.html")
     assert re.search(r'<a class="sbs-term" href="../../glossary/#aim"[^>]*>(<[^>]+>)*nod(<[^>]+>)*</a>', welsh)
+    assert 'data-sbs-more="Mwy am ‘nod’ yn yr eirfa"' in welsh  # the pop-up's link, in Welsh
     assert "Beth mae tîm eisiau ei newid." in built.page("cy/glossary/index.html")
     urdu = built.page("ur/modules/welcome/index.html")
     assert re.search(r'<a class="sbs-term" href="../../glossary/#aim"[^>]*>(<[^>]+>)*مقصد(<[^>]+>)*</a>', urdu)
