@@ -14,8 +14,10 @@ from typing import Any
 from sidebyside.content import Course, load_course
 from sidebyside.print import HandoutSet, HandoutSettings, render_handouts, write_handouts
 from sidebyside.print.macros import MacroProblem
+from sidebyside.print.markdown_html import MarkdownSetup
 from sidebyside.print.pipeline import HandoutProblem
 from sidebyside.project import ProjectError, course_version, load_mkdocs_config, parse_today
+from sidebyside.render.brand import BrandProblem, brand_from_settings
 from sidebyside.render.handout_pages import file_size
 from sidebyside.render.trainer_pages import parse_start
 
@@ -55,7 +57,16 @@ def settings_from_config(config: Any, jobs: int = 0, force: bool = False) -> Han
         session_break_minutes=options.get("session_break_minutes", 10),
         cache_dir=base / CACHE,
         jobs=jobs,
+        markdown=MarkdownSetup.of_course(list(config.markdown_extensions), dict(config.mdx_configs)),
+        brand_css=_brand_css(options.get("brand"), Path(config.config_file_path)),
     )
+
+
+def _brand_css(settings: dict | None, config_file: Path) -> str:
+    try:
+        return brand_from_settings(settings, config_file).print_css()
+    except BrandProblem as exc:
+        raise ProjectError(str(exc)) from None
 
 
 def make_handouts(course: Course, settings: HandoutSettings) -> HandoutSet:

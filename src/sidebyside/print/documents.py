@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.content.session import plan_session
 from sidebyside.print.macros import apply_macros
-from sidebyside.print.markdown_html import absolute_links, join_address, to_html
+from sidebyside.print.markdown_html import MarkdownSetup, absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
 from sidebyside.render import web_pages
 from sidebyside.render.dates import long_date
@@ -52,6 +52,8 @@ class HandoutSettings:
     session_start: dt.time = dt.time(10, 0)
     session_break_every: int = 0
     session_break_minutes: int = 10
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
+    brand_css: str = ""  # the course's colours as CSS custom properties (see render/brand.py)
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Handout:
     module: str = ""
     address: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    brand_css: str = ""
 
 
 def module_handout_name(slug: str, large: bool = False) -> str:
@@ -114,7 +117,7 @@ class _Planner:
         text = apply_macros(
             markdown_text, self.course, self.settings.today, self.settings.version, module_or_story.rel, module_or_story.path
         )
-        return absolute_links(to_html(text, id_prefix=id_prefix), address, self.settings.site_url)
+        return absolute_links(to_html(text, id_prefix=id_prefix, setup=self.settings.markdown), address, self.settings.site_url)
 
     def render(self, template: str, **context: object) -> str:
         return self.environment.get_template(template).render(
@@ -133,7 +136,7 @@ class _Planner:
         used = terms_used(f"<p>{html.escape(module.summary)}</p><ul>{outcomes}</ul>{body}", self.matcher)
         words = sorted((self.terms[slug] for slug in used), key=lambda t: t.term.casefold())
         about = "\n\n".join(part for part in (web_pages.credits(module), web_pages.sources(module)) if part)
-        about_html = absolute_links(to_html(about), address, self.settings.site_url)
+        about_html = absolute_links(to_html(about, setup=self.settings.markdown), address, self.settings.site_url)
         edition = "Large print handout" if large else "Handout"
         document = self.render(
             "module.html",
@@ -159,6 +162,7 @@ class _Planner:
             html=document,
             base_url=module.path.parent.as_uri() + "/",
             stylesheets=("handouts.css", "large-print.css") if large else ("handouts.css",),
+            brand_css=self.settings.brand_css,
             assets=tuple(module.assets),
             module=module.slug,
             address=web_address,
@@ -200,6 +204,7 @@ class _Planner:
             html=document,
             base_url=(self.settings.root / folder).as_uri() + "/",
             stylesheets=("handouts.css",),
+            brand_css=self.settings.brand_css,
             assets=assets,
             address=web_address,
         )
@@ -234,7 +239,7 @@ class _Planner:
             first = term.term.strip()[:1].upper()
             letter = first if first.isalpha() else "0–9"
             see_also = [self.terms[s].term for s in term.see_also if s in self.terms]
-            longer = absolute_links(to_html(term.body), address, self.settings.site_url) if term.body.strip() else ""
+            longer = absolute_links(to_html(term.body, setup=self.settings.markdown), address, self.settings.site_url) if term.body.strip() else ""
             letters.setdefault(letter, []).append({"term": term, "longer": longer, "see_also": see_also})
         return self._booklet(
             name=JARGON_BUSTER_NAME,

@@ -1,10 +1,16 @@
-"""Markdown to HTML for print, with the same extensions as the website (mkdocs.yml)."""
+"""Markdown to HTML for print, with the same extensions as the website (mkdocs.yml).
+
+The course's own `markdown_extensions` are handed in (see `MarkdownSetup`), so a
+footnote or a definition list that works on the web works on paper too.
+"""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from urllib.parse import urljoin
+
+from dataclasses import dataclass, field
 
 import markdown
 
@@ -17,8 +23,28 @@ EXTENSIONS = [
     "toc",
     "pymdownx.details",
     "pymdownx.superfences",
+    "footnotes",
 ]
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
+# Settings that make sense on a screen only: a heading's link mark prints as a stray symbol.
+PRINT_OVERRIDES = {"toc": {"permalink": False}}
+
+
+@dataclass(frozen=True)
+class MarkdownSetup:
+    """The Markdown extensions and their settings: the course's own, from mkdocs.yml."""
+
+    extensions: tuple[str, ...] = tuple(EXTENSIONS)
+    configs: dict[str, dict] = field(default_factory=lambda: dict(EXTENSION_CONFIGS))
+
+    @classmethod
+    def of_course(cls, extensions: list[str], configs: dict[str, dict]) -> MarkdownSetup:
+        """The site's extensions, with footnotes always on and screen-only settings turned off."""
+        names = list(dict.fromkeys([*extensions, *(name for name in EXTENSIONS if name not in extensions)]))
+        merged = {name: dict(configs.get(name) or {}) for name in names if configs.get(name)}
+        for name, override in PRINT_OVERRIDES.items():
+            merged.setdefault(name, {}).update(override)
+        return cls(tuple(names), merged)
 
 HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")', re.I)
 DETAILS = re.compile(r"<details(?![^>]*\bopen\b)", re.I)
@@ -26,12 +52,19 @@ HEADING_ID = re.compile(r'(<h[1-6][^>]*\bid=")([^"]+)(")', re.I)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def to_html(text: str, *, id_prefix: str = "") -> str:
-    """Render Markdown; collapsed details are opened, because paper cannot be clicked."""
-    result = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS).convert(text)
+FOOTNOTE_ID = re.compile(r'\b(id="|href="#)(fn(?:ref)?:)')
+
+
+def to_html(text: str, *, id_prefix: str = "", setup: MarkdownSetup | None = None) -> str:
+    """Render Markdown; collapsed details are opened, because paper cannot be clicked.
+
+    `id_prefix` keeps headings and footnotes of several modules in one booklet apart."""
+    setup = setup or MarkdownSetup()
+    result = markdown.Markdown(extensions=list(setup.extensions), extension_configs=setup.configs).convert(text)
     result = DETAILS.sub("<details open", result)
     if id_prefix:
         result = HEADING_ID.sub(lambda m: f"{m.group(1)}{id_prefix}{m.group(2)}{m.group(3)}", result)
+        result = FOOTNOTE_ID.sub(lambda m: f"{m.group(1)}{id_prefix}{m.group(2)}", result)
     return result
 
 

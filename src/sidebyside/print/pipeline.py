@@ -98,6 +98,7 @@ def handout_key(handout: Handout) -> str:
     add("base", handout.base_url.encode())
     for name in handout.stylesheets:
         add(f"css {name}", (STYLES / name).read_bytes())
+    add("brand", handout.brand_css.encode())
     for asset in handout.assets:
         try:
             add(f"asset {asset.name}", asset.read_bytes())
@@ -173,7 +174,7 @@ def _jobs(settings: HandoutSettings, count: int) -> int:
 
 
 def _render_many(todo: dict[str, Handout], cache: Path, settings: HandoutSettings) -> dict[str, int]:
-    jobs = [(key, h.name, h.html, h.base_url, h.stylesheets, str(settings.root), str(cache)) for key, h in todo.items()]
+    jobs = [(key, h.name, h.html, h.base_url, h.stylesheets, str(settings.root), str(cache), h.brand_css) for key, h in todo.items()]
     workers = _jobs(settings, len(jobs))
     if workers == 1:
         return dict(_render_one(job) for job in jobs)
@@ -183,15 +184,15 @@ def _render_many(todo: dict[str, Handout], cache: Path, settings: HandoutSetting
         return dict(pool.map(_render_one, jobs))
 
 
-def _render_one(job: tuple[str, str, str, str, tuple[str, ...], str, str]) -> tuple[str, int]:
+def _render_one(job: tuple[str, str, str, str, tuple[str, ...], str, str, str]) -> tuple[str, int]:
     """Make one PDF into the cache (runs in a worker process). Returns (key, pages)."""
     from weasyprint import CSS, HTML
 
-    key, name, html, base_url, stylesheets, root, cache_dir = job
+    key, name, html, base_url, stylesheets, root, cache_dir, brand_css = job
     cache = Path(cache_dir)
     try:
         document = HTML(string=html, base_url=base_url, url_fetcher=_local_fetcher(Path(root))).render(
-            stylesheets=[CSS(filename=str(STYLES / s)) for s in stylesheets]
+            stylesheets=[CSS(filename=str(STYLES / s)) for s in stylesheets] + ([CSS(string=brand_css)] if brand_css else [])
         )
         handle, temporary = tempfile.mkstemp(prefix=f".{key}-", suffix=".pdf", dir=cache)
         os.close(handle)

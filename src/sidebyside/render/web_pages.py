@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.render.dates import long_date
+from sidebyside.render.footnotes import footnotes_before_about
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
 from sidebyside.render.trainer_notes import strip_trainer_notes
 
@@ -45,7 +46,7 @@ class PageMarkdown:
         """The converted page with each placeholder paragraph replaced by its HTML."""
         for token, html_part in self.parts.items():
             converted = converted.replace(f"<p>{token}</p>", html_part, 1)
-        return converted
+        return footnotes_before_about(converted)
 
     def whole(self) -> str:
         """The Markdown with the parts written in as HTML blocks, for a host that

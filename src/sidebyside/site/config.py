@@ -48,3 +48,5 @@ class SideBySideConfig(Config):
     version = opt.Type(str, default="")
     # Make site/handouts/side-by-side-offline.zip, a copy of the site that works without a network.
     offline_copy = opt.Type(bool, default=True)
+    # The course's colours on the website and the handouts: primary, accent, box (see render/brand.py).
+    brand = opt.Type(dict, default={})

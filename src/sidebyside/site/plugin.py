@@ -31,6 +31,7 @@ from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
 from sidebyside.project import VERSION_ENV, course_version, parse_today, take_loaded
 from sidebyside.render import handout_pages, left_out, trainer_pages, web_pages
+from sidebyside.render.brand import BrandProblem, brand_from_settings
 from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import (
     GLOSSARY_INDEX,
@@ -54,7 +55,7 @@ log = logging.getLogger("mkdocs.plugins.sidebyside")
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/sidebyside/"
-REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables")
+REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables", "footnotes")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
 FEEDBACK_PAGE = "contributing.md"
 
@@ -96,6 +97,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.files = Files([])
         self.helper = PageHelper(None, {})
         self.page_parts: dict[str, web_pages.PageMarkdown] = {}
+        self.brand_css = ""
 
     # --- configuration -------------------------------------------------------------------
 
@@ -143,7 +145,12 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             config.nav = nav.add_handouts(config.nav)
         self.version = course_version(self.config.version, config.extra)
         self._show_version(config)
-        config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
+        try:
+            self.brand_css = brand_from_settings(self.config.brand, Path(config.config_file_path)).web_css()
+        except BrandProblem as exc:
+            raise PluginError(str(exc)) from None
+        # The engine's look first, then the course's colours, then the course's own stylesheets: the course wins.
+        config.extra_css[0:0] = [ASSET_PREFIX + "sidebyside.css", ASSET_PREFIX + "brand.css"]
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config, self)
         return config
@@ -224,6 +231,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.addresses = address_links.page_addresses(files)
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
+        self._add(files, File.generated(config, ASSET_PREFIX + "brand.css", content=self.brand_css))
         return files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from sidebyside.checks.jargon.data import Entry, WordLists
+from sidebyside.checks.jargon.licences import licence_spans
 from sidebyside.checks.jargon.text import Block, Checkable
 from sidebyside.content.matching import WORD, TermMatcher
 from sidebyside.content.model import Term
@@ -289,6 +290,7 @@ def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tu
     findings: list[Finding] = []
     defined: set[str] = set()
     reported: set[tuple[str, str]] = set()
+    covered = covered + licence_spans(text.text)  # licence names are never jargon
     covered_starts = {start for start, _ in covered}
     well_known = rules.lists.well_known
     source = text.text
