@@ -61,7 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         course, findings = project.load()
         if errors_in(findings):
             print(format_for_people(findings), file=sys.stderr)
-            print("\nThe site was not built. The last good site has been left as it was.", file=sys.stderr)
+            print(f"\nThe site was not built. {_last_site(args)}", file=sys.stderr)
             return CONTENT_PROBLEM
         on_the_way = CourseOnTheWay.ready(course, findings, PendingChecks.finished([]))
     site_dir = args.site_dir or (project.config_file.parent / "site")
@@ -70,7 +70,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         course, findings = on_the_way.course()
         findings += on_the_way.checks.result()
     except BuildFailed as exc:
-        print(f"The site was not built.\n\n{exc}\n\nThe last good site has been left as it was.", file=sys.stderr)
+        print(f"The site was not built.\n\n{exc}\n\n{_last_site(args, site_dir)}", file=sys.stderr)
         return CONTENT_PROBLEM
     finally:
         on_the_way.cancel()
@@ -79,6 +79,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     _build_notes(findings)
     return OK
+
+
+def _last_site(args: argparse.Namespace, site_dir: Path | str | None = None) -> str:
+    """What became of the site folder: say it was kept only when there was one."""
+    folder = Path(site_dir or args.site_dir or (args.config_file.resolve().parent / "site"))
+    if (folder / "index.html").is_file():
+        return "The last good site has been left as it was."
+    return "There was no site here before, so there is none yet."
 
 
 def _build_notes(findings: list) -> None:
@@ -140,6 +148,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from sidebyside import new
 
+    if args.kind_of_file == "course":
+        return _new_course(args)
     project = find_project(args.config_file)
     answers = new.Answers(
         args.title or "", args.slug or "", args.summary or "", args.plain or "", args.teller or "", args.role or "", args.kind or ""
@@ -156,6 +166,30 @@ def cmd_new(args: argparse.Namespace) -> int:
         return CONTENT_PROBLEM
     rel = path.relative_to(project.root).as_posix()
     print(f"Wrote {rel}. Fill in the parts that say what to write, then run `sidebyside check {rel}`.")
+    return OK
+
+
+def _new_course(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from sidebyside.new import NewFileProblem
+    from sidebyside.new_course import new_course
+
+    folder = Path(args.folder or "my-course")
+    name = args.title or folder.resolve().name.replace("-", " ").replace("_", " ").title()
+    try:
+        new_course(folder, name, dt.date.today())
+    except NewFileProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return CONTENT_PROBLEM
+    print(
+        f"Made a new course, {name}, in {folder}.\n\nNext:\n"
+        f"  1. cd {folder}\n"
+        "  2. Open mkdocs.yml and change the settings it explains: name, web address, colours, logo, licence line.\n"
+        "  3. Fill in docs/contact.md, docs/accessibility.md and docs/index.md.\n"
+        "  4. Run `sidebyside build`, then open site/index.html. `sidebyside serve` shows changes as you save.\n"
+        "  5. Bring in material you already have with `sidebyside import FILE` (Word, OpenDocument, HTML, MyST, R Markdown)."
+    )
     return OK
 
 
@@ -225,8 +259,9 @@ def parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="start a new module, glossary term or story from a filled-in file")
     _config_arg(new)
-    new.add_argument("kind_of_file", choices=("module", "term", "story"), help="what to start")
-    new.add_argument("--title", help="the title (for a term: the word itself)")
+    new.add_argument("kind_of_file", choices=("module", "term", "story", "course"), help="what to start")
+    new.add_argument("folder", nargs="?", help="for a course: the new folder to make it in")
+    new.add_argument("--title", help="the title (for a term: the word itself; for a course: its name)")
     new.add_argument("--slug", help="the name in its web address, such as measuring-change (made from the title if left out)")
     new.add_argument("--summary", help="one plain sentence about a module")
     new.add_argument("--plain", help="a term's meaning in one or two short sentences")

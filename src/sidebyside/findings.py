@@ -64,8 +64,11 @@ def errors_in(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity is Severity.ERROR]
 
 
-def format_for_people(findings: Iterable[Finding]) -> str:
-    """Group findings by file, in plain words: what we noticed, what to try, why it matters."""
+def format_for_people(findings: Iterable[Finding], counted: Iterable[Finding] | None = None) -> str:
+    """Group findings by file, in plain words: what we noticed, what to try, why it matters.
+
+    The closing count is of `counted` when given (every finding, when only the errors are
+    shown), so it matches what `sidebyside check` says."""
     findings = sorted(findings, key=sort_key)
     if not findings:
         return "No problems found."
@@ -83,7 +86,7 @@ def format_for_people(findings: Iterable[Finding]) -> str:
         if f.why:
             lines.append(f"    Why it matters: {f.why}")
     lines.append("")
-    lines.append(summary_line(findings))
+    lines.append(summary_line(findings if counted is None else counted))
     return "\n".join(lines)
 
 

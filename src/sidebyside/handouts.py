@@ -58,6 +58,8 @@ def settings_from_config(config: Any, jobs: int = 0, force: bool = False) -> Han
         cache_dir=base / CACHE,
         jobs=jobs,
         markdown=MarkdownSetup.of_course(list(config.markdown_extensions), dict(config.mdx_configs)),
+        base_glossary=options.get("base_glossary", True),
+        hide_base_terms=tuple(options.get("hide_base_terms", ())),
         brand_css=_brand_css(options.get("brand"), Path(config.config_file_path)),
     )
 
@@ -84,7 +86,9 @@ def make_handouts(course: Course, settings: HandoutSettings) -> HandoutSet:
 
 
 def _load(settings: HandoutSettings) -> Course:
-    course, _ = load_course(settings.root, settings.modules_dir, settings.glossary_dir, settings.stories_dir)
+    course, _ = load_course(
+        settings.root, settings.modules_dir, settings.glossary_dir, settings.stories_dir, settings.base_glossary, settings.hide_base_terms
+    )
     return course
 
 

@@ -17,8 +17,16 @@ from pathlib import Path
 
 from sidebyside.project import ProjectError, find_project, load_mkdocs_config
 
-OFFLINE_ZIP = "handouts/side-by-side-offline.zip"
+OFFLINE_ZIP = "handouts/side-by-side-offline.zip"  # for a course without a site_name
 FOLDER = "side-by-side"  # the folder the zip unpacks into
+
+
+def offline_names(site_name: str) -> tuple[str, str]:
+    """The zip's place in the site and the folder it unpacks into, named from the course."""
+    from sidebyside.new import slugify
+
+    folder = slugify(site_name) or FOLDER
+    return f"handouts/{folder}-offline.zip", folder
 SHIM = "assets/sidebyside/iframe-worker-shim.js"
 HOW_TO_OPEN = """Side by Side: the offline copy
 
@@ -30,7 +38,7 @@ Everything works without the internet, including search.
 
 
 def make_offline_copy(config_file: Path, site_dir: Path) -> None:
-    """After-build step: write handouts/side-by-side-offline.zip into `site_dir`."""
+    """After-build step: write handouts/<course-name>-offline.zip into `site_dir`."""
     from sidebyside.building import BuildFailed
 
     try:
@@ -40,7 +48,8 @@ def make_offline_copy(config_file: Path, site_dir: Path) -> None:
     if not project.offline_copy:
         return
     with tempfile.TemporaryDirectory(prefix="sidebyside-offline-") as temporary:
-        out = Path(temporary) / FOLDER
+        zip_name, folder = offline_names(project.site_name)
+        out = Path(temporary) / folder
         try:
             _build_offline(config_file, out)
         except BuildFailed:
@@ -50,7 +59,7 @@ def make_offline_copy(config_file: Path, site_dir: Path) -> None:
         handouts = site_dir / "handouts"
         if handouts.is_dir():
             shutil.copytree(handouts, out / "handouts", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*offline*.zip"))
-        target = site_dir / OFFLINE_ZIP
+        target = site_dir / zip_name
         target.parent.mkdir(parents=True, exist_ok=True)
         _zip(out, target)
 

@@ -64,6 +64,8 @@ class Project:
     version_option: str = ""
     offline_copy: bool = True
     checks: bool = True  # the plugin's `checks` option: whether a build checks the course
+    base_glossary: bool = True
+    hide_base_terms: tuple[str, ...] = ()
 
     @property
     def version(self) -> str:
@@ -78,7 +80,7 @@ class Project:
 
     def read(self) -> tuple[Course, list[Finding]]:
         """Read the course, without checking it: findings are only problems reading it."""
-        return load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir)
+        return load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir, self.base_glossary, self.hide_base_terms)
 
     def load(self) -> tuple[Course, list[Finding]]:
         """Load the course and run every check on it."""
@@ -156,4 +158,6 @@ def find_project(config_file: Path) -> Project:
         version_option=course_version(options.version, dict(config.extra)),
         offline_copy=options.offline_copy,
         checks=options.checks,
+        base_glossary=options.base_glossary,
+        hide_base_terms=tuple(options.hide_base_terms),
     )

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from sidebyside.content.base_glossary import add_base_terms
 from sidebyside.content import references
 from sidebyside.content.frontmatter import Document, read_document
 from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term
@@ -163,8 +164,16 @@ def _markdown_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith((".", "_")) and p.name.lower() != "readme.md")
 
 
-def load_course(root: Path, modules: str = "modules", glossary: str = "glossary", stories: str = "stories") -> tuple[Course, list[Finding]]:
-    """Load every module, term and story under `root`, with all findings about them."""
+def load_course(
+    root: Path,
+    modules: str = "modules",
+    glossary: str = "glossary",
+    stories: str = "stories",
+    base_glossary: bool = False,
+    hide_base_terms: tuple[str, ...] = (),
+) -> tuple[Course, list[Finding]]:
+    """Load every module, term and story under `root`, with all findings about them;
+    with `base_glossary`, the engine's base entries the course does not replace or hide."""
     root = root.resolve()
     course = Course(root)
     findings: list[Finding] = []
@@ -184,6 +193,8 @@ def load_course(root: Path, modules: str = "modules", glossary: str = "glossary"
             course.terms.append(term)
         else:
             course.unloaded_terms.add(path.stem)
+    if base_glossary:
+        findings += add_base_terms(course, hide_base_terms, glossary)
     for path in _markdown_files(root / stories):
         story, problems = load_story(path, root)
         findings += problems

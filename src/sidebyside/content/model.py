@@ -115,6 +115,7 @@ class Term:
     avoid: bool = False
     instead: str = ""
     lines: dict[str, int] = field(default_factory=dict)
+    base: bool = False  # from the engine's base glossary, not the course's own folder
 
     @property
     def forms(self) -> list[str]:

@@ -53,6 +53,8 @@ class HandoutSettings:
     session_break_every: int = 0
     session_break_minutes: int = 10
     markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
+    base_glossary: bool = False
+    hide_base_terms: tuple[str, ...] = ()
     brand_css: str = ""  # the course's colours as CSS custom properties (see render/brand.py)
 
 
@@ -281,5 +283,6 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[Handout]:
         handouts.append(planner.module(module, large=True))
     handouts.append(planner.trainer_pack())
     handouts.append(planner.jargon_buster())
-    handouts.append(planner.stories())
+    if course.stories_for("print", settings.today):  # no empty stories handout
+        handouts.append(planner.stories())
     return handouts

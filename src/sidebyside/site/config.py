@@ -46,7 +46,10 @@ class SideBySideConfig(Config):
     session_break_minutes = opt.Type(int, default=10)
     # The course version shown on every page; `sidebyside release` sets it for you.
     version = opt.Type(str, default="")
-    # Make site/handouts/side-by-side-offline.zip, a copy of the site that works without a network.
+    # Make site/handouts/<site_name>-offline.zip, a copy of the site that works without a network.
     offline_copy = opt.Type(bool, default=True)
     # The course's colours on the website and the handouts: primary, accent, box (see render/brand.py).
     brand = opt.Type(dict, default={})
+    # Inherit the engine's base glossary of NHS and improvement words; hide entries by file name.
+    base_glossary = opt.Type(bool, default=True)
+    hide_base_terms = opt.Type(list, default=[])

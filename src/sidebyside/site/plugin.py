@@ -124,7 +124,14 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             else:  # still running on another core: collected in on_post_build
                 self.pending_checks = checks
         else:
-            course, findings = load_course(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir)
+            course, findings = load_course(
+                self.root,
+                self.config.modules_dir,
+                self.config.glossary_dir,
+                self.config.stories_dir,
+                self.config.base_glossary,
+                tuple(self.config.hide_base_terms),
+            )
             if self.config.checks:
                 try:
                     findings += run_checks(course, CheckContext(self.today))
@@ -187,7 +194,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             elif finding.severity is Severity.SUGGESTION:
                 log.info(format_one_line(finding))
         if errors:
-            raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors))
+            raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors, counted=findings))
 
     def _is_advice(self, finding: Finding) -> bool:
         """Jargon warnings are advice unless `jargon_warnings_fail` is set (see README, "Jargon checks")."""
@@ -201,8 +208,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         generated: dict[str, str | web_pages.PageMarkdown] = {
             MODULES_INDEX: web_pages.modules_index(course.modules),
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
-            STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today)),
         }
+        if course.stories_for("web", today):  # no empty Stories page in a course without stories
+            generated[STORIES_INDEX] = web_pages.stories_index(course.stories_for("web", today))
         self.handouts = self._make_handouts(config)
         if self.config.handouts:
             generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(self.handouts, previewing=self.previewing)
