@@ -193,6 +193,34 @@ def _new_course(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from sidebyside.importing.convert import ImportProblem
+    from sidebyside.importing.module_folder import import_document
+
+    project = find_project(args.config_file)
+    try:
+        done = import_document(Path(args.file), project.root / project.modules_dir, project.today)
+    except ImportProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return CONTENT_PROBLEM
+    rel = done.index.relative_to(project.root).as_posix()
+    print(
+        f"Imported {args.file} into {rel}: {len(done.headings)} headings, {done.images} pictures (their hidden details, such as place and camera, removed)."
+    )
+    if done.notes:
+        print("\nWhat was changed on the way in:")
+        for note in done.notes:
+            print(f"  - {note}")
+    print(
+        "\nNext:\n"
+        f"  1. Open {rel} and replace every note that starts with FILL-IN: (outcomes, time, review dates, sources).\n"
+        "  2. If the material is someone else's, fill in `adapted_from` with its title, author, address and licence.\n"
+        f"  3. Run `sidebyside check {rel}` and fix what it lists: hard words, long sentences, missing picture descriptions.\n"
+        "  4. Run `sidebyside build` and read the page and its handout."
+    )
+    return OK
+
+
 def cmd_handouts(args: argparse.Namespace) -> int:
     from sidebyside.handouts import run_command
 
@@ -270,6 +298,10 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", help="a story's kind: real or illustrative")
     new.add_argument("--no-input", action="store_true", help="never ask questions; use the flags and sensible defaults")
     new.set_defaults(run=cmd_new)
+    imp = commands.add_parser("import", help="make a module from a Word, OpenDocument, HTML, MyST or R Markdown file")
+    _config_arg(imp)
+    imp.add_argument("file", help="the file to import (.docx, .odt, .html, .md, .Rmd)")
+    imp.set_defaults(run=cmd_import)
     handouts = commands.add_parser("handouts", help="make the printable handouts (PDF) into a folder")
     _config_arg(handouts)
     handouts.add_argument("-o", "--out", type=Path, help="folder to write them into (default: site/handouts/ beside mkdocs.yml)")

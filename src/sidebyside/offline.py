@@ -27,6 +27,8 @@ def offline_names(site_name: str) -> tuple[str, str]:
 
     folder = slugify(site_name) or FOLDER
     return f"handouts/{folder}-offline.zip", folder
+
+
 SHIM = "assets/sidebyside/iframe-worker-shim.js"
 HOW_TO_OPEN = """Side by Side: the offline copy
 

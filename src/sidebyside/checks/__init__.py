@@ -57,11 +57,22 @@ def _register_builtin() -> None:
     if _REGISTERED:
         return
     from sidebyside.checks.base_glossary import base_terms_used
+    from sidebyside.checks.fill_in import fill_in
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
     from sidebyside.checks.personal_details import personal_details
     from sidebyside.checks.untrusted import untrusted_content
 
-    CHECKS[:0] = [review_dates, co_production, consent, personal_details, untrusted_content, links_and_images, check_jargon, base_terms_used]
+    CHECKS[:0] = [
+        review_dates,
+        co_production,
+        consent,
+        personal_details,
+        untrusted_content,
+        links_and_images,
+        check_jargon,
+        base_terms_used,
+        fill_in,
+    ]
     _REGISTERED.append(True)

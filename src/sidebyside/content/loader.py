@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sidebyside.content.base_glossary import add_base_terms
 from sidebyside.content import references
+from sidebyside.content.base_glossary import add_base_terms
 from sidebyside.content.frontmatter import Document, read_document
-from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term
+from sidebyside.content.model import Activity, Attribution, Change, Consent, Course, Module, Person, Source, Story, Teller, Term
 from sidebyside.content.schema import MODULE, STORY, TERM, validate
 from sidebyside.findings import Finding, error
 
@@ -77,6 +77,7 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
         body_line=doc.body_line,
         co_produced_with=[Person(**p) for p in data.get("co_produced_with", [])],
         sources=[Source(**s) for s in data.get("sources", [])],
+        adapted_from=Attribution(**data["adapted_from"]) if data.get("adapted_from") else None,
         changes=[Change(**c) for c in data.get("changes", [])],
         activities=[
             Activity(a["title"], a["minutes"], tuple(a.get("materials", [])), a.get("description", "")) for a in data.get("activities", [])

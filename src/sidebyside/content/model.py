@@ -37,6 +37,17 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """Open material a module is adapted from: shown as "title, author, source, licence"."""
+
+    title: str
+    author: str
+    url: str
+    licence: str  # an SPDX id
+    changes: str = ""
+
+
+@dataclass(frozen=True)
 class Source:
     title: str
     url: str
@@ -79,6 +90,7 @@ class Module:
     body_line: int
     co_produced_with: list[Person] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    adapted_from: Attribution | None = None
     changes: list[Change] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     jargon_allow: list[str] = field(default_factory=list)

@@ -241,7 +241,11 @@ class _Planner:
             first = term.term.strip()[:1].upper()
             letter = first if first.isalpha() else "0–9"
             see_also = [self.terms[s].term for s in term.see_also if s in self.terms]
-            longer = absolute_links(to_html(term.body, setup=self.settings.markdown), address, self.settings.site_url) if term.body.strip() else ""
+            longer = (
+                absolute_links(to_html(term.body, setup=self.settings.markdown), address, self.settings.site_url)
+                if term.body.strip()
+                else ""
+            )
             letters.setdefault(letter, []).append({"term": term, "longer": longer, "see_also": see_also})
         return self._booklet(
             name=JARGON_BUSTER_NAME,

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import urljoin
-
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 import markdown
 
@@ -45,6 +44,7 @@ class MarkdownSetup:
         for name, override in PRINT_OVERRIDES.items():
             merged.setdefault(name, {}).update(override)
         return cls(tuple(names), merged)
+
 
 HREF = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")', re.I)
 DETAILS = re.compile(r"<details(?![^>]*\bopen\b)", re.I)

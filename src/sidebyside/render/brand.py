@@ -49,7 +49,9 @@ class Brand:
 
     def print_css(self) -> str:
         """The same colours for the handouts' stylesheet (see print/handouts.css)."""
-        return f":root {{\n  --sbs-brand-primary: {self.primary};\n  --sbs-brand-accent: {self.accent};\n  --sbs-brand-box: {self.box};\n}}\n"
+        return (
+            f":root {{\n  --sbs-brand-primary: {self.primary};\n  --sbs-brand-accent: {self.accent};\n  --sbs-brand-box: {self.box};\n}}\n"
+        )
 
 
 def _channel(value: int) -> float:
@@ -107,7 +109,9 @@ def brand_from_settings(settings: dict | None, config_file: Path | None = None) 
         value = str(settings.get(name) or default).strip()
         where = _line_of(config_file, name)
         if not HEX.match(value):
-            problems.append(f"{where}: the brand colour `{name}: {value}` is not a colour. Write it as # and six hex digits, for example {default}.")
+            problems.append(
+                f"{where}: the brand colour `{name}: {value}` is not a colour. Write it as # and six hex digits, for example {default}."
+            )
             continue
         ratio = contrast(value, against)
         if ratio < AA:

@@ -6,19 +6,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
-import yaml
-
-
-@cache
-def _data() -> dict[str, list]:
-    return yaml.safe_load(files("sidebyside").joinpath("data/licences.yml").read_text(encoding="utf-8"))
+from sidebyside.content.licences import licence_data
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    data = _data()
+    data = licence_data()
     names = sorted({str(n) for n in data["spdx"]} | {str(n) for n in data["names"]}, key=len, reverse=True)
     spaced = [re.escape(n).replace(r"\-", r"[-\s]").replace(r"\ ", r"[-\s]") for n in names]
     return re.compile(r"(?<![\w-])(?:" + "|".join(spaced) + r")(?![\w-])")
@@ -27,8 +21,3 @@ def _pattern() -> re.Pattern[str]:
 def licence_spans(text: str) -> list[tuple[int, int]]:
     """Where licence names and SPDX ids stand in `text` (with spaces or dashes: "CC BY-SA 4.0")."""
     return [(m.start(), m.end()) for m in _pattern().finditer(text)]
-
-
-def is_spdx_id(value: str) -> bool:
-    """A licence id from the SPDX list (https://spdx.org/licenses/) that this engine knows."""
-    return value in {str(n) for n in _data()["spdx"]}
