@@ -158,8 +158,8 @@ def test_a_course_entry_replaces_the_base_one_and_hidden_entries_go(tmp_path: Pa
     course.term("gp", "GP", "Our own words for a family doctor.", aliases=["GPs"])
     course.module(body="Ask your GP. Then go to A&E. We tried a PDSA cycle.\n")
     findings = json.loads(course.run("check", "--format", "json").out)
-    acronyms = [f for f in findings if f["rule"] == "jargon-acronym"]
-    assert [f["message"][:6] for f in acronyms] == ["'PDSA'"]  # hidden, so no longer explained
+    unexplained = [f["message"] for f in findings if f["severity"] == "error" and f["rule"].startswith("jargon")]
+    assert unexplained and all("PDSA" in m for m in unexplained)  # hidden, so no longer explained; GP and A&E are
     assert course.build().code != 0
     options["hide_base_terms"] = []
     course.write_config()

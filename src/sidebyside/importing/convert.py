@@ -16,8 +16,8 @@ class ImportProblem(Exception):
 
 
 def to_markdown(source: Path, text: str | None, media: Path) -> str:
-    """The document as Markdown; its pictures are written under `media`. `text` is the
-    file's text after dialect clean-up (for Markdown files), else None."""
+    """The document as Markdown; its pictures are written under `media`. `text`, when
+    given, is read instead of the file (as pandoc's Markdown)."""
     if shutil.which("pandoc") is None:
         raise ImportProblem("Importing needs pandoc. Install it (on Debian or Ubuntu: sudo apt-get install pandoc) and try again.")
     reader = FORMATS.get(source.suffix.lower())

@@ -58,11 +58,6 @@ def clean(text: str) -> Cleaned:
         if open_fence:
             out.append(line)
             continue
-        if match := RMD_CHUNK.match(line):
-            open_fence = match.group("fence")
-            out.append(f"```{match.group('lang').lower()}")
-            result.notes.append(f"line {number}: an R Markdown code chunk is kept as code to read; it is not run.")
-            continue
         if match := DIRECTIVE_OPEN.match(line):
             name, arg = match.group("name").lower(), match.group("arg").strip()
             open_fence = match.group("fence")
@@ -76,6 +71,11 @@ def clean(text: str) -> Cleaned:
             else:
                 out.append("```text")
                 result.notes.append(f"line {number}: the MyST directive `{{{name}}}` has no match here; its text is kept as plain text.")
+            continue
+        if match := RMD_CHUNK.match(line):
+            open_fence = match.group("fence")
+            out.append(f"```{match.group('lang').lower()}")
+            result.notes.append(f"line {number}: an R Markdown code chunk is kept as code to read; it is not run.")
             continue
         if match := LABEL.match(line):
             result.notes.append(f"line {number}: the label `({match.group('label')})=` was left out.")

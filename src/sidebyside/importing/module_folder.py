@@ -44,12 +44,13 @@ def _title_and_body(markdown: str, fallback: str) -> tuple[str, str]:
 
 
 def _pictures(markdown: str, media: Path, folder: Path, notes: list[str]) -> tuple[str, int]:
+    """Copy each picture found under `media` (and only there) into the module, cleaned."""
     count = 0
 
     def replace(match: re.Match[str]) -> str:
         nonlocal count
-        src = Path(match.group("src"))
-        if not src.is_absolute() or not src.is_relative_to(media) or not src.is_file():
+        src = (media / match.group("src")).resolve()
+        if not src.is_relative_to(media) or not src.is_file():
             notes.append(f"the picture {match.group('src')} was not in the file, so it was left out: add it to the module folder.")
             return match.group("alt")
         count += 1
@@ -102,8 +103,10 @@ def import_document(source: Path, modules_dir: Path, today: dt.date) -> Imported
         text, header_title = cleaned.text, cleaned.title
         notes += cleaned.notes
     with tempfile.TemporaryDirectory(prefix="sidebyside-import-") as temporary:
-        media = Path(temporary).resolve()
-        markdown = to_markdown(source, text, media)
+        # Markdown dialects are already Markdown once cleaned: pandoc would turn their boxes
+        # into code. Their pictures may come only from the file's own folder.
+        media = source.parent.resolve() if text is not None else Path(temporary).resolve()
+        markdown = text if text is not None else to_markdown(source, None, media)
         fallback = header_title or source.stem.replace("-", " ").replace("_", " ").capitalize()
         title, body = _title_and_body(markdown, header_title)
         title = title or fallback
