@@ -4,6 +4,7 @@ glossary, and `import` of a Word file with a photo that carries private metadata
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -12,7 +13,6 @@ from pathlib import Path
 import pytest
 import yaml
 from PIL import Image
-
 from tests.browser import chromium, serve_folder
 from tests.factory import SIDEBYSIDE, Course
 from tests.pdf_reading import all_text
@@ -265,3 +265,17 @@ def test_import_says_plainly_what_it_cannot_read(tmp_path: Path) -> None:
     result = course.run("import", str(tmp_path / "slides.key"))
     assert result.code == 1 and "Traceback" not in result.err
     assert "can import .docx, .odt, .html" in result.err
+
+
+def test_the_base_glossary_passes_every_check_on_its_own(tmp_path: Path) -> None:
+    """Courses never see findings in the base glossary, so the engine must keep it clean."""
+    from sidebyside.checks import CHECKS, CheckContext, run_checks
+    from sidebyside.content.loader import load_course
+
+    course, problems = load_course(tmp_path, base_glossary=True)
+    assert problems == [] and len(course.terms) > 50
+    run_checks(course, CheckContext(dt.date(2026, 11, 25)))  # registers the checks
+    found = [f for check in CHECKS for f in check(course, CheckContext(dt.date(2026, 11, 25))) if f.severity.value == "error"]
+    assert found == []
+    slugs = {t.slug for t in course.terms}
+    assert {"a-and-e", "gp", "integrated-care-board", "pdsa-cycle", "nhs-111"} <= slugs
