@@ -30,10 +30,10 @@ def offline_names(site_name: str) -> tuple[str, str]:
 
 
 SHIM = "assets/sidebyside/iframe-worker-shim.js"
-HOW_TO_OPEN = """Side by Side: the offline copy
+HOW_TO_OPEN = """{name}: the offline copy
 
 1. Unzip this file (on Windows: right-click it and choose "Extract all").
-2. Open the folder side-by-side and double-click index.html.
+2. Open the folder {folder} and double-click index.html.
 
 Everything works without the internet, including search.
 """
@@ -63,7 +63,7 @@ def make_offline_copy(config_file: Path, site_dir: Path) -> None:
             shutil.copytree(handouts, out / "handouts", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*offline*.zip"))
         target = site_dir / zip_name
         target.parent.mkdir(parents=True, exist_ok=True)
-        _zip(out, target)
+        _zip(out, target, project.site_name or "Side by Side")
 
 
 def _build_offline(config_file: Path, out: Path) -> None:
@@ -92,11 +92,11 @@ def _build_offline(config_file: Path, out: Path) -> None:
         raise BuildFailed(f"The offline copy of the site could not be made: {exc}") from None
 
 
-def _zip(folder: Path, target: Path) -> None:
+def _zip(folder: Path, target: Path, name: str = "Side by Side") -> None:
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        archive.writestr("HOW-TO-OPEN.txt", HOW_TO_OPEN)
+        archive.writestr("HOW-TO-OPEN.txt", HOW_TO_OPEN.format(name=name, folder=folder.name))
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                archive.write(path, f"{FOLDER}/{path.relative_to(folder).as_posix()}")
+                archive.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}")
     partial.replace(target)
