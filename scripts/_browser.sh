@@ -25,6 +25,14 @@ if ! command -v pandoc >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pandoc >/dev/null
 fi
 
+# The slides test opens a deck in LibreOffice Impress, which proves it works in a real
+# presentation program. Debian's package, without the extras it recommends.
+if ! command -v soffice >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian's libreoffice-impress for the slides test ..."
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-impress >/dev/null
+fi
+
 # Handouts use local fonts only (never downloaded): DejaVu Sans and Liberation Sans.
 if command -v fc-list >/dev/null 2>&1 && ! fc-list | grep -q "DejaVu Sans" && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq >/dev/null

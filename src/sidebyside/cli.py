@@ -229,6 +229,14 @@ def cmd_handouts(args: argparse.Namespace) -> int:
     return OK if code == OK else CONTENT_PROBLEM
 
 
+def cmd_slides(args: argparse.Namespace) -> int:
+    from sidebyside.decks import run_command
+
+    code, message = run_command(args.config_file, args.out)
+    print(message, file=sys.stdout if code == OK else sys.stderr)
+    return OK if code == OK else CONTENT_PROBLEM
+
+
 def cmd_release(args: argparse.Namespace) -> int:
     from sidebyside.release import ReleaseFailed, release
 
@@ -307,6 +315,11 @@ def parser() -> argparse.ArgumentParser:
     handouts.add_argument("-o", "--out", type=Path, help="folder to write them into (default: site/handouts/ beside mkdocs.yml)")
     handouts.add_argument("-j", "--jobs", type=int, default=0, help="how many handouts to make at once (default: one per core)")
     handouts.set_defaults(run=cmd_handouts)
+
+    slides = commands.add_parser("slides", help="make the trainers' slides (PowerPoint) into a folder")
+    _config_arg(slides)
+    slides.add_argument("-o", "--out", type=Path, help="folder to write them into (default: site/slides/ beside mkdocs.yml)")
+    slides.set_defaults(run=cmd_slides)
     rel = commands.add_parser("release", help="build and publish a fixed version of the site with mike (into gh-pages)")
     _config_arg(rel)
     rel.add_argument("version", metavar="VERSION", help="the version to publish, for example 1.0")

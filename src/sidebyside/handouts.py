@@ -61,6 +61,7 @@ def settings_from_config(config: Any, jobs: int = 0, force: bool = False) -> Han
         base_glossary=options.get("base_glossary", True),
         hide_base_terms=tuple(options.get("hide_base_terms", ())),
         brand_css=_brand_css(options.get("brand"), Path(config.config_file_path)),
+        slides=bool(options.get("slides", True)),
     )
 
 

@@ -10,10 +10,11 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sidebyside.checks import CheckContext, run_checks
+from sidebyside.checks import CheckContext, EasyReadLimits, run_checks
 from sidebyside.checks.background import PendingChecks
 from sidebyside.content import Course, load_course
 from sidebyside.findings import Finding
@@ -66,6 +67,7 @@ class Project:
     checks: bool = True  # the plugin's `checks` option: whether a build checks the course
     base_glossary: bool = True
     hide_base_terms: tuple[str, ...] = ()
+    easy_read: EasyReadLimits = field(default_factory=EasyReadLimits)
 
     @property
     def version(self) -> str:
@@ -78,6 +80,10 @@ class Project:
     def today(self) -> dt.date:
         return parse_today(self.today_option)
 
+    @property
+    def check_context(self) -> CheckContext:
+        return CheckContext(self.today, easy_read=self.easy_read)
+
     def read(self) -> tuple[Course, list[Finding]]:
         """Read the course, without checking it: findings are only problems reading it."""
         return load_course(self.root, self.modules_dir, self.glossary_dir, self.stories_dir, self.base_glossary, self.hide_base_terms)
@@ -85,14 +91,14 @@ class Project:
     def load(self) -> tuple[Course, list[Finding]]:
         """Load the course and run every check on it."""
         course, findings = self.read()
-        checked = run_checks(course, CheckContext(self.today))
+        checked = run_checks(course, self.check_context)
         self._hand_over(CourseOnTheWay.ready(course, findings, PendingChecks.finished(checked)))
         return course, findings + checked
 
     def read_in_background(self, meanwhile: Callable[[], None] | None = None) -> CourseOnTheWay:
         """Start reading the course, then checking it, on another core, for a build to
         collect; `meanwhile` is more work for that core, between the two."""
-        on_the_way = read_and_check(self.read, CheckContext(self.today), meanwhile)
+        on_the_way = read_and_check(self.read, self.check_context, meanwhile)
         self._hand_over(on_the_way)
         return on_the_way
 
@@ -160,4 +166,10 @@ def find_project(config_file: Path) -> Project:
         checks=options.checks,
         base_glossary=options.base_glossary,
         hide_base_terms=tuple(options.hide_base_terms),
+        easy_read=easy_read_limits(options),
     )
+
+
+def easy_read_limits(options: Any) -> EasyReadLimits:
+    """The Easy Read rules as the course sets them in the plugin's options."""
+    return EasyReadLimits(max_words=options.easy_read_max_words, max_pages=options.easy_read_max_pages)

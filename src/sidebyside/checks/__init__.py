@@ -17,11 +17,21 @@ from sidebyside.findings import Finding
 
 
 @dataclass(frozen=True)
+class EasyReadLimits:
+    """The Easy Read rules a course can change in mkdocs.yml (`easy_read_max_words`, `easy_read_max_pages`)."""
+
+    max_words: int = 15  # words in one sentence
+    max_pages: int = 24  # pages in one Easy Read document
+    parts_per_page: int = 5  # how many parts fit on an A4 page, for the estimate
+
+
+@dataclass(frozen=True)
 class CheckContext:
     """What a check may need besides the content: the date, and which files to look at."""
 
     today: dt.date
     only_paths: frozenset[str] = field(default_factory=frozenset)
+    easy_read: EasyReadLimits = field(default_factory=EasyReadLimits)
 
     def wants(self, rel: str) -> bool:
         return not self.only_paths or rel in self.only_paths
@@ -62,11 +72,15 @@ def _register_builtin() -> None:
     if _REGISTERED:
         return
     from sidebyside.checks.base_glossary import base_terms_used
+    from sidebyside.checks.charts import check_charts
+    from sidebyside.checks.easy_read import easy_read
     from sidebyside.checks.fill_in import fill_in
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
     from sidebyside.checks.personal_details import personal_details
+    from sidebyside.checks.pictures import safe_pictures
+    from sidebyside.checks.slides import slides
     from sidebyside.checks.untrusted import untrusted_content
 
     CHECKS[:0] = [
@@ -76,7 +90,11 @@ def _register_builtin() -> None:
         personal_details,
         untrusted_content,
         links_and_images,
+        check_charts,
+        safe_pictures,
         check_jargon,
+        easy_read,
+        slides,
         base_terms_used,
         fill_in,
     ]

@@ -21,7 +21,9 @@ CONSENT_WARNING_DAYS = 90
 MAX_REVIEW_YEARS = 3
 
 # Reminders that do not fail a strict build unless the plugin option `strict_governance` is true.
-GOVERNANCE_RULES = frozenset({"review-due-soon", "co-production-missing", "co-production-no-patient-voice", "consent-expiring-soon"})
+GOVERNANCE_RULES = frozenset(
+    {"review-due-soon", "co-production-missing", "co-production-no-patient-voice", "consent-expiring-soon", "easy-read-out-of-date"}
+)
 
 OUTPUT_NAMES = {"web": "the website", "print": "printed handouts", "session": "session materials"}
 

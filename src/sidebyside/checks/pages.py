@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sidebyside.content.frontmatter import read_text, split
 from sidebyside.content.model import Course
-from sidebyside.render.links import GLOSSARY_INDEX, module_src, story_src
+from sidebyside.render.links import GLOSSARY_INDEX, easy_read_src, module_src, story_src
 
 DOCS_DIR = "docs"
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -70,6 +70,14 @@ def pages(course: Course) -> list[PageText]:
     for m in course.modules:
         texts = {"title": (m.title, m.lines.get("title", 1)), "summary": (m.summary, m.lines.get("summary", 1))}
         found.append(PageText(m.rel, "module", m.body, m.body_line, module_src(m.slug), m.path.parent, list(m.allow_details), texts))
+        if m.slides:
+            found.append(PageText(m.rel, "slides", m.slides_text, m.body_line, module_src(m.slug), m.path.parent, list(m.allow_details)))
+        if m.easy_read is not None:
+            easy = m.easy_read
+            texts = {"title": (easy.title, easy.lines.get("title", 1))}
+            texts |= {f"picture {p.line}": (p.alt, p.line) for p in easy.pictures}
+            src = easy_read_src(m.slug)
+            found.append(PageText(easy.rel, "easy-read", easy.body, easy.body_line, src, m.path.parent, list(m.allow_details), texts))
     for s in course.stories:
         texts = {"title": (s.title, s.lines.get("title", 1)), "summary": (s.summary, s.lines.get("summary", 1))}
         found.append(PageText(s.rel, "story", s.body, s.body_line, story_src(s.slug), s.path.parent, list(s.allow_details), texts))

@@ -10,11 +10,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sidebyside.content import references
+from sidebyside.content import easy_read, references
 from sidebyside.content.base_glossary import add_base_terms
 from sidebyside.content.frontmatter import Document, read_document
 from sidebyside.content.model import Activity, Attribution, Change, Consent, Course, Module, Person, Source, Story, Teller, Term
 from sidebyside.content.schema import MODULE, STORY, TERM, validate
+from sidebyside.content.slides import split_slides
 from sidebyside.findings import Finding, error
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -59,6 +60,7 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
     data, findings = validate(doc.meta, MODULE, doc.rel)
     if findings:
         return None, findings
+    body, slides_text, slide_blocks = split_slides(doc.body, doc.body_line)
     module = Module(
         slug=match.group("slug"),
         folder=folder.name,
@@ -73,8 +75,10 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
         last_reviewed=data["last_reviewed"],
         next_review=data["next_review"],
         version=data["version"],
-        body=doc.body,
+        body=body,
         body_line=doc.body_line,
+        slides=slide_blocks,
+        slides_text=slides_text,
         co_produced_with=[Person(**p) for p in data.get("co_produced_with", [])],
         sources=[Source(**s) for s in data.get("sources", [])],
         adapted_from=Attribution(**data["adapted_from"]) if data.get("adapted_from") else None,
@@ -87,6 +91,10 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
         assets=sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ASSET_SUFFIXES),
         lines=_lines(doc),
     )
+    easy_file = folder / easy_read.FILE_NAME
+    if easy_file.is_file():
+        module.easy_read, problems = easy_read.load_easy_read(easy_file, root)
+        return module, problems
     return module, []
 
 

@@ -9,6 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sidebyside.content.easy_read import EasyRead
+    from sidebyside.content.slides import SlideBlock
 
 OUTPUTS = ("web", "print", "session")
 
@@ -97,10 +102,17 @@ class Module:
     allow_details: list[str] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    easy_read: EasyRead | None = None  # its Easy Read version (easy-read.md), if it has one
+    slides: list[SlideBlock] = field(default_factory=list)  # `!!! slide` blocks, taken out of `body`
+    slides_text: str = ""  # the slide blocks as written, at their own lines (for the checks)
 
     @property
     def url(self) -> str:
         return f"modules/{self.slug}/"
+
+    @property
+    def easy_read_url(self) -> str:
+        return f"modules/{self.slug}/easy-read/"
 
     @property
     def has_patient_voice(self) -> bool:

@@ -7,6 +7,7 @@ findings; it never raises for anything a contributor wrote.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
@@ -204,6 +205,20 @@ STORY = Schema(
         _texts("modules", False, "[working-together]"),
         _details(),
         JARGON,
+    ),
+)
+
+
+EASY_READ = Schema(
+    "easy-read",
+    (
+        _text("title", True, "Welcome to the course"),
+        _text("module_version", True, '"1.1"'),
+        PERSON,
+        dataclasses.replace(PERSON, name="tested_with", example="- name: Speak Up group\n    role: reviewer\n    display: full"),
+        _text("owner", True, "Course team"),
+        _date("last_reviewed", True),
+        _date("next_review", True),
     ),
 )
 

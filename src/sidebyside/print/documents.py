@@ -7,6 +7,7 @@ goes into the file.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import re
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from sidebyside.content.easy_read import EasyRead
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.content.session import plan_session
 from sidebyside.print.macros import apply_macros
@@ -22,6 +24,8 @@ from sidebyside.print.markdown_html import MarkdownSetup, absolute_links, join_a
 from sidebyside.print.qr import qr_svg
 from sidebyside.render import web_pages
 from sidebyside.render.dates import long_date
+from sidebyside.render.easy_read import about_html, sentence_html, status_notes
+from sidebyside.render.links import SESSION_DECK, deck_src, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import strip_trainer_notes
 
@@ -30,6 +34,7 @@ TEMPLATES = HERE / "templates"
 STYLES = HERE
 
 PARTICIPANT, LARGE_PRINT, TRAINER_PACK, JARGON_BUSTER, STORIES = "participant", "large-print", "trainer-pack", "jargon-buster", "stories"
+EASY_READ = "easy-read"
 TRAINER_PACK_NAME, JARGON_BUSTER_NAME, STORIES_NAME = "trainer-pack.pdf", "jargon-buster.pdf", "stories.pdf"
 
 HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
@@ -56,6 +61,7 @@ class HandoutSettings:
     base_glossary: bool = False
     hide_base_terms: tuple[str, ...] = ()
     brand_css: str = ""  # the course's colours as CSS custom properties (see render/brand.py)
+    slides: bool = False  # whether the build makes slide decks, which the trainer pack lists
 
 
 @dataclass
@@ -78,6 +84,15 @@ class Handout:
 
 def module_handout_name(slug: str, large: bool = False) -> str:
     return f"{slug}-large-print.pdf" if large else f"{slug}.pdf"
+
+
+def easy_read_handout_name(slug: str) -> str:
+    return f"{slug}-easy-read.pdf"
+
+
+def _data_address(path: Path) -> str:
+    """A built-in picture as a data: address: handouts read files only from the course folder."""
+    return "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 def _environment() -> Environment:
@@ -170,6 +185,49 @@ class _Planner:
             address=web_address,
         )
 
+    def easy_read(self, module: Module, easy: EasyRead) -> Handout:
+        """The Easy Read handout: A4, a picture on the left of each part, text 16 pt or more."""
+        web_address, qr = self.address(module.easy_read_url)
+        parts = []
+        for part in easy.parts:
+            picture = part.picture
+            src = "" if picture is None else (_data_address(picture.path) if picture.built_in else picture.name)
+            parts.append(
+                {
+                    "heading": part.heading,
+                    "src": src,
+                    "alt": picture.alt if picture else "",
+                    "sentences": [sentence_html(s.text) for s in part.sentences],
+                }
+            )
+        document = self.render(
+            "easy_read.html",
+            module=module,
+            title=easy.title,
+            pdf_title=f"{easy.title} (Easy Read handout)",
+            edition="Easy Read",
+            large=False,
+            version=module.version,
+            reviewed=easy.last_reviewed,
+            web_address=web_address,
+            qr=qr,
+            notes=status_notes(easy, module),
+            parts=parts,
+            about=about_html(easy),
+        )
+        return Handout(
+            name=easy_read_handout_name(module.slug),
+            title=easy.title,
+            kind=EASY_READ,
+            description=f"{module.title}, Easy Read",
+            html=document,
+            base_url=module.path.parent.as_uri() + "/",
+            stylesheets=("handouts.css", "easy-read.css"),
+            assets=tuple(p.path for p in easy.pictures if not p.built_in),
+            module=module.slug,
+            address=web_address,
+        )
+
     def _booklet(
         self,
         *,
@@ -218,7 +276,15 @@ class _Planner:
             module = slot.module
             body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
             starts, ends = slot.clock(self.settings.session_start)
-            sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends})
+            deck = join_address(self.settings.site_url, deck_src(module_deck(module.slug)))
+            sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends, "deck": deck})
+        decks = []
+        if self.settings.slides:
+            decks = [{"title": "The whole session", "address": join_address(self.settings.site_url, deck_src(SESSION_DECK))}]
+            decks += [
+                {"title": s.module.title, "address": join_address(self.settings.site_url, deck_src(module_deck(s.module.slug)))}
+                for s in plan.slots
+            ]
         return self._booklet(
             name=TRAINER_PACK_NAME,
             title="Trainer pack",
@@ -231,6 +297,7 @@ class _Planner:
             assets=tuple(asset for m in self.course.modules for asset in m.assets),
             plan=plan,
             sections=sections,
+            decks=decks,
             session_start=self.settings.session_start.strftime("%H:%M"),
         )
 
@@ -285,6 +352,8 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[Handout]:
     for module in course.modules:
         handouts.append(planner.module(module, large=False))
         handouts.append(planner.module(module, large=True))
+        if module.easy_read is not None:
+            handouts.append(planner.easy_read(module, module.easy_read))
     handouts.append(planner.trainer_pack())
     handouts.append(planner.jargon_buster())
     if course.stories_for("print", settings.today):  # no empty stories handout

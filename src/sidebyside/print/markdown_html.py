@@ -13,6 +13,8 @@ from urllib.parse import urljoin
 
 import markdown
 
+from sidebyside.render.chart_fences import SUPERFENCES, with_chart_fence
+
 EXTENSIONS = [
     "admonition",
     "attr_list",
@@ -24,7 +26,7 @@ EXTENSIONS = [
     "pymdownx.superfences",
     "footnotes",
 ]
-EXTENSION_CONFIGS = {"toc": {"permalink": False}}
+EXTENSION_CONFIGS = {"toc": {"permalink": False}, SUPERFENCES: with_chart_fence(None)}
 # Settings that make sense on a screen only: a heading's link mark prints as a stray symbol.
 PRINT_OVERRIDES = {"toc": {"permalink": False}}
 
@@ -38,9 +40,11 @@ class MarkdownSetup:
 
     @classmethod
     def of_course(cls, extensions: list[str], configs: dict[str, dict]) -> MarkdownSetup:
-        """The site's extensions, with footnotes always on and screen-only settings turned off."""
+        """The site's extensions, with footnotes and the run chart fence always on and
+        screen-only settings turned off."""
         names = list(dict.fromkeys([*extensions, *(name for name in EXTENSIONS if name not in extensions)]))
         merged = {name: dict(configs.get(name) or {}) for name in names if configs.get(name)}
+        merged[SUPERFENCES] = with_chart_fence(merged.get(SUPERFENCES))
         for name, override in PRINT_OVERRIDES.items():
             merged.setdefault(name, {}).update(override)
         return cls(tuple(names), merged)

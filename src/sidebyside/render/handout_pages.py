@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from sidebyside.render.links import relative
+from sidebyside.render.links import deck_src, relative
 from sidebyside.render.web_pages import md_text
 
 HANDOUTS_INDEX = "handouts/index.md"
@@ -60,7 +60,16 @@ def handouts_page(handouts: Sequence[HandoutInfo], previewing: bool = False) -> 
     """The Handouts page: every file, with its page count and size."""
 
     def row(h: HandoutInfo, text: str) -> str:
-        return f"| [{md_text(text)}]({h.name}) | {h.pages} | {file_size(h.size)} |"
+        link = relative(HANDOUTS_INDEX, deck_src(h.name)) if h.kind == "slides" else h.name
+        return f"| [{md_text(text)}]({link}) | {h.pages} | {file_size(h.size)} |"
+
+    def section(heading: str, intro: str, rows: list[str]) -> list[str]:
+        if not rows:
+            return []
+        return [f"## {heading}", "", *([intro, ""] if intro else []), "| Handout | Pages | Size |", "|---|---|---|", *rows, ""]
+
+    def described(h: HandoutInfo) -> str:
+        return row(h, f"{h.title}: {h.description[:1].lower()}{h.description[1:]}")
 
     lines = [
         "# Handouts",
@@ -71,32 +80,29 @@ def handouts_page(handouts: Sequence[HandoutInfo], previewing: bool = False) -> 
     ]
     if previewing:
         lines += ["This is a preview, so the handouts are not made here. Run `sidebyside build` to make them.", ""]
-    modules = [h for h in handouts if h.kind == "participant"]
     large = {h.module: h for h in handouts if h.kind == "large-print"}
-    if modules:
-        lines += ["## Modules", "", "| Handout | Pages | Size |", "|---|---|---|"]
-        for h in modules:
-            lines.append(row(h, h.title))
-            if h.module in large:
-                lines.append(row(large[h.module], f"{h.title}, large print"))
-        lines.append("")
-    whole = [h for h in handouts if h.kind in ("jargon-buster", "stories")]
-    if whole:
-        lines += ["## For everyone", "", "| Handout | Pages | Size |", "|---|---|---|"]
-        lines += [row(h, f"{h.title}: {h.description[:1].lower()}{h.description[1:]}") for h in whole]
-        lines.append("")
-    trainers = [h for h in handouts if h.kind == "trainer-pack"]
-    if trainers:
-        lines += [
-            "## For trainers",
-            "",
-            "The trainer pack has notes that participants do not see. Print it from the same version as the handouts.",
-            "",
-            "| Handout | Pages | Size |",
-            "|---|---|---|",
-        ]
-        lines += [row(h, f"{h.title}: {h.description[:1].lower()}{h.description[1:]}") for h in trainers]
-        lines.append("")
+    modules = []
+    for h in (h for h in handouts if h.kind == "participant"):
+        modules.append(row(h, h.title))
+        if h.module in large:
+            modules.append(row(large[h.module], f"{h.title}, large print"))
+    lines += section("Modules", "", modules)
+    lines += section(
+        "Easy Read",
+        "Easy Read handouts use short sentences, large text and a picture beside each idea.",
+        [row(h, h.description) for h in handouts if h.kind == "easy-read"],
+    )
+    lines += section("For everyone", "", [described(h) for h in handouts if h.kind in ("jargon-buster", "stories")])
+    lines += section(
+        "For trainers",
+        "The trainer pack has notes that participants do not see. Print it from the same version as the handouts.",
+        [described(h) for h in handouts if h.kind == "trainer-pack"],
+    )
+    lines += section(
+        "Slides for trainers",
+        "Editable PowerPoint slides for teaching the course, with the trainer notes as speaker notes. The table counts slides.",
+        [described(h) for h in handouts if h.kind == "slides"],
+    )
     return "\n".join(lines)
 
 

@@ -16,6 +16,27 @@ def module_src(slug: str) -> str:
     return f"modules/{slug}/index.md"
 
 
+SLIDES_DIR = "slides"
+SESSION_DECK = "session.pptx"
+
+
+def module_deck(slug: str) -> str:
+    """The file name of a module's slides (PowerPoint), in slides/."""
+    return f"{slug}.pptx"
+
+
+def deck_src(name: str) -> str:
+    return f"{SLIDES_DIR}/{name}"
+
+
+EASY_READ_PAGE = "/easy-read.md"
+
+
+def easy_read_src(slug: str) -> str:
+    """The Easy Read version of a module, read at /modules/<slug>/easy-read/."""
+    return f"modules/{slug}{EASY_READ_PAGE}"
+
+
 def story_src(slug: str) -> str:
     return f"stories/{slug}.md"
 

@@ -16,6 +16,7 @@ from sidebyside.content.session import SessionPlan, Slot, plan_session
 from sidebyside.render.links import (
     SESSION_PLAN,
     TRAINER_NOTES,
+    easy_read_src,
     module_src,
     page_folder,
     rebase,
@@ -67,8 +68,25 @@ def _slot_for(plan: SessionPlan, module: Module) -> Slot | None:
     return next((s for s in plan.slots if s.module.slug == module.slug), None)
 
 
-def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> str:
-    """A module as trainers see it: timings, activities, then the text with every note shown."""
+def _easy_read_note(module: Module, src: str) -> list[str]:
+    """Trainers hand out the Easy Read version too: say whether there is one, and whether it is behind."""
+    easy = module.easy_read
+    if easy is None:
+        return ["This module has no Easy Read version yet.", ""]
+    link = f"[Easy Read version]({relative(src, easy_read_src(module.slug))})"
+    if easy.module_version == module.version:
+        return [f"This module has an {link}.", ""]
+    return [
+        f'!!! warning "The Easy Read version needs a review"\n    This module is now version {md_text(module.version)}, but its '
+        f"{link} was written from version {md_text(easy.module_version)}. Check it still says the same before you hand it out.",
+        "",
+    ]
+
+
+def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time, slides: str = "") -> str:
+    """A module as trainers see it: timings, activities, then the text with every note shown.
+
+    `slides` is Markdown for the link to the module's slides, if they are made."""
     src = trainer_module_src(module.slug)
     activity_minutes = sum(a.minutes for a in module.activities)
     lines = [
@@ -79,6 +97,7 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
         f"[The page participants see]({relative(src, module_src(module.slug))}) · "
         f"[Session plan]({relative(src, SESSION_PLAN)}) · [All trainer notes]({relative(src, TRAINER_NOTES)})",
         "",
+        *([slides] if slides else []),
         "## Timings",
         "",
         '<div class="sbs-no-terms" markdown>',  # "minutes" here is time, not a meeting record
@@ -98,6 +117,7 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
             f"but the module is given {minutes(module.duration)}. Allow extra time, or leave an activity out.",
             "",
         ]
+    lines += _easy_read_note(module, src)
     slot = _slot_for(plan, module)
     if slot is not None:
         start, end = slot.clock(begins)
@@ -117,8 +137,8 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time) -> s
     return "\n".join(lines)
 
 
-def session_plan_page(course: Course, plan: SessionPlan, begins: dt.time) -> str:
-    """The running order with start times and totals, and a checklist of materials."""
+def session_plan_page(course: Course, plan: SessionPlan, begins: dt.time, slides: str = "") -> str:
+    """The running order with start times and totals, a checklist of materials, and the slides (`slides`)."""
     src = SESSION_PLAN
     lines = [
         "# Session plan",
@@ -156,6 +176,8 @@ def session_plan_page(course: Course, plan: SessionPlan, begins: dt.time) -> str
         "",
     ]
     lines += materials_checklist(plan)
+    if slides:
+        lines += ["", slides]
     return "\n".join(lines) + "\n"
 
 

@@ -53,3 +53,9 @@ class SideBySideConfig(Config):
     # Inherit the engine's base glossary of NHS and improvement words; hide entries by file name.
     base_glossary = opt.Type(bool, default=True)
     hide_base_terms = opt.Type(list, default=[])
+    # Slides for trainers (PowerPoint), made with the handouts; see reference/slides.md.
+    slides = opt.Type(bool, default=True)
+    slides_template = opt.Type(str, default="")  # a .pptx in the repository with the trust's look
+    # Easy Read rules (see reference/easy-read.md): the most words in a sentence, and pages in a document.
+    easy_read_max_words = opt.Type(int, default=15)
+    easy_read_max_pages = opt.Type(int, default=24)

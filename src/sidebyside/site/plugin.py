@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -29,17 +29,20 @@ from sidebyside.checks.governance import GOVERNANCE_RULES
 from sidebyside.content import Course, load_course
 from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
-from sidebyside.project import VERSION_ENV, course_version, parse_today, take_loaded
-from sidebyside.render import handout_pages, left_out, trainer_pages, web_pages
+from sidebyside.project import VERSION_ENV, course_version, easy_read_limits, parse_today, take_loaded
+from sidebyside.render import chart_fences, easy_read, handout_pages, left_out, slide_links, trainer_pages, web_pages
 from sidebyside.render.brand import BrandProblem, brand_from_settings
 from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import (
+    EASY_READ_PAGE,
     GLOSSARY_INDEX,
     MODULES_INDEX,
     SESSION_PLAN,
     STORIES_INDEX,
     TRAINER_NOTES,
     TRAINERS_INDEX,
+    deck_src,
+    easy_read_src,
     module_src,
     relative,
     story_src,
@@ -89,6 +92,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.left_out_urls: set[str] = set()
         self.docs_dir = Path("docs")
         self.handouts: list[Any] = []
+        self.decks: list[Any] = []
         self.previewing = False
         self.version = ""
         self.trainer_srcs: set[str] = set()
@@ -134,7 +138,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             )
             if self.config.checks:
                 try:
-                    findings += run_checks(course, CheckContext(self.today))
+                    findings += run_checks(course, CheckContext(self.today, easy_read=easy_read_limits(self.config)))
                 except CheckSetupError as exc:
                     raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
@@ -145,6 +149,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        chart_fences.install(config.markdown_extensions, config.mdx_configs)
         config.nav = nav.expand(
             config.nav, course, self.today, self._docs_pages(config), self.config.nav_group_size, trainers=self.config.trainer_edition
         )
@@ -212,13 +217,24 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if course.stories_for("web", today):  # no empty Stories page in a course without stories
             generated[STORIES_INDEX] = web_pages.stories_index(course.stories_for("web", today))
         self.handouts = self._make_handouts(config)
+        self.decks = self._make_decks(config)
         if self.config.handouts:
-            generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(self.handouts, previewing=self.previewing)
+            listed = [*self.handouts, *self.decks]
+            generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(listed, previewing=self.previewing)
             for handout in self.handouts:
                 self._add(files, File.generated(config, handout_pages.handout_src(handout.name), abs_src_path=str(handout.path)))
+        for deck in self.decks:
+            self._add(files, File.generated(config, deck_src(deck.name), abs_src_path=str(deck.path)))
+        pictures: set[str] = set()
         for module in course.modules:
-            links = handout_pages.download_links([h for h in self.handouts if h.module == module.slug], module_src(module.slug))
+            own = [h for h in self.handouts if h.module == module.slug]
+            links = handout_pages.download_links(own, module_src(module.slug)) + easy_read.easy_read_links(
+                module, own, module_src(module.slug)
+            )
             generated[module_src(module.slug)] = web_pages.module_page(module, edition, handouts=links, release=self.version)
+            if module.easy_read is not None:
+                generated[easy_read_src(module.slug)] = easy_read.easy_read_page(module, module.easy_read)
+                pictures |= {str(p.path) for p in module.easy_read.pictures if p.built_in}
             for asset in module.assets:
                 rel = asset.relative_to(module.path.parent).as_posix()
                 self._add(files, File.generated(config, f"modules/{module.slug}/{rel}", abs_src_path=str(asset)))
@@ -230,13 +246,17 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.page_parts = {src: page for src, page in generated.items() if isinstance(page, web_pages.PageMarkdown)}
         for src, page in generated.items():
             markdown = page.markdown if isinstance(page, web_pages.PageMarkdown) else page
-            self._add(files, File.generated(config, src, content=markdown))
+            # Easy Read pages are reached from their module page, not the menu.
+            inclusion = InclusionLevel.NOT_IN_NAV if src.endswith(EASY_READ_PAGE) else InclusionLevel.UNDEFINED
+            self._add(files, File.generated(config, src, content=markdown, inclusion=inclusion))
         self.linkable = {module_src(m.slug) for m in course.modules} | {story_src(s.slug) for s in course.stories}
         left = [s for s in course.stories if not s.allowed("web", today)]
         self.left_out_srcs = {story_src(s.slug) for s in left}
         self.left_out_urls = {s.url for s in left}
         self.linkable |= {trainer_module_src(m.slug) for m in course.modules if self.config.trainer_edition}
         self.addresses = address_links.page_addresses(files)
+        for picture in sorted(pictures):  # the built-in pictures the Easy Read pages show
+            self._add(files, File.generated(config, easy_read.PICTURES + Path(picture).name, abs_src_path=picture))
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
         self._add(files, File.generated(config, ASSET_PREFIX + "brand.css", content=self.brand_css))
@@ -262,13 +282,33 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         except HandoutProblem as exc:
             raise PluginError(str(exc)) from None
 
+    def _make_decks(self, config: MkDocsConfig) -> list[Any]:
+        """Draw (or take from the cache) the trainers' slides, so trainer pages can link them."""
+        if not self.config.slides or self.previewing or self.course is None:
+            return []
+        from sidebyside.decks import make, settings_from_config
+        from sidebyside.slides import SlidesProblem
+
+        settings = settings_from_config(config)
+        if settings is None:
+            return []
+        try:
+            return make(self.course, settings).decks
+        except SlidesProblem as exc:
+            raise PluginError(str(exc)) from None
+
     def _trainer_pages(self, config: MkDocsConfig) -> dict[str, str]:
         """The trainer edition under trainers/: a page per module, the session plan, every note."""
         assert self.course is not None
         course, begins = self.course, self.session_start
         plan = trainer_pages.module_plan(course, self.config.session_break_every, self.config.session_break_minutes)
-        pages = {trainer_module_src(m.slug): trainer_pages.trainer_module_page(m, plan, begins) for m in course.modules}
-        pages[SESSION_PLAN] = trainer_pages.session_plan_page(course, plan, begins)
+        pages = {
+            trainer_module_src(m.slug): trainer_pages.trainer_module_page(
+                m, plan, begins, slide_links.module_slides(m.slug, self.decks, trainer_module_src(m.slug))
+            )
+            for m in course.modules
+        }
+        pages[SESSION_PLAN] = trainer_pages.session_plan_page(course, plan, begins, slide_links.session_slides(self.decks, SESSION_PLAN))
         pages[TRAINER_NOTES] = trainer_pages.notes_page(course, course.stories_for("web", self.today))
         if nav.trainers_landing(self._docs_pages(config)) == TRAINERS_INDEX and not (Path(config.docs_dir) / TRAINERS_INDEX).is_file():
             pages[TRAINERS_INDEX] = trainer_pages.trainers_landing()

@@ -1,0 +1,61 @@
+"""SVG pictures beside a page follow the same safety rules as the pages themselves.
+
+An SVG file is a document that can hold scripts, links and other files. The publish
+gate cleans what leaves the build; this check tells the author first, with the line,
+so a picture is fixed at its source rather than quietly changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sidebyside.checks import CheckContext
+from sidebyside.checks.pages import PageText
+from sidebyside.checks.untrusted import WHY_HTML, html_problems
+from sidebyside.content.frontmatter import read_text
+from sidebyside.content.model import Course
+from sidebyside.findings import Finding, error
+
+SVG_ONLY = re.compile(r"<\s*(foreignObject|image|use|a|animate|set|handler|listener)\b", re.I)
+OUTSIDE = re.compile(r"""\b(?:xlink:)?href\s*=\s*["']?(?!#)|url\(\s*["']?(?!#)|@import""", re.I)
+ADVICE = "Keep pictures plain: shapes and text only. Save the picture again without it, or ask the course team."
+
+
+def _svg_problems(rel: str, text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in SVG_ONLY.finditer(line):
+            findings.append(
+                error(rel, number, "unsafe-svg", f"`<{match.group(1)}>` is not allowed in a picture.", ADVICE, WHY_HTML, match.start() + 1)
+            )
+        for match in OUTSIDE.finditer(line):
+            findings.append(
+                error(
+                    rel,
+                    number,
+                    "unsafe-svg",
+                    "This picture links to, or loads, something outside itself.",
+                    ADVICE,
+                    "A picture that loads other files can track readers or change without review.",
+                    match.start() + 1,
+                )
+            )
+    return findings
+
+
+def safe_pictures(course: Course, context: CheckContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for module in course.modules:
+        for asset in module.assets:
+            if asset.suffix.lower() != ".svg":
+                continue
+            rel = asset.relative_to(course.root).as_posix()
+            if not context.wants(rel):
+                continue
+            text, problems = read_text(asset, rel)
+            findings += problems
+            if text is None:
+                continue
+            findings += html_problems(PageText(rel, "picture", text, 1, rel, asset.parent))
+            findings += _svg_problems(rel, text)
+    return findings
