@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 from PIL import Image
-from tests.browser import chromium, serve_folder
-from tests.factory import SIDEBYSIDE, Course
-from tests.pdf_reading import all_text
+
+from browser import chromium, serve_folder
+from factory import SIDEBYSIDE, Course
+from pdf_reading import all_text
 
 PRIMARY, ACCENT = "#6a1b6a", "#1a4d1a"
 

@@ -27,8 +27,8 @@ def base_terms_used(course: Course, context: object) -> list[Finding]:
             "base-glossary-used",
             Severity.SUGGESTION,
             f"The course uses {len(names)} {'entry' if len(names) == 1 else 'entries'} from the engine's base glossary: {', '.join(names)}.",
-            "Read them on the site's glossary page. To change one, add your own entry with the same file name to the glossary folder; "
-            "to hide one, list its file name under `hide_base_terms` in mkdocs.yml.",
+            "Read them on the site's glossary page. To change an entry, add your own with the same file name to the glossary folder; "
+            "to hide an entry, list its file name under `hide_base_terms` in mkdocs.yml.",
             "These explanations come with Side by Side, not from your course folder, so reviewers may not have seen them.",
         )
     ]
