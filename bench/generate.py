@@ -117,7 +117,13 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
         "search.highlight, toc.follow]\n"
         "plugins:\n  - search\n  - macros:\n      on_error_fail: true\n      on_undefined: strict\n"
         "  - sidebyside:\n      today: 2026-11-25\n"
-        "markdown_extensions: [admonition, attr_list, md_in_html, tables, pymdownx.details, pymdownx.superfences]\n",
+        # Local contacts filled in, so the build has no reminder about them.
+        "      contacts:\n"
+        + "".join(
+            f"        {role}:\n          name: Generated {role.replace('_', ' ')} team\n          how: Ask at the front desk\n"
+            for role in ("involvement_lead", "payments", "wellbeing", "pals", "icb", "trust")
+        )
+        + "markdown_extensions: [admonition, attr_list, md_in_html, tables, pymdownx.details, pymdownx.superfences]\n",
         encoding="utf-8",
     )
     term_list: list[tuple[str, str]] = []
@@ -152,7 +158,7 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
                 body.append('!!! trainer "Notes for trainers"\n    Ask the group what they think. Allow five minutes.\n')
         (folder / "index.md").write_text(
             "---\n"
-            f"title: Module {number}\nsummary: A generated module for benchmarks.\norder: {number}\nduration: 30\n"
+            f"title: Module {number}\nsummary: A generated module for speed tests.\norder: {number}\nduration: 30\n"
             "outcomes: [know one thing, know another thing]\nowner: Bench team\n"
             'last_reviewed: 2026-11-01\nnext_review: 2027-11-01\nversion: "1.0"\n'
             "co_produced_with:\n  - name: Sam Jones\n    role: patient partner\n"

@@ -5,7 +5,8 @@
 Generates a course of at least 500,000 words (bench/generate.py), then times:
 
 - Side by Side's jargon check over every module and story (Markdown masking, the
-  word lists, acronyms, sentence and paragraph length, reading age);
+  word and phrase lists, acronyms in any case, uncommon words by their frequency in
+  wordfreq, sentence and paragraph length, reading age and its hardest sentences);
 - the same files through retext + retext-simplify + retext-readability, installed
   from the npm registry into .sidebyside-cache/bench-npm (node is /usr/bin/node);
 - the whole reference course (load and every check), as a contributor runs it.
@@ -37,7 +38,7 @@ from sidebyside.checks import CheckContext  # noqa: E402
 from sidebyside.checks.jargon import builtin_lists, check_jargon  # noqa: E402
 from sidebyside.checks.jargon.data import _builtin  # noqa: E402
 from sidebyside.content import load_course  # noqa: E402
-from sidebyside.project import find_project  # noqa: E402
+from sidebyside.app.session import BuildSession  # noqa: E402
 
 NODE = shutil.which("node") or "/usr/bin/node"
 NPM = shutil.which("npm") or "/usr/bin/npm"
@@ -115,12 +116,12 @@ def time_peer(script: Path, files: list[Path], repeats: int) -> tuple[float, int
 
 
 def time_reference(repeats: int) -> float:
-    project = find_project(ROOT / "mkdocs.yml")
     best = float("inf")
     for _ in range(repeats):
+        session = BuildSession.open(ROOT / "mkdocs.yml")
         _builtin.cache_clear()  # include reading the word lists: a fresh `sidebyside check`
         start = time.perf_counter()
-        project.load()
+        session.load()
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -169,8 +170,8 @@ best of {args.repeats} runs each).
 The peer ({peer_versions()}) was installed from the npm registry into
 `.sidebyside-cache/bench-npm` and timed inside node, excluding start-up and file
 reading; ours excludes loading the course. Side by Side found {our_findings:,} things
-(it also checks acronyms, NHS and QI words against the glossary, outdated names and
-paragraph length, which the peer does not); the peer reported {peer_messages:,}.
+(it also checks acronyms, NHS and QI words against the glossary, uncommon words by their
+frequency in everyday English, outdated names and paragraph length, which the peer does not); the peer reported {peer_messages:,}.
 The peer reads the Markdown as plain text, so it does nothing to skip code, links or
 front matter.
 """

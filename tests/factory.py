@@ -17,6 +17,13 @@ import yaml
 TODAY = "2026-11-25"
 SIDEBYSIDE = Path(sys.executable).with_name("sidebyside")
 
+# Every local contact filled in (not examples), so a test course has no reminder about them;
+# tests of the contacts sheet change or remove these.
+CONTACTS = {
+    role: {"name": f"Test {role.replace('_', ' ')} team", "how": "Ask at the front desk"}
+    for role in ("involvement_lead", "payments", "wellbeing", "pals", "icb", "trust")
+}
+
 # The offline copy (a second build, zipped) is off in tests for speed; tests of it turn it on.
 MKDOCS_YML = {
     "site_name": "Test course",
@@ -26,7 +33,7 @@ MKDOCS_YML = {
     "plugins": [
         "search",
         {"macros": {"on_error_fail": True, "on_undefined": "strict"}},
-        {"sidebyside": {"today": TODAY, "offline_copy": False, "base_glossary": False}},
+        {"sidebyside": {"today": TODAY, "offline_copy": False, "contacts": CONTACTS, "base_glossary": False}},
     ],
     "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"],
     "validation": {"links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},

@@ -18,7 +18,7 @@ from browser import chromium, serve_folder
 from factory import SIDEBYSIDE, Course
 from pdf_reading import all_text
 
-PRIMARY, ACCENT = "#6a1b6a", "#1a4d1a"
+HEADER, LINKS = "#6a1b6a", "#1a4d1a"
 
 
 def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -37,9 +37,10 @@ def _pixels_near(png: Path, colour: str, tolerance: int = 12) -> int:
     return sum(1 for p in pixels if all(abs(a - b) <= tolerance for a, b in zip(p, want, strict=True)))
 
 
-def _set_brand(config_file: Path, primary: str, accent: str) -> None:
+def _set_colours(config_file: Path, header: str, links: str) -> None:
     text = config_file.read_text(encoding="utf-8")
-    text = text.replace('primary: "#005eb8"', f'primary: "{primary}"').replace('accent: "#003087"', f'accent: "{accent}"')
+    assert 'header: "#005eb8"' in text and 'links: "#003087"' in text
+    text = text.replace('header: "#005eb8"', f'header: "{header}"').replace('links: "#003087"', f'links: "{links}"')
     config_file.write_text(text, encoding="utf-8")
 
 
@@ -48,11 +49,11 @@ def test_new_course_builds_and_its_colours_are_shown_on_the_site_and_the_handout
     assert made.returncode == 0, made.stderr
     course = tmp_path / "riverside"
     config = (course / "mkdocs.yml").read_text(encoding="utf-8")
-    for setting in ("site_name: Riverside Course", "logo:", "brand:", "copyright:", "edit_uri:", "footnotes", "def_list", "abbr"):
+    for setting in ("site_name: Riverside Course", "logo:", "trust_colours:", "copyright:", "edit_uri:", "footnotes", "def_list", "abbr"):
         assert setting in config
     for page in ("index.md", "contact.md", "contributing.md", "accessibility.md"):
         assert (course / "docs" / page).is_file()
-    _set_brand(course / "mkdocs.yml", PRIMARY, ACCENT)
+    _set_colours(course / "mkdocs.yml", HEADER, LINKS)
 
     built = _run(course, "build")
     assert built.returncode == 0, built.stdout + built.stderr
@@ -73,25 +74,37 @@ def test_new_course_builds_and_its_colours_are_shown_on_the_site_and_the_handout
         header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
         link = page.evaluate("getComputedStyle(document.querySelector('.md-content a[href]')).color")
         page.close()
-    assert header == "rgb({}, {}, {})".format(*_rgb(PRIMARY))
-    assert link == "rgb({}, {}, {})".format(*_rgb(ACCENT))
+    assert header == "rgb({}, {}, {})".format(*_rgb(HEADER))
+    assert link == "rgb({}, {}, {})".format(*_rgb(LINKS))
 
     pdf = site / "handouts" / "welcome.pdf"
     png = tmp_path / "welcome"
     subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(png)], check=True)
-    assert _pixels_near(png.with_suffix(".png"), PRIMARY) > 200  # the cover line and course name
+    assert _pixels_near(png.with_suffix(".png"), HEADER) > 200  # the cover line and course name
     assert _pixels_near(png.with_suffix(".png"), "#005eb8", tolerance=4) == 0  # no NHS blue left over
 
 
-def test_a_brand_colour_too_pale_to_read_stops_the_build_with_its_ratio(tmp_path: Path) -> None:
+def test_a_trust_colour_too_pale_to_read_stops_the_build_with_its_ratio(tmp_path: Path) -> None:
     assert _run(tmp_path, "new", "course", "pale").returncode == 0
-    _set_brand(tmp_path / "pale" / "mkdocs.yml", "#9fd3ff", "#003087")
+    _set_colours(tmp_path / "pale" / "mkdocs.yml", "#9fd3ff", "#003087")
     built = _run(tmp_path / "pale", "build")
     assert built.returncode != 0
     assert "Traceback" not in built.stderr
-    assert re.search(r"mkdocs\.yml, line \d+: the brand colour `primary: #9fd3ff`.*contrast is only 1\.\d\d to 1", built.stderr)
+    assert re.search(r"mkdocs\.yml, line \d+: `trust_colours\.header: #9fd3ff`.*contrast is only 1\.\d\d to 1", built.stderr)
     assert not (tmp_path / "pale" / "site").exists()
-    assert "There was no site here before" in built.stderr
+
+
+def test_a_failed_build_counts_what_check_counts_and_claims_no_site_it_never_had(tmp_path: Path) -> None:
+    course = Course(tmp_path)
+    course.module(body="We will utilise the data going forward. The ICB and the QXZ team met.\n", summary="We utilise data.")
+    built = course.build()
+    assert built.code == 1 and "Traceback" not in built.err
+    checked = course.run("check")
+    summary = re.search(r"Found \d+ errors?, \d+ warnings? and \d+ suggestions?\.", checked.out)
+    assert summary and "0 warnings" not in summary.group()
+    assert summary.group() in built.err  # the same counts, not only the errors'
+    assert "There was no site here before, so there is none yet." in built.err
+    assert "last good site" not in built.err
 
 
 PORTED = """\

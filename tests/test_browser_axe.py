@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 def test_every_page_of_the_course_is_found(reference_site: Path) -> None:
     pages = site_pages(reference_site)
     modules = sorted(p.name for p in (reference_site / "modules").iterdir() if (p / "index.html").is_file())
-    assert len(modules) == 5
+    assert len(modules) == 9
     for expected in ["", "glossary/", "stories/", "modules/", "accessibility/", "404.html", *(f"modules/{m}/" for m in modules)]:
         assert expected in pages
     assert len(pages) >= 19

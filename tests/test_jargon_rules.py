@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sidebyside.checks.jargon import builtin_lists, check_markdown
+from sidebyside.checks.jargon.data import DATA
 from sidebyside.checks.jargon.rules import reading_age, syllables
 from sidebyside.checks.jargon.text import checkable_markdown
 from sidebyside.content.model import Term
@@ -183,16 +184,46 @@ def test_syllables_are_counted_offline_and_acronyms_letter_by_letter():
     assert syllables("WHO") == 5  # W is three syllables: double-you
 
 
-def test_reading_age_is_advice_only_and_only_for_long_pages():
+def test_reading_age_well_above_the_target_is_a_warning_naming_the_hardest_sentences():
     hard = "Organisational accountability necessitates comprehensive multidisciplinary consideration. " * 3
     assert found(hard, "jargon-reading-age") == []  # under 100 words
     findings = found(hard * 10, "jargon-reading-age")
-    assert len(findings) == 1 and findings[0].severity is Severity.SUGGESTION
-    assert "reading age of about" in findings[0].message
+    assert len(findings) == 1 and findings[0].severity is Severity.WARNING
+    assert "reading age of about" in findings[0].message and "target of 11" in findings[0].message
+    assert findings[0].suggestion.count("line 1 (") == 3 and "'Organisational'" in findings[0].suggestion
     easy = "We meet on Monday. We talk and we listen. " * 20
     assert found(easy, "jargon-reading-age") == []
     age, words = reading_age(checkable_markdown(easy))
     assert words == 180 and age < 9
+
+
+def test_reading_age_a_little_above_the_target_is_a_suggestion_and_the_target_is_the_courses():
+    from sidebyside.checks import ReadingTargets
+
+    # About 12.6: above 11, but by less than two years.
+    middle = "Our improvement team looked at waiting times together and agreed on a different change to try. " * 8
+    age, _ = reading_age(checkable_markdown(middle))
+    assert 11.5 < age < 13, age
+    (finding,) = found(middle, "jargon-reading-age")
+    assert finding.severity is Severity.SUGGESTION
+    assert [f for f in check_markdown(middle, reading=ReadingTargets(participant=13)) if f.rule == "jargon-reading-age"] == []
+    (strict,) = [f for f in check_markdown(middle, reading=ReadingTargets(participant=9)) if f.rule == "jargon-reading-age"]
+    assert strict.severity is Severity.WARNING and "target of 9" in strict.message
+
+
+def test_trainer_notes_have_their_own_reading_age_target():
+    from sidebyside.checks import ReadingTargets
+
+    notes = "!!! trainer\n\n    " + "Facilitators should encourage participants to articulate their expectations explicitly. " * 12 + "\n"
+    participant = "We meet on Monday. We talk and we listen. " * 20 + "\n\n"
+    findings = [f for f in check_markdown(participant + notes) if f.rule == "jargon-reading-age"]
+    assert (
+        len(findings) == 1
+        and findings[0].message.startswith("The trainer notes on this page have")
+        and "target of 14" in findings[0].message
+    )
+    relaxed = check_markdown(participant + notes, reading=ReadingTargets(trainer=30))
+    assert [f for f in relaxed if f.rule == "jargon-reading-age"] == []
 
 
 # --- the word lists' own examples --------------------------------------------------------
@@ -208,8 +239,31 @@ EXAMPLES = [
 
 def test_every_entry_has_examples_of_both_kinds():
     for entry in builtin_lists().entries:
-        assert entry.flags and entry.passes, entry.term
         assert entry.why and entry.source and entry.plain, entry.term
+        if entry.list != "plain" or entry.flags or entry.passes:  # the phrase list's forms are tested below
+            assert entry.flags and entry.passes, entry.term
+
+
+PHRASE_FORMS = [
+    pytest.param(entry.term, form, id=f"phrase:{form}")
+    for entry in builtin_lists().entries
+    if entry.list == "plain" and not entry.flags
+    for form in entry.all_forms
+]
+
+
+def test_the_phrase_list_is_long_and_readable():
+    phrases = [e for e in builtin_lists().entries if e.list == "plain"]
+    assert len(phrases) >= 150
+    text = (DATA / "phrases.yml").read_text(encoding="utf-8")
+    assert "patient partners" in text and "source: Side by Side course team" in text
+
+
+@pytest.mark.parametrize(("term_name", "form"), PHRASE_FORMS)
+def test_every_form_of_every_phrase_is_found_in_a_sentence(term_name: str, form: str):
+    findings = found(f"At the meeting, {form} came up twice.\n", "jargon-plain")
+    assert findings, (term_name, form)
+    assert findings[0].message == f"'{form}' has a plainer alternative."
 
 
 @pytest.mark.parametrize(("list_name", "name", "text", "expected"), EXAMPLES)

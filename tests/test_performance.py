@@ -86,11 +86,14 @@ def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
     path = tmp_path / "glossary" / "aim.md"
     path.parent.mkdir()
     path.write_text("---\nterm: aim\nplain: What we want.\n---\n", encoding="utf-8")
-    first = frontmatter.read_document(path, tmp_path)
+    cache = frontmatter.DocumentCache()
+    first = cache.read(path, tmp_path)
+    again = cache.read(path, tmp_path)
     path.write_text("---\nterm: aim\nplain: What we wish.\n---\n", encoding="utf-8")  # same size
-    second = frontmatter.read_document(path, tmp_path)
-    assert first.meta["plain"] == "What we want."
+    second = cache.read(path, tmp_path)
+    assert first.meta["plain"] == again.meta["plain"] == "What we want."
     assert second.meta["plain"] == "What we wish."
+    assert second == frontmatter.read_document(path, tmp_path)  # the same as reading it without the cache
 
 
 def test_fast_and_slow_yaml_read_every_content_file_the_same() -> None:
@@ -279,11 +282,9 @@ def _build(root: Path, site: str, **env: str) -> str:
 
 
 def test_a_build_on_two_cores_makes_the_same_site_as_one(tmp_path: Path) -> None:
-    """Enough pages that the checks, the search index and the glossary links are made in
-    child processes; SIDEBYSIDE_ONE_PROCESS makes them all in the one process instead."""
-    from sidebyside.site.page_helper import FEWEST_PAGES_TO_FORK
-
-    root = generate(tmp_path / "course", modules=FEWEST_PAGES_TO_FORK, terms=25, stories=10, words=150, seed=3)
+    """The course is read and checked in a child process; SIDEBYSIDE_ONE_PROCESS does it all
+    in the one process instead, with the same site and the same findings."""
+    root = generate(tmp_path / "course", modules=40, terms=25, stories=10, words=150, seed=3)
     (root / "mkdocs.yml").write_text(
         (root / "mkdocs.yml")
         .read_text(encoding="utf-8")

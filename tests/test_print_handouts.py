@@ -89,13 +89,14 @@ EXPECTED = [
     "trainer-pack.pdf",
     "jargon-buster.pdf",
     "stories.pdf",
+    "contacts.pdf",
 ]
 
 
 def test_build_writes_every_handout_under_a_stable_name(built: Course) -> None:
     names = sorted(p.name for p in handouts(built).glob("*.pdf"))
     assert names == sorted(EXPECTED)
-    assert "Rendered 7 handouts, 0 from cache." in built.first_build.out  # type: ignore[attr-defined]
+    assert "Rendered 8 handouts, 0 from cache." in built.first_build.out  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("name", EXPECTED)
@@ -107,6 +108,7 @@ def test_every_page_has_title_version_review_date_and_page_x_of_y(built: Course,
         "trainer-pack": ("Trainer pack", "Draft version", "Last reviewed 1 November 2026"),
         "jargon-buster": ("Jargon buster", "Draft version", "Last reviewed 1 November 2026"),
         "stories": ("Stories", "Draft version", "Last reviewed 1 November 2026"),
+        "contacts": ("Who to contact here", "Draft version", "Last reviewed 1 November 2026"),
     }
     title, version, reviewed = titles[name.removesuffix(".pdf").removesuffix("-large-print")]
     for number, text in enumerate(texts, start=1):
@@ -148,7 +150,12 @@ def test_pdfs_are_tagged_in_british_english_with_a_title(built: Course, name: st
         title = str(pdf.docinfo["/Title"])
         with pdf.open_metadata() as meta:
             assert meta.get("dc:title") == title
-    expected_title = {"trainer-pack.pdf": "trainer pack", "jargon-buster.pdf": "jargon buster", "stories.pdf": "stories"}
+    expected_title = {
+        "trainer-pack.pdf": "trainer pack",
+        "jargon-buster.pdf": "jargon buster",
+        "stories.pdf": "stories",
+        "contacts.pdf": "who to contact here",
+    }
     assert expected_title.get(name, "First steps" if "first" in name else "Second go") in title
 
 

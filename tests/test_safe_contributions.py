@@ -197,11 +197,12 @@ def test_links_by_address_and_by_source_path_both_work(course: Course) -> None:
     assert course.build().code == 0
 
 
-def test_vague_link_text_is_a_warning(course: Course) -> None:
+def test_vague_link_text_is_a_warning_that_fails_check_as_it_fails_the_strict_build(course: Course) -> None:
     course.module("01-test", "To learn more, [click here](https://www.nhs.uk/).\n")
     result = course.run("check")
-    assert result.code == 0
-    assert "“click here” does not say where the link goes" in result.text
+    assert "warning: The link text “click here” does not say where the link goes" in result.text
+    assert result.code == 1 and "would stop the build (`sidebyside build --strict`, as CI runs it)" in result.text
+    assert course.build().code == 1
 
 
 def test_decorative_image_marked_as_such_passes(course: Course) -> None:
@@ -278,7 +279,6 @@ def test_every_page_has_feedback_and_generated_pages_edit_their_real_source(cour
             "glossary/control-chart.md",
         ),
         (["story", "--title", "The day I spoke up", "--teller", "Ruth", "--role", "carer"], "stories/the-day-i-spoke-up.md"),
-        (["story", "--title", "A real one", "--kind", "real", "--slug", "real-one"], "stories/real-one.md"),
     ],
 )
 def test_new_writes_a_starting_file_that_passes_the_checks(course: Course, args: list[str], written: str) -> None:
@@ -292,6 +292,22 @@ def test_new_writes_a_starting_file_that_passes_the_checks(course: Course, args:
     assert " error:" not in check.text
     again = course.run("new", *args, "--no-input")
     assert again.code == 1 and "already" in again.text and "Traceback" not in again.text
+
+
+def test_a_new_real_story_fails_check_exactly_when_it_fails_the_build(course: Course) -> None:
+    """A real story has no consent record until the course team adds one: the strict build
+    refuses it, so `sidebyside check` does too, and `new` says so up front."""
+    course.module("01-test")
+    made = course.run("new", "story", "--title", "A real one", "--kind", "real", "--slug", "real-one", "--no-input")
+    assert made.code == 0 and "consent record" in made.out
+    check = course.run("check", "stories/real-one.md")
+    assert check.code == 1 and " error:" not in check.text
+    assert "real story with no consent record" in check.text and "would stop the build" in check.text
+    assert course.build().code == 1
+    story = course.root / "stories" / "real-one.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("kind: real ", "kind: illustrative "), encoding="utf-8")
+    assert course.run("check", "stories/real-one.md").code == 0
+    assert course.build().code == 0
 
 
 def test_new_asks_questions_when_flags_are_missing(course: Course) -> None:

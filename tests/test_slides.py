@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from pathlib import Path
@@ -72,7 +73,15 @@ def _make(course: Course, authored: str = AUTHORED) -> Course:
     _picture(course.root / "modules/01-first/room.png")
     course.module(folder="02-second", title="Second go", order=2, body=DEFAULT)
     course.term("chair", "chair", "The person who runs a meeting.")
-    course.story("told-for-sessions", kind="real", consent=SESSION_CONSENT, modules=["first"], summary="A story for the room.")
+    course.term("table", "table", "A piece of furniture with a flat top. People sit round it to work together and talk.")
+    course.story(
+        "told-for-sessions",
+        kind="real",
+        consent=SESSION_CONSENT,
+        modules=["first"],
+        summary="A story for the room.",
+        content_notes=["a hospital stay"],
+    )
     course.story("web-only-story", kind="real", consent=WEB_ONLY, modules=["first"])
     course.config["plugins"][2]["sidebyside"]["session_break_every"] = 15
     course.write_config()
@@ -146,6 +155,72 @@ def test_decks_are_accessible(built: Course) -> None:
     room = next(s for s in _deck(built, "first.pptx").slides if s.shapes.title.text_frame.text == "Who is in the room")
     pictures = [sh for sh in room.shapes if sh.shape_type == 13]
     assert [p.element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).get("descr") for p in pictures] == ["A table with six chairs round it"]
+
+
+def _accessible(deck: Presentation, name: str) -> None:
+    assert deck.core_properties.language == "en-GB" and deck.core_properties.title
+    for slide in deck.slides:
+        assert slide.shapes.title is not None and slide.shapes.title.text_frame.text.strip(), f"{name}: a slide without a real title"
+        for shape in slide.shapes:
+            if shape.shape_type == 13:  # a picture
+                assert shape.element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).get("descr"), f"{name}: a picture without words"
+            for paragraph in shape.text_frame.paragraphs if shape.has_text_frame else []:
+                for run in paragraph.runs:
+                    assert run.font.size is not None and run.font.size >= Pt(24), f"{name}: small text {run.text!r}"
+                    assert run.font.language_id == MSO_LANGUAGE_ID.ENGLISH_UK
+                    assert "…" not in run.text, f"{name}: generated text cut short: {run.text!r}"
+
+
+def test_glossary_slides_explain_the_words_the_slides_use_and_name_the_rest_in_the_notes(built: Course) -> None:
+    deck = _deck(built, "first.pptx")
+    words = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Words in this module")
+    shown = [p.text for sh in words.placeholders if sh != words.shapes.title for p in sh.text_frame.paragraphs]
+    assert shown == ["chair: The person who runs a meeting."]
+    assert words.notes_slide.notes_text_frame.text == "Other words this module uses, all in the jargon buster: table."
+
+
+def test_a_story_slide_gives_its_content_note_first(built: Course) -> None:
+    deck = _deck(built, "first.pptx")
+    story = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Story: Story told-for-sessions")
+    lines = [p.text for sh in story.placeholders if sh != story.shapes.title for p in sh.text_frame.paragraphs]
+    assert lines[:2] == ["Content note: this story mentions a hospital stay.", "A story for the room."]
+
+
+def test_long_lists_are_shared_evenly_between_slides() -> None:
+    from sidebyside.slides.plan import chunks
+
+    assert [len(part) for part in chunks(list("abcdefg"), 3, even=True)] == [3, 2, 2]
+    assert [len(part) for part in chunks(list("abcdefg"), 3)] == [3, 3, 1]
+
+
+def test_the_closing_slide_gives_the_courses_contact_route() -> None:
+    from sidebyside.app.slides import contact_lines
+
+    options = {"contact_email": "qi-team@example.nhs.uk", "contact_phone": " ", "contact_form": "https://example.nhs.uk/form"}
+    assert contact_lines(options) == ("Email: qi-team@example.nhs.uk", "Contact form: https://example.nhs.uk/form")
+    assert contact_lines({}) == ()
+
+
+def test_the_reference_course_has_author_slides_in_every_module_and_accessible_decks(tmp_path: Path) -> None:
+    from sidebyside.app.session import BuildSession
+    from sidebyside.app.slides import slide_settings
+    from sidebyside.slides import make_decks, write_decks
+
+    session = BuildSession.open(Path(__file__).resolve().parent.parent / "mkdocs.yml")
+    course, _ = session.load()
+    # The five modules of the reference session have author slides; later modules may use the default deck.
+    assert len(course.modules) >= 5 and all(len(m.slides) >= 3 for m in course.modules[:5]), "a reference module has no slide blocks"
+    settings = dataclasses.replace(slide_settings(session.settings), cache_dir=tmp_path / "cache")
+    decks = make_decks(course, settings)
+    write_decks(decks, tmp_path / "slides")
+    for made in decks.decks:
+        deck = Presentation(str(tmp_path / "slides" / made.name))
+        _accessible(deck, made.name)
+        titles = _titles(deck)
+        assert titles[-1] == "Questions and getting in touch"
+        module = course.module(made.module)
+        if module is not None:  # the author's own slides follow the outcomes, in order
+            assert titles[2 : 2 + len(module.slides)] == [b.title for b in module.slides]
 
 
 def test_a_module_without_slide_blocks_gets_a_slide_for_each_section(built: Course) -> None:
@@ -241,6 +316,12 @@ def test_a_slide_needs_a_title_and_pictures_need_words(course: Course) -> None:
 def test_personal_details_on_a_slide_are_found(course: Course) -> None:
     text = _check(course, '!!! slide "Call us"\n    - ring Sam on 07700 900123\n')
     assert "phone number" in text
+
+
+def test_hostile_html_on_a_slide_is_refused_and_never_drawn(course: Course) -> None:
+    text = _check(course, '!!! slide "Hello"\n    - <script>alert(1)</script> hello\n    - <b onclick="x()">bold</b>\n')
+    assert "modules/01-first/index.md" in text and "script" in text.lower()
+    assert course.run("slides").code == 1 and not (course.root / "site/slides").exists()
 
 
 def test_a_course_template_gives_the_decks_its_look(course: Course) -> None:

@@ -11,6 +11,7 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
+from sidebyside.checks.policy import BuildPolicy
 from sidebyside.findings import Finding, Severity, errors_in, format_github, format_json, sort_key, summary_line
 
 GITHUB_LIMIT = 50
@@ -94,6 +95,23 @@ def write_step_summary(findings: list[Finding]) -> None:
     if target:
         with open(target, "a", encoding="utf-8") as handle:
             handle.write(markdown_summary(findings))
+
+
+def stops_build(findings: list[Finding], policy: BuildPolicy) -> list[Finding]:
+    """The findings that would stop `sidebyside build --strict` (as CI and scripts/build run it)."""
+    return [f for f in findings if policy.stops_strict_build(f)]
+
+
+def strict_note(stopping: list[Finding]) -> str:
+    """Why the check failed with no errors: warnings that the strict build refuses."""
+    count = len(stopping)
+    return (
+        f"\n{count} warning{'s' if count != 1 else ''} above would stop the build (`sidebyside build --strict`, "
+        "as CI runs it), so this check fails too. Fix "
+        + ("it" if count == 1 else "them")
+        + " first: "
+        + "; ".join(f"{f.where}: {f.message}" for f in sorted(stopping, key=sort_key))
+    )
 
 
 def report(findings: list[Finding], fmt: str) -> str:

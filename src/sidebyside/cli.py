@@ -1,4 +1,4 @@
-"""The `sidebyside` command: build, serve and check a course.
+"""The `sidebyside` command line: the arguments, read here; the commands themselves live in `app/commands.py`.
 
 Every mistake a contributor can make ends in a plain message and a non-zero exit
 status, never a traceback. Exit 0: all good; 1: the content needs fixing;
@@ -15,12 +15,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sidebyside import __version__
+from sidebyside.app.commands import (
+    TOOL_PROBLEM,
+    cmd_build,
+    cmd_check,
+    cmd_handouts,
+    cmd_import,
+    cmd_new,
+    cmd_release,
+    cmd_serve,
+    cmd_slides,
+)
+from sidebyside.app.settings import ProjectError
 from sidebyside.checks import CheckSetupError
-from sidebyside.findings import errors_in, format_for_people
 from sidebyside.forking import stop_children
-from sidebyside.project import ProjectError, find_project
-
-OK, CONTENT_PROBLEM, TOOL_PROBLEM = 0, 1, 2
 
 
 def _config_arg(parser: argparse.ArgumentParser) -> None:
@@ -41,228 +49,6 @@ def _setup_logging(verbose: bool) -> None:
     mkdocs_log.handlers[:] = [handler]
     mkdocs_log.setLevel(logging.INFO if verbose else logging.WARNING)
     mkdocs_log.propagate = False
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    from sidebyside.building import BuildFailed, build_site
-    from sidebyside.checks.background import PendingChecks
-    from sidebyside.content.frontmatter import caching
-    from sidebyside.reading import CourseOnTheWay
-    from sidebyside.site import template_cache
-
-    project = find_project(args.config_file)
-    if project.checks and caching():
-        # The course is read, then checked, on another core while MkDocs gets going; the
-        # plugin takes the course when it needs it and waits for the checks before the
-        # build ends (or before it prints handouts), and the new site is swapped in only
-        # if they pass. Meanwhile, on a fresh clone, that core compiles the templates.
-        on_the_way = project.read_in_background(meanwhile=lambda: template_cache.compile_ahead(project.config_file))
-    else:  # the plugin will not take the course from us: check it first, here
-        course, findings = project.load()
-        if errors_in(findings):
-            print(format_for_people(findings), file=sys.stderr)
-            print(f"\nThe site was not built. {_last_site(args)}", file=sys.stderr)
-            return CONTENT_PROBLEM
-        on_the_way = CourseOnTheWay.ready(course, findings, PendingChecks.finished([]))
-    site_dir = args.site_dir or (project.config_file.parent / "site")
-    try:
-        build_site(project.config_file, Path(site_dir), strict=args.strict)
-        course, findings = on_the_way.course()
-        findings += on_the_way.checks.result()
-    except BuildFailed as exc:
-        print(f"The site was not built.\n\n{exc}\n\n{_last_site(args, site_dir)}", file=sys.stderr)
-        return CONTENT_PROBLEM
-    finally:
-        on_the_way.cancel()
-    print(
-        f"Built the site into {site_dir}: {len(course.modules)} modules, {len(course.terms)} glossary terms, {len(course.stories)} stories."
-    )
-    _build_notes(findings)
-    return OK
-
-
-def _last_site(args: argparse.Namespace, site_dir: Path | str | None = None) -> str:
-    """What became of the site folder: say it was kept only when there was one."""
-    folder = Path(site_dir or args.site_dir or (args.config_file.resolve().parent / "site"))
-    if (folder / "index.html").is_file():
-        return "The last good site has been left as it was."
-    return "There was no site here before, so there is none yet."
-
-
-def _build_notes(findings: list) -> None:
-    """What did not stop the build: reminders listed one by one, writing advice counted."""
-    from sidebyside.findings import format_one_line, sort_key
-
-    advice = [f for f in findings if f.severity.value != "error" and f.rule.startswith("jargon-")]
-    notes = [f for f in findings if f.severity.value != "error" and not f.rule.startswith("jargon-")]
-    if notes:
-        print(f"\nWorth a look ({len(notes)}; these did not stop the build, `sidebyside check` explains each one):")
-        for finding in sorted(notes, key=sort_key):
-            print(f"  {finding.severity.value}: {format_one_line(finding)}")
-    if advice:
-        warnings = sum(1 for f in advice if f.severity.value == "warning")
-        print(
-            f"\nThe writing checks found {warnings} warning(s) and {len(advice) - warnings} suggestion(s). "
-            "They do not stop the build. Run `sidebyside check` to read them."
-        )
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
-
-    project = find_project(args.config_file)
-    _, findings = project.load()
-    if findings:
-        print(format_for_people(findings), file=sys.stderr)
-    print(f"Previewing at http://{args.dev_addr}/ (press Ctrl+C to stop). Pages reload when you save a file.")
-    try:
-        serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True)
-    except KeyboardInterrupt:
-        pass
-    except SystemExit as exc:
-        return int(exc.code or 0) and CONTENT_PROBLEM
-    return OK
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from sidebyside import checking
-
-    project = find_project(args.config_file)
-    wanted: set[str] | None = None
-    if args.changed_since:
-        try:
-            wanted = checking.changed_since(project.root, args.changed_since)
-        except checking.ChangedFilesError as exc:
-            print(str(exc), file=sys.stderr)
-            return TOOL_PROBLEM
-    if args.paths:
-        given = {_relative_to(project.root, Path(p)) for p in args.paths}
-        wanted = given if wanted is None else {w for w in wanted if w in given or any(w.startswith(g.rstrip("/") + "/") for g in given)}
-    _, findings = project.load()
-    if wanted is not None:
-        findings = checking.only(findings, wanted)
-    print(checking.report(findings, args.format))
-    return CONTENT_PROBLEM if errors_in(findings) else OK
-
-
-def cmd_new(args: argparse.Namespace) -> int:
-    from sidebyside import new
-
-    if args.kind_of_file == "course":
-        return _new_course(args)
-    project = find_project(args.config_file)
-    answers = new.Answers(
-        args.title or "", args.slug or "", args.summary or "", args.plain or "", args.teller or "", args.role or "", args.kind or ""
-    )
-    folder = {"module": project.modules_dir, "term": project.glossary_dir, "story": project.stories_dir}[args.kind_of_file]
-    ask = input if (new.interactive() and not args.no_input) else None
-    try:
-        path = new.KINDS[args.kind_of_file](project.root, folder, answers, project.today, ask)
-    except new.NewFileProblem as exc:
-        print(str(exc), file=sys.stderr)
-        return CONTENT_PROBLEM
-    except (EOFError, KeyboardInterrupt):
-        print("Stopped: no file was written.", file=sys.stderr)
-        return CONTENT_PROBLEM
-    rel = path.relative_to(project.root).as_posix()
-    print(f"Wrote {rel}. Fill in the parts that say what to write, then run `sidebyside check {rel}`.")
-    return OK
-
-
-def _new_course(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from sidebyside.new import NewFileProblem
-    from sidebyside.new_course import new_course
-
-    folder = Path(args.folder or "my-course")
-    name = args.title or folder.resolve().name.replace("-", " ").replace("_", " ").title()
-    try:
-        new_course(folder, name, dt.date.today())
-    except NewFileProblem as exc:
-        print(str(exc), file=sys.stderr)
-        return CONTENT_PROBLEM
-    print(
-        f"Made a new course, {name}, in {folder}.\n\nNext:\n"
-        f"  1. cd {folder}\n"
-        "  2. Open mkdocs.yml and change the settings it explains: name, web address, colours, logo, licence line.\n"
-        "  3. Fill in docs/contact.md, docs/accessibility.md and docs/index.md.\n"
-        "  4. Run `sidebyside build`, then open site/index.html. `sidebyside serve` shows changes as you save.\n"
-        "  5. Bring in material you already have with `sidebyside import FILE` (Word, OpenDocument, HTML, MyST, R Markdown)."
-    )
-    return OK
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from sidebyside.importing.convert import ImportProblem
-    from sidebyside.importing.module_folder import import_document
-
-    project = find_project(args.config_file)
-    try:
-        done = import_document(Path(args.file), project.root / project.modules_dir, project.today)
-    except ImportProblem as exc:
-        print(str(exc), file=sys.stderr)
-        return CONTENT_PROBLEM
-    rel = done.index.relative_to(project.root).as_posix()
-    print(
-        f"Imported {args.file} into {rel}: {len(done.headings)} headings, {done.images} pictures (their hidden details, such as place and camera, removed)."
-    )
-    if done.notes:
-        print("\nWhat was changed on the way in:")
-        for note in done.notes:
-            print(f"  - {note}")
-    print(
-        "\nNext:\n"
-        f"  1. Open {rel} and replace every note that starts with FILL-IN: (outcomes, time, review dates, sources).\n"
-        "  2. If the material is someone else's, fill in `adapted_from` with its title, author, address and licence.\n"
-        f"  3. Run `sidebyside check {rel}` and fix what it lists: hard words, long sentences, missing picture descriptions.\n"
-        "  4. Run `sidebyside build` and read the page and its handout."
-    )
-    return OK
-
-
-def cmd_handouts(args: argparse.Namespace) -> int:
-    from sidebyside.handouts import run_command
-
-    code, message = run_command(args.config_file, args.out, args.jobs)
-    print(message, file=sys.stdout if code == OK else sys.stderr)
-    return OK if code == OK else CONTENT_PROBLEM
-
-
-def cmd_slides(args: argparse.Namespace) -> int:
-    from sidebyside.decks import run_command
-
-    code, message = run_command(args.config_file, args.out)
-    print(message, file=sys.stdout if code == OK else sys.stderr)
-    return OK if code == OK else CONTENT_PROBLEM
-
-
-def cmd_release(args: argparse.Namespace) -> int:
-    from sidebyside.release import ReleaseFailed, release
-
-    try:
-        done = release(args.config_file, args.version, title=args.title, push=args.push, remote=args.remote, branch=args.branch)
-    except ReleaseFailed as exc:
-        print(str(exc), file=sys.stderr)
-        return exc.status
-    print(f"Published version {done.version} to the {args.branch} branch. Versions there now: {', '.join(done.versions)}.")
-    if done.is_latest:
-        print(f"latest/ and the front page now lead to {done.version}.")
-    else:
-        print(f"latest/ still leads to {done.versions[0]}, which is newer than {done.version}.")
-    if done.uncommitted:
-        print("Note: some changes here are not committed in git. They are in this release, but not in your history.")
-    if not done.pushed:
-        print(f"Nothing was pushed. To put it online, run: git push {args.remote} {args.branch}  (or release with --push)")
-    return OK
-
-
-def _relative_to(root: Path, path: Path) -> str:
-    resolved = path.resolve()
-    try:
-        return resolved.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def parser() -> argparse.ArgumentParser:

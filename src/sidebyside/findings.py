@@ -64,19 +64,51 @@ def errors_in(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity is Severity.ERROR]
 
 
+REPEAT_FILES = 3  # the same reminder in this many files or more is said once, with the list
+
+
+def group_repeats(findings: Iterable[Finding]) -> tuple[list[list[Finding]], list[Finding]]:
+    """The same message in several files, as groups (said once each), and the rest."""
+    by_message: dict[tuple[str, str, str, str, str], list[Finding]] = {}
+    for f in sorted(findings, key=sort_key):
+        by_message.setdefault((f.rule, f.severity.value, f.message, f.suggestion, f.why), []).append(f)
+    groups, rest = [], []
+    for same in by_message.values():
+        if len({f.path for f in same}) >= REPEAT_FILES:
+            groups.append(same)
+        else:
+            rest += same
+    return groups, sorted(rest, key=sort_key)
+
+
+def places(same: list[Finding]) -> str:
+    """Where a repeated finding is: "modules/a.md line 11, modules/b.md line 12"."""
+    return ", ".join(f"{f.path} line {f.line}" if f.line else f.path for f in same)
+
+
 def format_for_people(findings: Iterable[Finding], counted: Iterable[Finding] | None = None) -> str:
     """Group findings by file, in plain words: what we noticed, what to try, why it matters.
 
-    The closing count is of `counted` when given (every finding, when only the errors are
-    shown), so it matches what `sidebyside check` says."""
+    The same reminder in several files is said once, with the list of places. The closing
+    count is of `counted` when given (every finding, when only the errors are shown), so
+    it matches what `sidebyside check` says."""
     findings = sorted(findings, key=sort_key)
     if not findings:
         return "No problems found."
     lines: list[str] = []
+    groups, rest = group_repeats(findings)
+    for same in groups:
+        first = same[0]
+        lines.append(f"In {len(same)} places: {first.severity.value}: {first.message}")
+        lines.append(f"    Where: {places(same)}")
+        if first.suggestion:
+            lines.append(f"    Try: {first.suggestion}")
+        if first.why:
+            lines.append(f"    Why it matters: {first.why}")
     current = None
-    for f in findings:
+    for f in rest:
         if f.path != current:
-            if current is not None:
+            if lines:
                 lines.append("")
             lines.append(f.path)
             current = f.path

@@ -17,6 +17,14 @@ from sidebyside.findings import Finding
 
 
 @dataclass(frozen=True)
+class ReadingTargets:
+    """The reading age a course aims for: participant pages, and trainer notes (set in mkdocs.yml)."""
+
+    participant: int = 11
+    trainer: int = 14
+
+
+@dataclass(frozen=True)
 class EasyReadLimits:
     """The Easy Read rules a course can change in mkdocs.yml (`easy_read_max_words`, `easy_read_max_pages`)."""
 
@@ -27,10 +35,11 @@ class EasyReadLimits:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a check may need besides the content: the date, and which files to look at."""
+    """What a check may need besides the content: the date, which files to look at, the reading age aimed for."""
 
     today: dt.date
     only_paths: frozenset[str] = field(default_factory=frozenset)
+    reading: ReadingTargets = field(default_factory=ReadingTargets)
     easy_read: EasyReadLimits = field(default_factory=EasyReadLimits)
 
     def wants(self, rel: str) -> bool:

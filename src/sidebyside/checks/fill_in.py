@@ -4,7 +4,7 @@ in the front matter's values or in a note beside them."""
 
 from __future__ import annotations
 
-from sidebyside.content.model import Course
+from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.findings import Finding, Severity
 
 MARKER = "FILL-IN:"  # the dash keeps the checks from reading FILL and IN as acronyms
@@ -12,7 +12,8 @@ MARKER = "FILL-IN:"  # the dash keeps the checks from reading FILL and IN as acr
 
 def fill_in(course: Course, context: object) -> list[Finding]:
     findings = []
-    for item in [*course.modules, *course.stories, *(t for t in course.terms if not t.base)]:
+    items: list[Module | Story | Term] = [*course.modules, *course.stories, *(t for t in course.terms if not t.base)]
+    for item in items:
         try:
             lines = item.path.read_text(encoding="utf-8").splitlines()
         except OSError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sidebyside.checks import CheckContext
+from sidebyside.content.contacts import CONTACT_RULES
 from sidebyside.content.model import OUTPUTS, Course, Story
 from sidebyside.findings import Finding, Severity, error, warning
 from sidebyside.render.dates import long_date
@@ -22,7 +23,14 @@ MAX_REVIEW_YEARS = 3
 
 # Reminders that do not fail a strict build unless the plugin option `strict_governance` is true.
 GOVERNANCE_RULES = frozenset(
-    {"review-due-soon", "co-production-missing", "co-production-no-patient-voice", "consent-expiring-soon", "easy-read-out-of-date"}
+    {
+        "review-due-soon",
+        "co-production-missing",
+        "co-production-no-patient-voice",
+        "consent-expiring-soon",
+        "easy-read-out-of-date",
+    }
+    | CONTACT_RULES
 )
 
 OUTPUT_NAMES = {"web": "the website", "print": "printed handouts", "session": "session materials"}

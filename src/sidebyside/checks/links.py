@@ -86,7 +86,7 @@ def build_site_model(course: Course, texts: list[PageText]) -> Site:
     letters = {f"letter-{(t.term.strip()[:1].upper() if t.term.strip()[:1].isalpha() else '0–9').lower()}" for t in course.terms}
     site["glossary/"] = {t.slug for t in course.terms} | letters
     for m in course.modules:
-        fixed = (m.title, "By the end of this module you will", "Who made this page", "Where our facts come from")
+        fixed: tuple[str, ...] = (m.title, "By the end of this module you will", "Who made this page", "Where our facts come from")
         fixed += (f"What changed in version {m.version}",)
         site[m.url] = heading_ids(m.body, fixed)
     for s in course.stories:
@@ -95,7 +95,7 @@ def build_site_model(course: Course, texts: list[PageText]) -> Site:
         if page.kind == "doc":
             site[site_address(page.src)] = heading_ids(page.body)
     # Files that exist but could not be read are already reported: links to them are not.
-    site["glossary/"] |= course.unloaded_terms
+    site["glossary/"] = (site["glossary/"] or set()) | course.unloaded_terms
     site |= {f"modules/{slug}/": None for slug in course.unloaded_modules}
     site |= {f"stories/{slug}/": None for slug in course.unloaded_stories}
     srcs = {MODULES_INDEX: "modules/", GLOSSARY_INDEX: "glossary/", STORIES_INDEX: "stories/"}
@@ -190,6 +190,7 @@ def _link(page: PageText, line: int, column: int, text: str, target: str, site: 
         wanted = address
     else:
         address, wanted = _resolve(page, path if path.endswith((".md", "/")) else path + "/", site)
+    wanted = wanted or ""
     if address is None and not wanted.startswith(COURSE_SECTIONS):
         return findings  # a page made by something else (or a docs page): MkDocs checks those links
     if address is None:

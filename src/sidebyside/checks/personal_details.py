@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import phonenumbers
+
 from sidebyside.checks import CheckContext
 from sidebyside.checks.pages import pages, prose_lines
 from sidebyside.content.model import Course
 from sidebyside.findings import Finding, error
+from sidebyside.publish.text import normalise
 
 NHS_NUMBER = re.compile(r"(?<![\d\w])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d\w])")
 PHONE = re.compile(r"(?<![\w+])(?:\+44[ -]?(?:\(0\)[ -]?)?|\(?0)\d{2,4}\)?(?:[ -]?\d){5,8}(?![\d\w])")
@@ -23,15 +26,20 @@ POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-U
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-A_DATE = rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}})"
-DATE_OF_BIRTH = re.compile(rf"(?i)\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born(?:\s+on)?|birthday)\b\W{{0,4}}(?:is\s+|was\s+|on\s+)?{A_DATE}")
+A_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+DATE_OF_BIRTH = re.compile(
+    rf"(?i)\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born(?:\s+on)?|birthday)\b\W{{0,4}}(?:is\s+|was\s+|on\s+|in\s+)?{A_DATE}"
+)
 HOSPITAL_NUMBER = re.compile(
     r"(?i)\b(?:MRN|hospital\s+(?:number|no\.?)|patient\s+(?:number|no\.?|id)|unit\s+number|case\s+number)\s*[:#.-]?\s*[A-Z]{0,3}\d{5,10}\b"
 )
 
 # Every pattern above needs a digit, except an email address, which needs "@": a line
 # with neither cannot hold a personal detail, so it is not searched.
-MAY_HOLD_DETAILS = re.compile(r"[\d@]")
+MAY_HOLD_DETAILS = re.compile(r"[\d@&\uff10-\uff19\uff20]")
 
 NAMES = {
     "nhs-number": "an NHS number",
@@ -61,8 +69,18 @@ def _phone_ok(text: str) -> bool:
     return digits.startswith("0") and len(digits) in (10, 11) and digits[1] in "123578"
 
 
+ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def find_details(text: str) -> Iterator[tuple[str, int, str]]:
-    """(kind, column, matched text) for each personal detail in a line of text."""
+    """(kind, column, matched text) for each personal detail in a line of text.
+
+    The text is normalised first (entities, NFKC, invisible characters, odd spaces), so
+    `07700&nbsp;900123` and full-width digits are found like any other number. Phone
+    numbers are also found with libphonenumber, which knows 0044, dotted and other forms.
+    """
+    text = normalise(text)
+    found_phones: set[str] = set()
     for m in EMAIL.finditer(text):
         yield "email", m.start() + 1, m.group(0)
     for m in NHS_NUMBER.finditer(text):
@@ -70,13 +88,23 @@ def find_details(text: str) -> Iterator[tuple[str, int, str]]:
             yield "nhs-number", m.start() + 1, m.group(0)
     for m in PHONE.finditer(text):
         if _phone_ok(m.group(0)) and not nhs_number_valid(re.sub(r"\D", "", m.group(0))):
+            found_phones.add(re.sub(r"\D", "", m.group(0))[-9:])
             yield "phone", m.start() + 1, m.group(0)
-    for m in POSTCODE.finditer(text):
+    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+        digits = re.sub(r"\D", "", match.raw_string)
+        if digits[-9:] not in found_phones and not nhs_number_valid(digits) and _uk_number(match.number):
+            yield "phone", match.start + 1, match.raw_string
+    for m in POSTCODE.finditer(text.translate(ASCII_UPPER)):
         yield "postcode", m.start() + 1, m.group(0)
     for m in DATE_OF_BIRTH.finditer(text):
         yield "date-of-birth", m.start() + 1, m.group(0)
     for m in HOSPITAL_NUMBER.finditer(text):
         yield "hospital-number", m.start() + 1, m.group(0)
+
+
+def _uk_number(number: phonenumbers.PhoneNumber) -> bool:
+    """A UK number long enough to reach a person (not 111 or 999, which are services)."""
+    return number.country_code == 44 and len(str(number.national_number)) >= 9
 
 
 def _finding(rel: str, line: int, column: int, kind: str, found: str, page_kind: str) -> Finding:

@@ -10,10 +10,9 @@ from pathlib import Path
 
 from sidebyside.checks import CheckContext
 from sidebyside.content.model import Course, Module
+from sidebyside.content.slides import MOST_LINES, MOST_WORDS
 from sidebyside.findings import Finding, error
 
-MOST_LINES = 6
-MOST_WORDS = 12
 PICTURE_TYPES = {".png", ".jpg", ".jpeg", ".gif"}
 WHY = "Slides are read from across a room: a few short lines are all people can take in while someone talks."
 

@@ -108,17 +108,29 @@ class _MacroWalker:
         self.findings: list[Finding] = []
         self.assigned: set[str] = set()
 
-    def fail(self, node: nodes.Node, message: str, suggestion: str) -> None:
-        self.findings.append(error(self.page.rel, self.first_line + node.lineno - 1, "unsafe-macro", message, suggestion, WHY_MACRO))
+    def fail(self, node: nodes.Node, message: str, suggestion: str, rule: str = "unsafe-macro", why: str = WHY_MACRO) -> None:
+        self.findings.append(error(self.page.rel, self.first_line + node.lineno - 1, rule, message, suggestion, why))
 
     def walk(self, tree: nodes.Template) -> None:
-        for node in tree.find_all((nodes.Assign, nodes.For)):
-            for name in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
+        for assignment in tree.find_all((nodes.Assign, nodes.For)):
+            target = assignment.target  # type: ignore[attr-defined]  # both kinds have a target
+            for name in target.find_all(nodes.Name) if not isinstance(target, nodes.Name) else [target]:
                 self.assigned.add(name.name)
         for node in tree.find_all(nodes.Node):
             if isinstance(node, (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
                 self.fail(node, "Pages cannot include or import other files.", "Copy the text you need into the page instead.")
             elif isinstance(node, nodes.Name) and node.ctx == "load" and node.name not in ALLOWED_NAMES | self.assigned:
+                guess = did_you_mean(node.name, sorted(ALLOWED_NAMES))
+                if guess:  # a slip of the keyboard, not an attempt to read anything
+                    self.fail(
+                        node,
+                        f"`{node.name}` is not a macro we know. Did you mean `{guess}`?",
+                        f"Change `{node.name}` to `{guess}`, for example "
+                        + ("`{{ course_version }}`." if guess == "course_version" else f'`{{{{ {guess}("the-file-name") }}}}`.'),
+                        "macro-name",
+                        "The page cannot be built until the macro's name is spelt as the course knows it.",
+                    )
+                    continue
                 self.fail(
                     node,
                     f"`{node.name}` cannot be used in a page.",
@@ -128,6 +140,14 @@ class _MacroWalker:
                 self.fail(node, f"`.{node.attr}` cannot be used in a page.", "Remove it.")
             elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_"):
                 self.fail(node, f"`[{node.arg.value!r}]` cannot be used in a page.", "Remove it.")
+            elif isinstance(node, (nodes.BinExpr, nodes.Concat, nodes.UnaryExpr)):
+                self.fail(
+                    node,
+                    "Macros in a page cannot do sums or join text together.",
+                    "Write the words or numbers into the page as they are.",
+                )
+            elif isinstance(node, (nodes.Macro, nodes.CallBlock, nodes.FilterBlock)):
+                self.fail(node, "Pages cannot define their own macros.", 'Use `{{ story("...") }}` or `{{ term("...") }}` instead.')
             elif isinstance(node, nodes.Filter) and node.name not in ALLOWED_FILTERS:
                 self.fail(node, f"The `{node.name}` filter cannot be used in a page.", "Remove it.")
             elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name in ("story", "term"):
@@ -151,6 +171,23 @@ class _MacroWalker:
 
 
 MACRO_START = re.compile(r"\{\{|\{%|\{#")
+COSTLY = (nodes.BinExpr, nodes.Concat, nodes.UnaryExpr, nodes.Macro, nodes.CallBlock, nodes.FilterBlock)
+
+
+def costly_macro_line(source: str) -> int:
+    """The line of the first macro that does sums, joins text or defines macros (0 if none).
+
+    Jinja works such sums out while it compiles a page, before anything renders, so
+    `{{ "ab" * 400000000 }}` would fill the memory: these are refused before compiling.
+    """
+    if not MACRO_START.search(source):
+        return 0
+    try:
+        tree = jinja2.Environment().parse(source)
+    except jinja2.TemplateSyntaxError:
+        return 0  # reported in plain words when it is compiled
+    found = next(iter(tree.find_all(COSTLY)), None)
+    return found.lineno if found is not None else 0
 
 
 def macro_problems(page: PageText, course: Course) -> list[Finding]:
@@ -205,7 +242,8 @@ def _front_matter_macros(page: PageText, course: Course) -> list[Finding]:
 
 def untrusted_content(course: Course, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
-    for page in pages(course):
+    unread = [PageText(u.rel, u.kind, u.body, u.body_line, "", u.path.parent) for u in course.unread_pages]
+    for page in pages(course) + unread:
         findings += html_problems(page)
         findings += macro_problems(page, course)
         findings += _front_matter_macros(page, course)

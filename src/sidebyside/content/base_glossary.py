@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
 
+from sidebyside.content.frontmatter import DocumentCache
 from sidebyside.content.model import Course, Term
 from sidebyside.findings import Finding, Severity
 
@@ -21,26 +22,26 @@ def base_folder() -> Path:
     return Path(str(files("sidebyside").joinpath("data/base_glossary")))
 
 
-def base_terms() -> list[Term]:
+def base_terms(documents: DocumentCache | None = None) -> list[Term]:
     """Every entry of the base glossary, each marked as coming from it."""
     from sidebyside.content.loader import load_term  # the loader calls this module
 
     folder = base_folder()
     terms = []
     for path in sorted(folder.glob("*.md")):
-        term, _ = load_term(path, folder)
+        term, _ = load_term(path, folder, documents)
         if term is not None:
             terms.append(dataclasses.replace(term, rel=f"{BASE_LABEL}: {path.name}", base=True))
     return terms
 
 
-def add_base_terms(course: Course, hidden: Iterable[str], glossary_dir: str) -> list[Finding]:
+def add_base_terms(course: Course, hidden: Iterable[str], documents: DocumentCache | None = None) -> list[Finding]:
     """Add the base entries the course neither replaces nor hides; a hidden name that is
     not in the base glossary is reported, so a typing mistake does not go unseen."""
     hidden = list(hidden)
     own_slugs = {t.slug for t in course.terms} | course.unloaded_terms
     own_forms = {form.casefold() for t in course.terms for form in t.forms}
-    base = base_terms()
+    base = base_terms(documents)
     findings = []
     known = {t.slug for t in base}
     for slug in hidden:

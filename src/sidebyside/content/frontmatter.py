@@ -88,7 +88,7 @@ class _Duplicate(Exception):
         self.line = line
 
 
-def _build(node: yaml.Node, loader: _Loader, offset: int) -> Any:
+def _build(node: yaml.Node, loader: Any, offset: int) -> Any:
     line = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         result = LineDict(line)
@@ -258,38 +258,47 @@ def split(text: str, rel: str) -> tuple[str | None, str, int, list[Finding]]:
     )
 
 
-# Documents already read in this process, by path, with the file's stat when read.
-# `sidebyside serve` re-reads the course on every save, and a build reads it again for
-# the offline copy: only changed files are parsed again.
-_DOCUMENTS: dict[tuple[Path, Path], tuple[tuple[int, int, int, int], Document]] = {}
-
-
 def caching() -> bool:
     """False when SIDEBYSIDE_NO_CACHE is set (tests compare output with and without)."""
     return not os.environ.get("SIDEBYSIDE_NO_CACHE")
 
 
-def read_document(path: Path, root: Path) -> Document:
+class DocumentCache:
+    """Documents already read, by path, with the file's stat when read.
+
+    `sidebyside serve` re-reads the course on every save: with one of these kept
+    between rebuilds (the build session holds it), only changed files are parsed again.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[tuple[Path, Path], tuple[tuple[int, int, int, int], Document]] = {}
+
+    def read(self, path: Path, root: Path) -> Document:
+        """Like `read_document`; a file unchanged since it was last read here (same size,
+        modification time, inode and change time) is not parsed again."""
+        if not caching():
+            return _read_document(path, root)
+        try:
+            info = path.lstat()
+        except OSError:
+            return _read_document(path, root)
+        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+        key = (path, root)
+        cached = self._held.get(key)
+        if cached is not None and cached[0] == stamp:
+            doc = cached[1]
+        else:
+            doc = _read_document(path, root)
+            self._held[key] = (stamp, doc)
+        return dataclasses.replace(doc, findings=list(doc.findings))
+
+
+def read_document(path: Path, root: Path, cache: DocumentCache | None = None) -> Document:
     """Read one content file into a Document; problems become findings, never exceptions.
 
-    A file unchanged since it was last read here (same size, modification time, inode
-    and change time) is not parsed again. Callers must not change the Document.
+    Callers must not change the Document (it may be shared through `cache`).
     """
-    if not caching():
-        return _read_document(path, root)
-    try:
-        info = path.lstat()
-    except OSError:
-        return _read_document(path, root)
-    stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
-    key = (path, root)
-    cached = _DOCUMENTS.get(key)
-    if cached is not None and cached[0] == stamp:
-        doc = cached[1]
-    else:
-        doc = _read_document(path, root)
-        _DOCUMENTS[key] = (stamp, doc)
-    return dataclasses.replace(doc, findings=list(doc.findings))
+    return cache.read(path, root) if cache is not None else _read_document(path, root)
 
 
 def _read_document(path: Path, root: Path) -> Document:

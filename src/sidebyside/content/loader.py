@@ -12,15 +12,17 @@ from typing import Any
 
 from sidebyside.content import easy_read, references
 from sidebyside.content.base_glossary import add_base_terms
-from sidebyside.content.frontmatter import Document, read_document
-from sidebyside.content.model import Activity, Attribution, Change, Consent, Course, Module, Person, Source, Story, Teller, Term
+from sidebyside.content.frontmatter import Document, DocumentCache, read_document
+from sidebyside.content.model import Activity, Attribution, Change, Consent, Course, Module, Person, Source, Story, Teller, Term, UnreadPage
 from sidebyside.content.schema import MODULE, STORY, TERM, validate
 from sidebyside.content.slides import split_slides
 from sidebyside.findings import Finding, error
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MODULE_FOLDER = re.compile(r"^(?:\d+-)?(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
-ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
+ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+# Documents are never published from a module folder: they can hold anything, unchecked.
+DOCUMENTS = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp", ".html", ".htm", ".js"}
 
 
 def _lines(doc: Document) -> dict[str, int]:
@@ -38,11 +40,43 @@ def _slug_problem(rel: str, name: str, example: str) -> Finding:
     )
 
 
-def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]:
+def _folder_problems(folder: Path, root: Path) -> list[Finding]:
+    """Links to files outside the course, and documents, in a module folder: each one an error."""
+    found = []
+    for path in sorted([folder, *folder.rglob("*")]):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            found.append(
+                error(
+                    rel,
+                    1,
+                    "file-outside",
+                    f"`{rel}` is a link to a file outside the course.",
+                    "Copy the file into the module's folder instead.",
+                )
+            )
+        elif path.is_file() and path.suffix.lower() in DOCUMENTS:
+            found.append(
+                error(
+                    rel,
+                    1,
+                    "file-document",
+                    f"`{rel}` is a document, and documents in a module folder are never published.",
+                    "Remove it. Put what it says into the module's text, or link to where it is published.",
+                    "A document can hold anything, such as names or health details, and the checks cannot read it.",
+                )
+            )
+    return found
+
+
+def load_module(folder: Path, root: Path, documents: DocumentCache | None = None) -> tuple[Module | None, list[Finding]]:
     rel_folder = folder.relative_to(root).as_posix()
     match = MODULE_FOLDER.match(folder.name)
     if not match:
         return None, [_slug_problem(rel_folder, folder.name, "02-how-the-nhs-works")]
+    problems = _folder_problems(folder, root)
+    if problems:
+        return None, problems
     index = folder / "index.md"
     if not index.is_file():
         return None, [
@@ -54,7 +88,7 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
                 "Add index.md with the module's front matter and text (`sidebyside new module` writes one for you).",
             )
         ]
-    doc = read_document(index, root)
+    doc = read_document(index, root, documents)
     if not doc.ok:
         return None, doc.findings
     data, findings = validate(doc.meta, MODULE, doc.rel)
@@ -98,8 +132,8 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
     return module, []
 
 
-def load_term(path: Path, root: Path) -> tuple[Term | None, list[Finding]]:
-    doc = read_document(path, root)
+def load_term(path: Path, root: Path, documents: DocumentCache | None = None) -> tuple[Term | None, list[Finding]]:
+    doc = read_document(path, root, documents)
     if not SLUG.match(path.stem):
         return None, [_slug_problem(doc.rel, path.name, "run-chart.md")]
     if not doc.ok:
@@ -133,8 +167,8 @@ def _consent(data: dict[str, Any] | None) -> Consent | None:
     return Consent(data["recorded"], data["ref"], tuple(data["scope"]), data["expires"], data.get("withdrawn", False))
 
 
-def load_story(path: Path, root: Path) -> tuple[Story | None, list[Finding]]:
-    doc = read_document(path, root)
+def load_story(path: Path, root: Path, documents: DocumentCache | None = None) -> tuple[Story | None, list[Finding]]:
+    doc = read_document(path, root, documents)
     if not SLUG.match(path.stem):
         return None, [_slug_problem(doc.rel, path.name, "finding-my-voice.md")]
     if not doc.ok:
@@ -167,6 +201,20 @@ def load_story(path: Path, root: Path) -> tuple[Story | None, list[Finding]]:
     )
 
 
+# Problems after which the body cannot be told apart from the front matter, or not read at all.
+BODY_UNREADABLE = frozenset({"front-matter-unclosed", "file-encoding", "file-too-large", "file-symlink", "file-empty"})
+
+
+def _unread(kind: str, path: Path, root: Path, findings: list[Finding]) -> UnreadPage | None:
+    """The body of a file whose front matter has a mistake, so its text is still checked."""
+    if not path.is_file() or any(f.rule in BODY_UNREADABLE or f.rule == "file-name" for f in findings):
+        return None
+    doc = read_document(path, root)
+    if any(f.rule in BODY_UNREADABLE for f in doc.findings) or not doc.body.strip():
+        return None
+    return UnreadPage(kind, path, doc.rel, doc.body, doc.body_line)
+
+
 def _markdown_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -178,6 +226,8 @@ def load_course(
     modules: str = "modules",
     glossary: str = "glossary",
     stories: str = "stories",
+    documents: DocumentCache | None = None,
+    *,
     base_glossary: bool = False,
     hide_base_terms: tuple[str, ...] = (),
 ) -> tuple[Course, list[Finding]]:
@@ -189,28 +239,34 @@ def load_course(
     modules_dir = root / modules
     if modules_dir.is_dir():
         for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-            module, problems = load_module(folder, root)
+            module, problems = load_module(folder, root, documents)
             findings += problems
             if module:
                 course.modules.append(module)
             elif match := MODULE_FOLDER.match(folder.name):
                 course.unloaded_modules.add(match.group("slug"))
+                if unread := _unread("module", folder / "index.md", root, problems):
+                    course.unread_pages.append(unread)
     for path in _markdown_files(root / glossary):
-        term, problems = load_term(path, root)
+        term, problems = load_term(path, root, documents)
         findings += problems
         if term:
             course.terms.append(term)
         else:
             course.unloaded_terms.add(path.stem)
+            if unread := _unread("term", path, root, problems):
+                course.unread_pages.append(unread)
     if base_glossary:
-        findings += add_base_terms(course, hide_base_terms, glossary)
+        findings += add_base_terms(course, hide_base_terms, documents)
     for path in _markdown_files(root / stories):
-        story, problems = load_story(path, root)
+        story, problems = load_story(path, root, documents)
         findings += problems
         if story:
             course.stories.append(story)
         else:
             course.unloaded_stories.add(path.stem)
+            if unread := _unread("story", path, root, problems):
+                course.unread_pages.append(unread)
     course.modules.sort(key=lambda m: (m.order, m.slug))
     course.terms.sort(key=lambda t: t.term.casefold())
     course.stories.sort(key=lambda s: s.title.casefold())

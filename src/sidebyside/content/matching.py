@@ -45,6 +45,15 @@ class _Node:
         self.end: tuple[int, str] | None = None  # (order added, key) of a phrase ending here
 
 
+def _may_start(fold_node: _Node | None, exact_node: _Node | None, next_fold: str, next_word: str) -> bool:
+    """Could a phrase start at a word with these tree nodes, given the next word? A cheap
+    look ahead: yes if either node ends a phrase, or the next word carries one on."""
+    for node in (fold_node, exact_node):
+        if node is not None and (node.end is not None or next_fold in node.fold or next_word in node.exact):
+            return True
+    return False
+
+
 class TermMatcher:
     """Matches many phrases at once. `key` is what a match reports (a glossary slug, say).
 
@@ -94,8 +103,12 @@ class TermMatcher:
         scanned = 0  # words taken from `scan` so far
         index, total = 0, len(found)
         while index < total:
-            if folded[index] not in fold and found[index] not in exact:
+            first_fold, first_exact = fold.get(folded[index]), exact.get(found[index]) if exact else None
+            if first_fold is None and first_exact is None:
                 index += 1
+                continue
+            if index + 1 < total and not _may_start(first_fold, first_exact, folded[index + 1], found[index + 1]):
+                index += 1  # a phrase's first word ("in", "a"), but the next word carries on no phrase
                 continue
             first = next(islice(scan, index - scanned, None))
             scanned = index + 1

@@ -226,6 +226,17 @@ class Story:
         return not self.consent_problem(output, today)
 
 
+@dataclass(frozen=True)
+class UnreadPage:
+    """A page whose front matter has a mistake: its body is still checked, so one round fixes all."""
+
+    kind: str  # module | term | story
+    path: Path
+    rel: str
+    body: str
+    body_line: int
+
+
 @dataclass
 class Course:
     """Everything loaded from one course folder."""
@@ -239,6 +250,7 @@ class Course:
     unloaded_modules: set[str] = field(default_factory=set)
     unloaded_terms: set[str] = field(default_factory=set)
     unloaded_stories: set[str] = field(default_factory=set)
+    unread_pages: list[UnreadPage] = field(default_factory=list)
 
     def module(self, slug: str) -> Module | None:
         return next((m for m in self.modules if m.slug == slug), None)

@@ -323,10 +323,10 @@ class Validator:
         if spec.kind == "date":
             return self.date(value, spec, line)
         if spec.kind == "choice":
-            text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-            if text not in spec.choices:
+            choice = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+            if choice not in spec.choices:
                 options = ", ".join(f"`{c}`" for c in spec.choices)
-                guess = did_you_mean(text or "", spec.choices)
+                guess = did_you_mean(choice or "", spec.choices)
                 hint = f"Did you mean `{guess}`? " if guess else ""
                 self.fail(
                     line,
@@ -335,7 +335,7 @@ class Validator:
                     f"{hint}Use one of: {options}.",
                 )
                 return None
-            return text
+            return choice
         if spec.kind == "list":
             if isinstance(value, (str, int)) and not isinstance(value, bool) and spec.item and spec.item.kind in ("text", "choice"):
                 value_list = LineList(line)

@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+MOST_LINES = 6  # lines on one slide: the check refuses more, and made slides keep to it
+MOST_WORDS = 12  # words in one line of a slide
+
 SLIDE_START = re.compile(r'^(?P<indent>[ \t]*)!!![ \t]*slide\b[ \t]*(?:"(?P<title>[^"\n]*)")?[ \t]*$')
 IMAGE = re.compile(r"^!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]+)\)\s*$")
 BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+")

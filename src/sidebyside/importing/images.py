@@ -18,8 +18,9 @@ def clean_copy(source: Path, target: Path) -> Path:
     if suffix not in SAVE_AS:
         target = target.with_suffix(".png")
         suffix = ".png"
-    with Image.open(source) as picture:
-        picture.load()
+    with Image.open(source) as opened:
+        opened.load()
+        picture: Image.Image = opened
         if SAVE_AS[suffix] == "JPEG" and picture.mode not in ("RGB", "L"):
             picture = picture.convert("RGB")
         # A new image holding only the pixels (and the palette): none of the old metadata comes along.

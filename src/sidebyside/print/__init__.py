@@ -2,7 +2,7 @@
 
 WeasyPrint renders them from the content model with its own print templates and CSS
 (the built website's HTML does not print well). No MkDocs here: the glue that reads
-mkdocs.yml lives in `sidebyside.handouts`.
+mkdocs.yml lives in `sidebyside.app.handouts`.
 """
 
 from sidebyside.print.documents import Handout, HandoutSettings, plan_handouts

@@ -11,18 +11,22 @@ import base64
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from sidebyside.content.contacts import LocalContacts, read_contacts
 from sidebyside.content.easy_read import EasyRead
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.content.session import plan_session
 from sidebyside.print.macros import apply_macros
 from sidebyside.print.markdown_html import MarkdownSetup, absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
-from sidebyside.render import web_pages
+from sidebyside.publish import gate
+from sidebyside.render import contacts_page, trainer_pages, web_pages
 from sidebyside.render.dates import long_date
 from sidebyside.render.easy_read import about_html, sentence_html, status_notes
 from sidebyside.render.links import SESSION_DECK, deck_src, module_deck
@@ -34,8 +38,15 @@ TEMPLATES = HERE / "templates"
 STYLES = HERE
 
 PARTICIPANT, LARGE_PRINT, TRAINER_PACK, JARGON_BUSTER, STORIES = "participant", "large-print", "trainer-pack", "jargon-buster", "stories"
+CONTACTS = "contacts"
 EASY_READ = "easy-read"
 TRAINER_PACK_NAME, JARGON_BUSTER_NAME, STORIES_NAME = "trainer-pack.pdf", "jargon-buster.pdf", "stories.pdf"
+CONTACTS_NAME = contacts_page.CONTACTS_HANDOUT
+
+TRAINER_PACK_DESCRIPTION = "Every module with trainer notes, timings, a running order and a materials checklist"
+JARGON_BUSTER_DESCRIPTION = "Every word in the glossary, A to Z, with its plain meaning"
+STORIES_DESCRIPTION = "Stories about taking part, in one booklet"
+CONTACTS_DESCRIPTION = "The people and teams to go to at your own trust, on one sheet"
 
 HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
 
@@ -57,10 +68,9 @@ class HandoutSettings:
     session_start: dt.time = dt.time(10, 0)
     session_break_every: int = 0
     session_break_minutes: int = 10
-    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
-    base_glossary: bool = False
-    hide_base_terms: tuple[str, ...] = ()
-    brand_css: str = ""  # the course's colours as CSS custom properties (see render/brand.py)
+    contacts: LocalContacts = field(default_factory=lambda: read_contacts(None))
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)  # the course's own Markdown settings
+    colours_css: str = ""  # the trust's colours as CSS custom properties (see render/colours.py)
     slides: bool = False  # whether the build makes slide decks, which the trainer pack lists
 
 
@@ -79,7 +89,6 @@ class Handout:
     module: str = ""
     address: str = ""
     extra: dict[str, str] = field(default_factory=dict)
-    brand_css: str = ""
 
 
 def module_handout_name(slug: str, large: bool = False) -> str:
@@ -134,7 +143,9 @@ class _Planner:
         text = apply_macros(
             markdown_text, self.course, self.settings.today, self.settings.version, module_or_story.rel, module_or_story.path
         )
-        return absolute_links(to_html(text, id_prefix=id_prefix, setup=self.settings.markdown), address, self.settings.site_url)
+        fragment = absolute_links(to_html(text, id_prefix=id_prefix, setup=self.settings.markdown), address, self.settings.site_url)
+        gate(fragment, f"The handout of {module_or_story.rel}", module_or_story.rel, module_or_story.allow_details)
+        return fragment
 
     def render(self, template: str, **context: object) -> str:
         return self.environment.get_template(template).render(
@@ -179,7 +190,6 @@ class _Planner:
             html=document,
             base_url=module.path.parent.as_uri() + "/",
             stylesheets=("handouts.css", "large-print.css") if large else ("handouts.css",),
-            brand_css=self.settings.brand_css,
             assets=tuple(module.assets),
             module=module.slug,
             address=web_address,
@@ -264,41 +274,52 @@ class _Planner:
             html=document,
             base_url=(self.settings.root / folder).as_uri() + "/",
             stylesheets=("handouts.css",),
-            brand_css=self.settings.brand_css,
             assets=assets,
             address=web_address,
         )
 
     def trainer_pack(self) -> Handout:
         plan = plan_session(self.course.modules, self.settings.session_break_every, self.settings.session_break_minutes)
+        begins = self.settings.session_start
         sections = []
-        for slot in plan.slots:
-            module = slot.module
+        for module in self.course.modules:
             body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
-            starts, ends = slot.clock(self.settings.session_start)
-            deck = join_address(self.settings.site_url, deck_src(module_deck(module.slug)))
-            sections.append({"slot": slot, "module": module, "body": body, "starts": starts, "ends": ends, "deck": deck})
+            slot = plan.slot(module)
+            starts, ends = slot.clock(begins) if slot else ("", "")
+            talk = max(module.duration - sum(a.minutes for a in module.activities), 0)
+            sections.append(
+                {
+                    "module": module,
+                    "body": body,
+                    "starts": starts,
+                    "ends": ends,
+                    "talk": talk,
+                    "deck": join_address(self.settings.site_url, deck_src(module_deck(module.slug))),
+                }
+            )
         decks = []
         if self.settings.slides:
             decks = [{"title": "The whole session", "address": join_address(self.settings.site_url, deck_src(SESSION_DECK))}]
             decks += [
-                {"title": s.module.title, "address": join_address(self.settings.site_url, deck_src(module_deck(s.module.slug)))}
-                for s in plan.slots
+                {"title": m.title, "address": join_address(self.settings.site_url, deck_src(module_deck(m.slug)))}
+                for m in self.course.modules
             ]
         return self._booklet(
             name=TRAINER_PACK_NAME,
             title="Trainer pack",
             kind=TRAINER_PACK,
-            description="Every module with trainer notes, timings, a running order and a materials checklist",
+            description=TRAINER_PACK_DESCRIPTION,
             template="trainer_pack.html",
             edition="For trainers",
             address="modules/",
             folder=self.settings.modules_dir,
             assets=tuple(asset for m in self.course.modules for asset in m.assets),
             plan=plan,
+            rows=trainer_pages.plan_rows(plan, begins),
+            totals=trainer_pages.plan_totals(plan, begins),
             sections=sections,
             decks=decks,
-            session_start=self.settings.session_start.strftime("%H:%M"),
+            session_start=begins.strftime("%H:%M"),
         )
 
     def jargon_buster(self) -> Handout:
@@ -318,7 +339,7 @@ class _Planner:
             name=JARGON_BUSTER_NAME,
             title="Jargon buster",
             kind=JARGON_BUSTER,
-            description="Every word in the glossary, A to Z, with its plain meaning",
+            description=JARGON_BUSTER_DESCRIPTION,
             template="jargon_buster.html",
             edition="Words explained, A to Z",
             address=address,
@@ -328,7 +349,8 @@ class _Planner:
 
     def stories(self) -> Handout:
         entries = []
-        for story in self.course.stories_for("print", self.settings.today):
+        printed = self.course.stories_for("print", self.settings.today)
+        for story in printed:
             body = shift_headings(self.body(story, strip_trainer_notes(story.body), story.url, id_prefix=f"{story.slug}-"), 1)
             modules = [m.title for m in (self.course.module(s) for s in story.modules) if m is not None]
             entries.append({"story": story, "teller": web_pages.teller_line(story), "body": body, "modules": modules})
@@ -336,26 +358,112 @@ class _Planner:
             name=STORIES_NAME,
             title="Stories",
             kind=STORIES,
-            description="Stories from patients, carers and staff, in one booklet",
+            description=STORIES_DESCRIPTION,
             template="stories.html",
-            edition="Stories from patients, carers and staff",
+            edition="Stories about taking part",
             address="stories/",
             folder=self.settings.stories_dir,
             entries=entries,
+            intro=web_pages.stories_intro(printed),
+        )
+
+    def contacts(self) -> Handout:
+        contacts = self.settings.contacts
+        return self._booklet(
+            name=CONTACTS_NAME,
+            title=contacts_page.TITLE,
+            kind=CONTACTS,
+            description=CONTACTS_DESCRIPTION,
+            template="contacts.html",
+            edition="Local contacts",
+            address="contacts/",
+            folder=self.settings.modules_dir,
+            rows=contacts_page.contact_rows(contacts),
+            examples=contacts.examples,
+            missing=bool(contacts.missing),
+            examples_title=contacts_page.EXAMPLES_TITLE,
+            examples_text=contacts_page.EXAMPLES_TEXT,
         )
 
 
-def plan_handouts(course: Course, settings: HandoutSettings) -> list[Handout]:
-    """Every handout of the course, in the order the Handouts page lists them."""
+@dataclass(frozen=True)
+class PlannedHandout:
+    """A handout before its HTML is made: what it is, what goes into it, and how to make it.
+
+    `inputs` names the course records the handout is made from (its cache key covers
+    them), so a handout found in the cache needs no Markdown converted at all.
+    """
+
+    name: str
+    title: str
+    kind: str
+    description: str
+    module: str
+    inputs: tuple[object, ...]
+    assets: tuple[Path, ...]
+    make: Callable[[], Handout]
+
+
+def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHandout]:
+    """Every handout of the course, in the order the Handouts page lists them, not yet made."""
     planner = _Planner(course, settings)
-    handouts: list[Handout] = []
+    shared = (
+        tuple(course.terms),
+        tuple(course.stories),
+        tuple((m.slug, m.title, m.order, m.duration, m.last_reviewed) for m in course.modules),
+    )
+    planned: list[PlannedHandout] = []
     for module in course.modules:
-        handouts.append(planner.module(module, large=False))
-        handouts.append(planner.module(module, large=True))
+        for large in (False, True):
+            planned.append(
+                PlannedHandout(
+                    name=module_handout_name(module.slug, large),
+                    title=module.title,
+                    kind=LARGE_PRINT if large else PARTICIPANT,
+                    description=f"{module.title}, large print" if large else module.title,
+                    module=module.slug,
+                    inputs=(module, large, shared),
+                    assets=tuple(module.assets),
+                    make=partial(planner.module, module, large),
+                )
+            )
         if module.easy_read is not None:
-            handouts.append(planner.easy_read(module, module.easy_read))
-    handouts.append(planner.trainer_pack())
-    handouts.append(planner.jargon_buster())
+            easy = module.easy_read
+            planned.append(
+                PlannedHandout(
+                    name=easy_read_handout_name(module.slug),
+                    title=easy.title,
+                    kind=EASY_READ,
+                    description=f"{module.title}, Easy Read",
+                    module=module.slug,
+                    inputs=(module, shared),  # the module holds its Easy Read version
+                    assets=tuple(p.path for p in easy.pictures),  # built-in pictures too: their files are the engine's
+                    make=partial(planner.easy_read, module, easy),
+                )
+            )
+    planned.append(
+        PlannedHandout(
+            name=TRAINER_PACK_NAME,
+            title="Trainer pack",
+            kind=TRAINER_PACK,
+            description=TRAINER_PACK_DESCRIPTION,
+            module="",
+            inputs=(tuple(course.modules), shared),
+            assets=tuple(asset for m in course.modules for asset in m.assets),
+            make=planner.trainer_pack,
+        )
+    )
+    planned.append(
+        PlannedHandout(
+            JARGON_BUSTER_NAME, "Jargon buster", JARGON_BUSTER, JARGON_BUSTER_DESCRIPTION, "", (shared,), (), planner.jargon_buster
+        )
+    )
     if course.stories_for("print", settings.today):  # no empty stories handout
-        handouts.append(planner.stories())
-    return handouts
+        planned.append(PlannedHandout(STORIES_NAME, "Stories", STORIES, STORIES_DESCRIPTION, "", (shared,), (), planner.stories))
+    planned.append(PlannedHandout(CONTACTS_NAME, contacts_page.TITLE, CONTACTS, CONTACTS_DESCRIPTION, "", (), (), planner.contacts))
+    return planned
+
+
+def make_all(course: Course, settings: HandoutSettings) -> list[Handout]:
+    """Every handout with its HTML made (for tests and tools that want the HTML itself)."""
+    return [planned.make() for planned in plan_handouts(course, settings)]

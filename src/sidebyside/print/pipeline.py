@@ -1,30 +1,29 @@
 """Make the PDFs: in parallel across cores, each cached by the hash of all that goes into it.
 
-A handout's key covers its full HTML (content, templates, dates, versions, consent
-already applied), its stylesheets, the images it may use, and the versions of
-WeasyPrint and Side by Side. Same key, same PDF: it is copied from the cache, not made
-again. So a build with nothing changed makes no PDF, and changing one module makes
+A handout's key is made from its inputs (see `cache_keys`), before any HTML is
+made. Same key, same PDF: it is copied from the cache, and its Markdown is never
+converted. So a build with nothing changed makes no PDF, and changing one module makes
 only that module's handouts and the trainer pack again.
 """
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import json
 import multiprocessing
 import os
 import shutil
 import tempfile
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from sidebyside import __version__
 from sidebyside.content.model import Course
-from sidebyside.print.documents import STYLES, Handout, HandoutSettings, plan_handouts
+from sidebyside.print.cache_keys import engine_fingerprint, handout_key
+from sidebyside.print.documents import STYLES, Handout, HandoutSettings, PlannedHandout, plan_handouts
 
-CACHE_FORMAT = "1"
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, MarkInfo, Lang, title shown
 
 
@@ -67,44 +66,14 @@ class HandoutSet:
         return {h.name: h for h in self.handouts}
 
 
-# Keys made by this process. The website build asks for the handouts first (to show page
-# counts), then the after-build step copies them: both report the same work done.
-_MADE_HERE: set[str] = set()
+def planned_key(engine: str, settings: HandoutSettings, plan: PlannedHandout) -> str:
+    """A handout's cache key: its name and kind too, as two booklets can be made from the same records."""
+    return handout_key(engine, settings, (plan.name, plan.kind, plan.inputs), plan.assets)
 
 
-def forget_made_here() -> None:
-    """Start counting afresh (for benchmarks that run several builds in one process)."""
-    _MADE_HERE.clear()
-
-
-def _engine_version() -> str:
-    import weasyprint
-
-    return weasyprint.__version__
-
-
-def handout_key(handout: Handout) -> str:
-    digest = hashlib.sha256()
-
-    def add(label: str, data: bytes) -> None:
-        digest.update(f"{label}:{len(data)}:".encode())
-        digest.update(data)
-
-    add("format", CACHE_FORMAT.encode())
-    add("sidebyside", __version__.encode())
-    add("weasyprint", _engine_version().encode())
-    add("variant", PDF_VARIANT.encode())
-    add("html", handout.html.encode("utf-8"))
-    add("base", handout.base_url.encode())
-    for name in handout.stylesheets:
-        add(f"css {name}", (STYLES / name).read_bytes())
-    add("brand", handout.brand_css.encode())
-    for asset in handout.assets:
-        try:
-            add(f"asset {asset.name}", asset.read_bytes())
-        except OSError:
-            add(f"asset {asset.name}", b"missing")
-    return digest.hexdigest()[:40]
+def _settings_for_key(settings: HandoutSettings) -> HandoutSettings:
+    """The settings that change what a handout says (not how many at once, nor where the cache is)."""
+    return dataclasses.replace(settings, jobs=0, cache_dir=None)
 
 
 def _cache_dir(settings: HandoutSettings) -> Path:
@@ -131,38 +100,52 @@ def _read_entry(cache: Path, key: str) -> int | None:
         return None
 
 
-def render_handouts(course: Course, settings: HandoutSettings) -> HandoutSet:
-    """Make (or find in the cache) every handout of the course."""
+def render_handouts(
+    course: Course,
+    settings: HandoutSettings,
+    *,
+    started: Callable[[int], None] | None = None,
+    done: Callable[[], None] | None = None,
+) -> HandoutSet:
+    """Make (or find in the cache) every handout of the course.
+
+    Keys come from the inputs, so only the handouts missing from the cache have their
+    HTML made; they are printed on every core. `started(count)` is told how many will
+    be made (only when some will), and `done()` is called as each is finished.
+    """
     cache = _cache_dir(settings)
     cache.mkdir(parents=True, exist_ok=True)
     _ignore_itself(cache)
-    handouts = plan_handouts(course, settings)
-    keys = [handout_key(h) for h in handouts]
+    planned = plan_handouts(course, settings)
+    engine = engine_fingerprint()
+    keyed = _settings_for_key(settings)
+    keys = [planned_key(engine, keyed, p) for p in planned]
     pages: dict[str, int] = {}
-    todo: dict[str, Handout] = {}
-    for handout, key in zip(handouts, keys, strict=True):
+    todo: dict[str, PlannedHandout] = {}
+    for plan, key in zip(planned, keys, strict=True):
         found = _read_entry(cache, key)
         if found is None:
-            todo.setdefault(key, handout)
+            todo.setdefault(key, plan)
         else:
             pages[key] = found
     if todo:
-        pages.update(_render_many(todo, cache, settings))
-        _MADE_HERE.update(todo)
+        if started is not None:
+            started(len(todo))
+        pages.update(_render_many(todo, cache, settings, done))
     result = []
-    for handout, key in zip(handouts, keys, strict=True):
+    for plan, key in zip(planned, keys, strict=True):
         path = cache / f"{key}.pdf"
         result.append(
             RenderedHandout(
-                name=handout.name,
-                title=handout.title,
-                kind=handout.kind,
-                description=handout.description,
-                module=handout.module,
+                name=plan.name,
+                title=plan.title,
+                kind=plan.kind,
+                description=plan.description,
+                module=plan.module,
                 pages=pages[key],
                 size=path.stat().st_size,
                 path=path,
-                fresh=key in _MADE_HERE,
+                fresh=key in todo,
             )
         )
     return HandoutSet(result)
@@ -173,26 +156,47 @@ def _jobs(settings: HandoutSettings, count: int) -> int:
     return max(1, min(cores, count))
 
 
-def _render_many(todo: dict[str, Handout], cache: Path, settings: HandoutSettings) -> dict[str, int]:
-    jobs = [(key, h.name, h.html, h.base_url, h.stylesheets, str(settings.root), str(cache), h.brand_css) for key, h in todo.items()]
-    workers = _jobs(settings, len(jobs))
+Job = tuple[str, str, str, str, tuple[str, ...], str, str, str]
+
+
+def _job(key: str, handout: Handout, cache: Path, settings: HandoutSettings) -> Job:
+    return (key, handout.name, handout.html, handout.base_url, handout.stylesheets, str(settings.root), str(cache), settings.colours_css)
+
+
+def _render_many(
+    todo: dict[str, PlannedHandout], cache: Path, settings: HandoutSettings, done: Callable[[], None] | None
+) -> dict[str, int]:
+    """Make the HTML of each handout here and print them on every core, each sent off as soon as its HTML is made."""
+    workers = _jobs(settings, len(todo))
+    pages: dict[str, int] = {}
     if workers == 1:
-        return dict(_render_one(job) for job in jobs)
+        for key, plan in todo.items():
+            got_key, count = _render_one(_job(key, plan.make(), cache, settings))
+            pages[got_key] = count
+            if done is not None:
+                done()
+        return pages
     # fork is quick and safe while nothing else runs in this process; otherwise spawn.
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-        return dict(pool.map(_render_one, jobs))
+        futures = [pool.submit(_render_one, _job(key, plan.make(), cache, settings)) for key, plan in todo.items()]
+        for future in as_completed(futures):
+            got_key, count = future.result()
+            pages[got_key] = count
+            if done is not None:
+                done()
+    return pages
 
 
-def _render_one(job: tuple[str, str, str, str, tuple[str, ...], str, str, str]) -> tuple[str, int]:
+def _render_one(job: Job) -> tuple[str, int]:
     """Make one PDF into the cache (runs in a worker process). Returns (key, pages)."""
     from weasyprint import CSS, HTML
 
-    key, name, html, base_url, stylesheets, root, cache_dir, brand_css = job
+    key, name, html, base_url, stylesheets, root, cache_dir, colours_css = job
     cache = Path(cache_dir)
     try:
         document = HTML(string=html, base_url=base_url, url_fetcher=_local_fetcher(Path(root))).render(
-            stylesheets=[CSS(filename=str(STYLES / s)) for s in stylesheets] + ([CSS(string=brand_css)] if brand_css else [])
+            stylesheets=[CSS(filename=str(STYLES / s)) for s in stylesheets] + ([CSS(string=colours_css)] if colours_css else [])
         )
         handle, temporary = tempfile.mkstemp(prefix=f".{key}-", suffix=".pdf", dir=cache)
         os.close(handle)

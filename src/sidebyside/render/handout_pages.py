@@ -92,7 +92,7 @@ def handouts_page(handouts: Sequence[HandoutInfo], previewing: bool = False) -> 
         "Easy Read handouts use short sentences, large text and a picture beside each idea.",
         [row(h, h.description) for h in handouts if h.kind == "easy-read"],
     )
-    lines += section("For everyone", "", [described(h) for h in handouts if h.kind in ("jargon-buster", "stories")])
+    lines += section("For everyone", "", [described(h) for h in handouts if h.kind in ("jargon-buster", "stories", "contacts")])
     lines += section(
         "For trainers",
         "The trainer pack has notes that participants do not see. Print it from the same version as the handouts.",

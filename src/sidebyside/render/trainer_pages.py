@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from dataclasses import dataclass
 
 from sidebyside.content.model import Course, Module, Story
-from sidebyside.content.session import SessionPlan, Slot, plan_session
+from sidebyside.content.session import Break, SessionPlan, clock_time, plan_session
 from sidebyside.render.links import (
     SESSION_PLAN,
     TRAINER_NOTES,
@@ -64,8 +65,46 @@ def module_plan(course: Course, break_every: int = 0, break_minutes: int = 10) -
     return plan_session(course.modules, break_every=break_every, break_minutes=break_minutes)
 
 
-def _slot_for(plan: SessionPlan, module: Module) -> Slot | None:
-    return next((s for s in plan.slots if s.module.slug == module.slug), None)
+@dataclass(frozen=True)
+class PlanRow:
+    """One row of the running order, the same on the website and in the trainer pack."""
+
+    starts: str
+    ends: str
+    title: str
+    minutes: int
+    activities: str  # "" for a break
+    module: Module | None  # None for a break
+
+    @property
+    def is_break(self) -> bool:
+        return self.module is None
+
+
+def plan_rows(plan: SessionPlan, begins: dt.time) -> list[PlanRow]:
+    """Every module and every break, in order, with clock times."""
+    rows = []
+    for row in plan.rows:
+        starts, ends = row.clock(begins)
+        if isinstance(row, Break):
+            rows.append(PlanRow(starts, ends, "Break", row.minutes, "", None))
+            continue
+        doing = "; ".join(f"{a.title} ({a.minutes} min)" for a in row.activities) or "None"
+        rows.append(PlanRow(starts, ends, row.module.title, row.minutes, doing, row.module))
+    return rows
+
+
+def plan_totals(plan: SessionPlan, begins: dt.time) -> str:
+    """The totals line, word for word the same on the website and in the trainer pack."""
+    text = f"Total: {minutes(plan.total)}, from {begins.strftime('%H:%M')} to {clock_time(begins, plan.total)}. Teaching: {minutes(plan.teaching)}."
+    if plan.breaks:
+        count = len(plan.breaks)
+        text += f" Breaks: {count} {'break' if count == 1 else 'breaks'}, {minutes(plan.break_total)} in all."
+    else:
+        text += " Breaks: none planned. Add time for breaks and for people to settle in."
+    for module in plan.long_modules:
+        text += f" {module.title} is longer than {minutes(plan.break_every)}: take a short pause part way through it."
+    return text
 
 
 def _easy_read_note(module: Module, src: str) -> list[str]:
@@ -118,7 +157,7 @@ def trainer_module_page(module: Module, plan: SessionPlan, begins: dt.time, slid
             "",
         ]
     lines += _easy_read_note(module, src)
-    slot = _slot_for(plan, module)
+    slot = plan.slot(module)
     if slot is not None:
         start, end = slot.clock(begins)
         lines += [f"In the [session plan]({relative(src, SESSION_PLAN)}) this module runs from {start} to {end}.", ""]
@@ -150,27 +189,18 @@ def session_plan_page(course: Course, plan: SessionPlan, begins: dt.time, slides
     if not plan.slots:
         return "\n".join([*lines, "There are no modules yet.", ""])
     lines += ["| Starts | Ends | Part | Minutes | Activities |", "|---|---|---|---|---|"]
-    previous_end = 0
-    activity_total = 0
-    for slot in plan.slots:
-        if slot.start > previous_end:
-            start = _at(begins, previous_end)
-            lines.append(f"| {start} | {_at(begins, slot.start)} | Break | {slot.start - previous_end} | |")
-        start, end = slot.clock(begins)
-        link = f"[{md_text(slot.module.title)}]({relative(src, trainer_module_src(slot.module.slug))})"
-        doing = "; ".join(f"{md_text(a.title)} ({a.minutes})" for a in slot.activities) or "none"
-        activity_total += sum(a.minutes for a in slot.activities)
-        lines.append(f"| {start} | {end} | {link} | {slot.module.duration} | {doing} |")
-        previous_end = slot.end
-    teaching = sum(s.module.duration for s in plan.slots)
-    breaks = plan.total - teaching
+    for row in plan_rows(plan, begins):
+        if row.module is None:
+            lines.append(f"| {row.starts} | {row.ends} | **Break** | {row.minutes} | |")
+            continue
+        link = f"[{md_text(row.title)}]({relative(src, trainer_module_src(row.module.slug))})"
+        lines.append(f"| {row.starts} | {row.ends} | {link} | {row.minutes} | {md_text(row.activities)} |")
+    activity_total = sum(a.minutes for m in course.modules for a in m.activities)
     lines += [
         "",
-        f'<p class="sbs-total"><strong>Total: {minutes(plan.total)}, '
-        f"from {begins.strftime('%H:%M')} to {_at(begins, plan.total)}.</strong></p>",
+        f'<p class="sbs-total"><strong>{html_text(plan_totals(plan, begins))}</strong></p>',
         "",
-        f"- Teaching: {minutes(teaching)}, of which activities take {minutes(activity_total)}",
-        f"- Breaks: {minutes(breaks)}" if breaks else "- Breaks: none planned. Add time for breaks and for people to settle in.",
+        f"Activities take {minutes(activity_total)} of the teaching time.",
         "",
         "## Materials checklist",
         "",
@@ -198,11 +228,6 @@ def materials_checklist(plan: SessionPlan) -> list[str]:
         )
     lines += ["</ul>", ""]
     return lines
-
-
-def _at(begins: dt.time, offset: int) -> str:
-    moment = dt.datetime.combine(dt.date(2000, 1, 1), begins) + dt.timedelta(minutes=offset)
-    return moment.strftime("%H:%M")
 
 
 def notes_page(course: Course, stories: list[Story]) -> str:

@@ -240,8 +240,7 @@ def story_page(story: Story, course: Course, edition: str = "participant") -> Pa
         text += page.part(admonition_html("warning", "Content note", f"This story mentions {html_text(', '.join(story.content_notes))}."))
     body = story.body if edition == "trainer" else strip_trainer_notes(story.body)
     text += f"{body.strip()}\n\n"
-    related = [course.module(slug) for slug in story.modules]
-    related = [m for m in related if m is not None]
+    related = [m for m in (course.module(slug) for slug in story.modules) if m is not None]
     if related:
         text += "## Modules this story goes with\n\n"
         text += "\n".join(f"- [{md_text(m.title)}]({relative(src, module_src(m.slug))})" for m in related) + "\n"
@@ -249,8 +248,26 @@ def story_page(story: Story, course: Course, edition: str = "participant") -> Pa
     return page
 
 
+def stories_intro(stories: list[Story]) -> str:
+    """What the stories are, honestly: made up, real or both (the website and the booklet say the same)."""
+    if not stories:
+        return "Stories about taking part in improvement work."
+    real = [s for s in stories if not s.illustrative]
+    if not real:
+        return (
+            "Stories about taking part in improvement work. Read them in any order. "
+            "Every story here was written for the course: they are examples, not about real people."
+        )
+    if len(real) == len(stories):
+        return "Stories from people who have taken part in improvement work, shared with their permission. Read them in any order."
+    return (
+        "Stories about taking part in improvement work. Read them in any order. "
+        "Some are real and shared with permission. Others were written for the course, and they say so."
+    )
+
+
 def stories_index(stories: list[Story]) -> str:
-    lines = ["# Stories", "", "Stories from people who have taken part in improvement work. Read them in any order.", ""]
+    lines = ["# Stories", "", html_text(stories_intro(stories)), ""]
     if not stories:
         lines.append("There are no stories yet.")
     for story in stories:

@@ -36,6 +36,11 @@ class SideBySideConfig(Config):
     # logged as information ("Jargon advice: ..."), so a `--strict` build still passes.
     # Set true to make them MkDocs warnings, which fail a `--strict` build.
     jargon_warnings_fail = opt.Type(bool, default=False)
+    # The reading age participant pages aim for (the course aims for 9 to 11): a page two
+    # years or more above it gets a warning naming its hardest sentences. Trainer notes
+    # have their own target.
+    reading_age = opt.Type(int, default=11)
+    trainer_reading_age = opt.Type(int, default=14)
     # Make printable handouts (PDF) into site/handouts/ and link them from the pages.
     handouts = opt.Type(bool, default=True)
     # Trainer edition: pages under /trainers/ with notes, activities and a session plan.
@@ -46,10 +51,15 @@ class SideBySideConfig(Config):
     session_break_minutes = opt.Type(int, default=10)
     # The course version shown on every page; `sidebyside release` sets it for you.
     version = opt.Type(str, default="")
-    # Make site/handouts/<site_name>-offline.zip, a copy of the site that works without a network.
+    # Who to contact at this trust (involvement lead, payments, wellbeing, PALS, ICB, trust):
+    # each a `name` and `how` to reach them. Shown at /contacts/ and in contacts.pdf.
+    # See reference/contacts.md. `examples: true` marks made-up values.
+    contacts = opt.Type(dict, default={})
+    # Make site/handouts/<course-name>-offline.zip (named from site_name), a copy of the site that works without a network.
     offline_copy = opt.Type(bool, default=True)
-    # The course's colours on the website and the handouts: primary, accent, box (see render/brand.py).
-    brand = opt.Type(dict, default={})
+    # The trust's colours on the website and the handouts (#rrggbb, in quotes): `header`, `links`
+    # and `boxes`. Each is checked for contrast with the writing on it; see reference/new-course.md.
+    trust_colours = opt.Type(dict, default={})
     # Inherit the engine's base glossary of NHS and improvement words; hide entries by file name.
     base_glossary = opt.Type(bool, default=True)
     hide_base_terms = opt.Type(list, default=[])

@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from sidebyside.checks.untrusted import costly_macro_line
 from sidebyside.content.frontmatter import caching
 from sidebyside.content.schema import did_you_mean
 from sidebyside.render import web_pages
@@ -133,6 +134,9 @@ class _ReportingSandbox(SandboxedEnvironment):
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         if caching() and isinstance(source, str) and not may_be_template(self, source):
             return Verbatim(self, source)  # nothing for Jinja to do: skip parsing and compiling
+        if isinstance(source, str) and (line := costly_macro_line(source)):
+            # Jinja works out sums while it compiles, so ("ab" * 400000000) would fill the memory first.
+            self._fail(source, MacroError("Macros in a page cannot do sums or join text together. Write the words into the page."), line)
         try:
             template = super().from_string(source, globals, template_class)
         except jinja2.TemplateSyntaxError as exc:

@@ -92,16 +92,6 @@ def _trainer_section(course: Course, landing: str, group_size: int = GROUP_SIZE)
     return [landing, {"Session plan": SESSION_PLAN}, {"All trainer notes": TRAINER_NOTES}, {"Teaching each module": teaching}]
 
 
-def _mentions(items: object, src: str) -> bool:
-    if isinstance(items, str):
-        return items == src
-    if isinstance(items, dict):
-        return any(_mentions(v, src) for v in items.values())
-    if isinstance(items, list):
-        return any(_mentions(v, src) for v in items)
-    return False
-
-
 def expand(
     config_nav: list[NavItem] | None,
     course: Course,
@@ -165,4 +155,20 @@ def add_handouts(items: list[NavItem]) -> list[NavItem]:
             result.insert(index + 1, {"Handouts": HANDOUTS_INDEX})
             return result
     result.append({"Handouts": HANDOUTS_INDEX})
+    return result
+
+
+CONTACTS_PAGE = "contacts/index.md"
+
+
+def add_contacts(items: list[NavItem]) -> list[NavItem]:
+    """Put "Who to contact here" in the menu after Handouts (or at the end), unless mkdocs.yml places it."""
+    if _mentions(items, CONTACTS_PAGE):
+        return items
+    result = list(items)
+    for index, item in enumerate(result):
+        if isinstance(item, dict) and HANDOUTS_INDEX in item.values():
+            result.insert(index + 1, {"Who to contact here": CONTACTS_PAGE})
+            return result
+    result.append({"Who to contact here": CONTACTS_PAGE})
     return result

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -22,16 +21,27 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
-from sidebyside.checks import CheckContext, CheckSetupError, run_checks
+from sidebyside.app.session import BuildSession, Caches
+from sidebyside.app.settings import ProjectError
+from sidebyside.checks import CheckSetupError
 from sidebyside.checks.background import PendingChecks
-from sidebyside.checks.governance import GOVERNANCE_RULES
-from sidebyside.content import Course, load_course
+from sidebyside.checks.policy import BuildPolicy
+from sidebyside.content import Course
+from sidebyside.content.contacts import read_contacts
 from sidebyside.content.frontmatter import caching
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
-from sidebyside.project import VERSION_ENV, course_version, easy_read_limits, parse_today, take_loaded
-from sidebyside.render import chart_fences, easy_read, handout_pages, left_out, slide_links, trainer_pages, web_pages
-from sidebyside.render.brand import BrandProblem, brand_from_settings
+from sidebyside.render import (
+    chart_fences,
+    contacts_page,
+    easy_read,
+    handout_pages,
+    left_out,
+    slide_links,
+    trainer_pages,
+    web_pages,
+)
 from sidebyside.render.feedback import feedback_box
 from sidebyside.render.links import (
     EASY_READ_PAGE,
@@ -48,10 +58,9 @@ from sidebyside.render.links import (
     story_src,
     trainer_module_src,
 )
-from sidebyside.render.terms import matcher_for
-from sidebyside.site import accessible_html, address_links, macros, nav, search_index, sources, template_cache
+from sidebyside.render.terms import link_terms, matcher_for, words_box
+from sidebyside.site import accessible_html, address_links, macros, nav, sources, template_cache
 from sidebyside.site.config import SideBySideConfig
-from sidebyside.site.page_helper import Linking, PageHelper
 from sidebyside.site.sources import source_of
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
@@ -61,6 +70,7 @@ ASSET_PREFIX = "assets/sidebyside/"
 REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables", "footnotes")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
 FEEDBACK_PAGE = "contributing.md"
+COLOURS_CSS = "trust-colours.css"  # the trust's colours (render/colours.py), after the engine's stylesheet
 
 
 def _docs_edit_base(config: MkDocsConfig) -> str:
@@ -76,7 +86,12 @@ def _docs_edit_base(config: MkDocsConfig) -> str:
 
 
 class SideBySidePlugin(BasePlugin[SideBySideConfig]):
-    """Adds a co-produced course (modules, glossary, stories) to an MkDocs site."""
+    """Adds a co-produced course (modules, glossary, stories) to an MkDocs site.
+
+    A command hands it the build session (`session`): the settings, the course read
+    and checked once, and where the handouts come from. Run by MkDocs alone
+    (`mkdocs build`, or a preview's rebuild) it opens a session of its own.
+    """
 
     supports_multiple_instances = False
 
@@ -93,59 +108,58 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.docs_dir = Path("docs")
         self.handouts: list[Any] = []
         self.decks: list[Any] = []
+        self.sources_of: dict[str, str] = {}
+        self.allowed_details: dict[str, tuple[str, ...]] = {}
         self.previewing = False
         self.version = ""
         self.trainer_srcs: set[str] = set()
         self.skipped_macros = ""
         self.pending_checks: PendingChecks | None = None
         self.files = Files([])
-        self.helper = PageHelper(None, {})
         self.page_parts: dict[str, web_pages.PageMarkdown] = {}
-        self.brand_css = ""
+        self.session: BuildSession | None = None
+        self.caches = Caches()  # kept between a preview's rebuilds (MkDocs keeps this plugin object)
+        self.matcher: Any = None
+        self.terms: dict[str, Any] = {}
+        self.pages_task: Any = None
+        self.colours_css = ""
 
     # --- configuration -------------------------------------------------------------------
 
     @property
     def today(self) -> dt.date:
+        assert self.session is not None
+        return self.session.settings.today
+
+    def _session_for(self, config: MkDocsConfig) -> BuildSession:
+        """The session a command handed over for this very configuration, else a new one."""
+        if self.session is not None and self.session.mkdocs_config is config:
+            return self.session
         try:
-            return parse_today(self.config.today)
-        except ValueError as exc:
+            return BuildSession.for_config(config, caches=self.caches, previewing=self.previewing)
+        except ProjectError as exc:
             raise PluginError(str(exc)) from None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.root = (Path(config.config_file_path).parent / self.config.content_dir).resolve()
+        session = self.session = self._session_for(config)
+        self.root = session.settings.root
         self.docs_dir = Path(config.docs_dir)
         self.macro_errors = []
-        loaded = None
-        if self.config.checks:  # what `sidebyside build` has just loaded and checked, if it has
-            loaded = take_loaded(self.root, self.config.modules_dir, self.config.glossary_dir, self.config.stories_dir, self.today)
-        self.pending_checks = None
-        if loaded is not None:
-            course, findings = loaded.course()
-            checks = loaded.checks
+        try:
+            course, findings = session.course()
+            checks = session.checks()
             if checks.done or errors_in(findings):  # nothing will be built: report every problem together
                 findings += checks.result()
-            else:  # still running on another core: collected in on_post_build
+                self.pending_checks = None
+            else:  # still running on another core: collected before handouts are made, or in on_post_build
                 self.pending_checks = checks
-        else:
-            course, findings = load_course(
-                self.root,
-                self.config.modules_dir,
-                self.config.glossary_dir,
-                self.config.stories_dir,
-                self.config.base_glossary,
-                tuple(self.config.hide_base_terms),
-            )
-            if self.config.checks:
-                try:
-                    findings += run_checks(course, CheckContext(self.today, easy_read=easy_read_limits(self.config)))
-                except CheckSetupError as exc:
-                    raise PluginError(str(exc)) from None
+        except CheckSetupError as exc:
+            raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
         self._report(findings)
         matcher = matcher_for(course.terms)
-        self.helper.close()
-        self.helper = PageHelper(matcher if self.config.link_terms and matcher else None, {t.slug: t for t in course.terms})
+        self.matcher = matcher if self.config.link_terms and matcher else None
+        self.terms = {t.slug: t for t in course.terms}
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -155,14 +169,12 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         )
         if self.config.handouts:
             config.nav = nav.add_handouts(config.nav)
-        self.version = course_version(self.config.version, config.extra)
+        config.nav = nav.add_contacts(config.nav)
+        self.version = session.settings.version
         self._show_version(config)
-        try:
-            self.brand_css = brand_from_settings(self.config.brand, Path(config.config_file_path)).web_css()
-        except BrandProblem as exc:
-            raise PluginError(str(exc)) from None
-        # The engine's look first, then the course's colours, then the course's own stylesheets: the course wins.
-        config.extra_css[0:0] = [ASSET_PREFIX + "sidebyside.css", ASSET_PREFIX + "brand.css"]
+        self.colours_css = session.settings.colours.web_css()
+        # The engine's look first, then the trust's colours, then the course's own stylesheets: the course wins.
+        config.extra_css[0:0] = [ASSET_PREFIX + "sidebyside.css", ASSET_PREFIX + COLOURS_CSS]
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config, self)
         return config
@@ -172,16 +184,14 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         shown = f"Course version {self.version}" if self.version else "Draft: not a released version"
         note = f'<span class="sbs-version">{shown}</span>'
         config.copyright = f"{config.copyright} {note}" if config.copyright else note
-        if os.environ.get(VERSION_ENV) and "version" not in config.extra:
+        if self.session is not None and self.session.settings.released and "version" not in config.extra:
             # A release: let Material's version selector read mike's versions.json.
             config.extra["version"] = {"provider": "mike"}
 
     @property
     def session_start(self) -> dt.time:
-        try:
-            return trainer_pages.parse_start(self.config.session_start)
-        except ValueError as exc:
-            raise PluginError(str(exc)) from None
+        assert self.session is not None
+        return self.session.settings.session_start
 
     def _docs_pages(self, config: MkDocsConfig) -> list[str]:
         docs = Path(config.docs_dir)
@@ -189,21 +199,16 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def _report(self, findings: list[Finding]) -> None:
         errors = [f for f in findings if f.severity is Severity.ERROR]
+        policy = BuildPolicy(self.config.strict_governance, self.config.jargon_warnings_fail)
         for finding in findings:
-            if finding.severity is Severity.WARNING and finding.rule in GOVERNANCE_RULES and not self.config.strict_governance:
-                log.info(format_one_line(finding))
-            elif finding.severity is Severity.WARNING and self._is_advice(finding):
-                log.info("Jargon advice: " + format_one_line(finding))
+            if finding.severity is Severity.WARNING and policy.is_advice(finding):
+                log.info(("Jargon advice: " if finding.rule.startswith("jargon-") else "") + format_one_line(finding))
             elif finding.severity is Severity.WARNING:
                 log.warning(format_one_line(finding))
             elif finding.severity is Severity.SUGGESTION:
                 log.info(format_one_line(finding))
         if errors:
             raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors, counted=findings))
-
-    def _is_advice(self, finding: Finding) -> bool:
-        """Jargon warnings are advice unless `jargon_warnings_fail` is set (see README, "Jargon checks")."""
-        return finding.rule.startswith("jargon-") and not self.config.jargon_warnings_fail
 
     # --- files ---------------------------------------------------------------------------
 
@@ -213,6 +218,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         generated: dict[str, str | web_pages.PageMarkdown] = {
             MODULES_INDEX: web_pages.modules_index(course.modules),
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
+            contacts_page.CONTACTS_PAGE: contacts_page.contacts_page(
+                read_contacts(self.config.contacts),
+                handout_pages.handout_src(contacts_page.CONTACTS_HANDOUT) if self.config.handouts else "",
+            ),
         }
         if course.stories_for("web", today):  # no empty Stories page in a course without stories
             generated[STORIES_INDEX] = web_pages.stories_index(course.stories_for("web", today))
@@ -249,18 +258,55 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             # Easy Read pages are reached from their module page, not the menu.
             inclusion = InclusionLevel.NOT_IN_NAV if src.endswith(EASY_READ_PAGE) else InclusionLevel.UNDEFINED
             self._add(files, File.generated(config, src, content=markdown, inclusion=inclusion))
+        # For the publish gate: the file a contributor fixes for each page, and the personal details it may show.
+        self.sources_of = {module_src(m.slug): m.rel for m in course.modules} | {story_src(s.slug): s.rel for s in course.stories}
+        self.sources_of |= {easy_read_src(m.slug): m.easy_read.rel for m in course.modules if m.easy_read is not None}
+        self.allowed_details = {module_src(m.slug): tuple(m.allow_details) for m in course.modules}
+        self.allowed_details |= {easy_read_src(m.slug): tuple(m.allow_details) for m in course.modules}
+        self.allowed_details |= {story_src(s.slug): tuple(s.allow_details) for s in course.stories}
+        # The contacts sheet shows the ways to reach people that mkdocs.yml gives: configuration a maintainer reviews.
+        self.allowed_details[contacts_page.CONTACTS_PAGE] = ("phone", "email", "postcode")
         self.linkable = {module_src(m.slug) for m in course.modules} | {story_src(s.slug) for s in course.stories}
         left = [s for s in course.stories if not s.allowed("web", today)]
         self.left_out_srcs = {story_src(s.slug) for s in left}
         self.left_out_urls = {s.url for s in left}
         self.linkable |= {trainer_module_src(m.slug) for m in course.modules if self.config.trainer_edition}
+        self._publish_files_safely(files, config)
         self.addresses = address_links.page_addresses(files)
         for picture in sorted(pictures):  # the built-in pictures the Easy Read pages show
             self._add(files, File.generated(config, easy_read.PICTURES + Path(picture).name, abs_src_path=picture))
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
-        self._add(files, File.generated(config, ASSET_PREFIX + "brand.css", content=self.brand_css))
+        self._add(files, File.generated(config, ASSET_PREFIX + COLOURS_CSS, content=self.colours_css))
         return files
+
+    def _publish_files_safely(self, files: Files, config: MkDocsConfig) -> None:
+        """Every file from docs/ and the course folders: allowed kinds only, from inside the course, pictures without hidden details."""
+        from sidebyside.publish import GateProblem
+        from sidebyside.publish.files import check_file, without_hidden_details
+
+        project = Path(config.config_file_path).resolve().parent
+        designed = {f"docs/{name}" for name in [*config.extra_css, *map(str, config.extra_javascript)]}
+        cache = project / ".sidebyside-cache" / "pictures"
+        contributed = [Path(config.docs_dir).absolute(), *(self.root / d for d in (self.config.modules_dir, self.config.stories_dir))]
+        for file in files:
+            if file.abs_src_path is None:
+                continue
+            path = Path(file.abs_src_path)
+            if not any(path.is_relative_to(folder) for folder in contributed):
+                continue  # the theme's and the engine's own files
+            try:
+                rel = path.relative_to(project).as_posix() if not path.is_symlink() else f"{Path(config.docs_dir).name}/{file.src_uri}"
+            except ValueError:
+                rel = file.src_uri
+            try:
+                check_file(path, rel, project, designed)
+            except GateProblem as exc:
+                raise PluginError(str(exc)) from None
+            clean, changed = without_hidden_details(path, cache)
+            if changed:
+                file.abs_src_path = str(clean)
+                log.info(f"Note: removed hidden details (such as the camera, the place or names) from {rel} before publishing it.")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A preview rebuilds on every save; making PDFs then would slow it down for no one.
@@ -271,14 +317,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if not self.config.handouts or self.previewing:
             return []
         self._collect_checks()  # printing handouts takes a while: not for a course that cannot be built
-        from sidebyside.handouts import make_handouts, settings_from_config
         from sidebyside.print.pipeline import HandoutProblem
 
-        settings = settings_from_config(config)
-        if settings is None or self.course is None:
-            return []
+        assert self.session is not None
         try:
-            return make_handouts(self.course, settings).handouts
+            return self.session.handouts().handouts
         except HandoutProblem as exc:
             raise PluginError(str(exc)) from None
 
@@ -286,15 +329,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         """Draw (or take from the cache) the trainers' slides, so trainer pages can link them."""
         if not self.config.slides or self.previewing or self.course is None:
             return []
-        from sidebyside.decks import make, settings_from_config
+        from sidebyside.app.settings import ProjectError
         from sidebyside.slides import SlidesProblem
 
-        settings = settings_from_config(config)
-        if settings is None:
-            return []
+        assert self.session is not None
         try:
-            return make(self.course, settings).decks
-        except SlidesProblem as exc:
+            return self.session.decks().decks
+        except (SlidesProblem, ProjectError) as exc:
             raise PluginError(str(exc)) from None
 
     def _trainer_pages(self, config: MkDocsConfig) -> dict[str, str]:
@@ -325,15 +366,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.files = files  # the final set, for pages finished in on_page_context
+        assert self.session is not None
         if caching():
-            template_cache.install(env, Path(config.config_file_path).parent)
-        # Every page's HTML is made: read them for search, and link their terms, on another core.
-        pages = [f.page for f in files.documentation_pages() if f.page is not None and f.page.content is not None]
-        linking = {page.file.src_uri: how for page in pages if (how := self._linking(page, files)) is not None}
-        index = search_index.index_to_help(config.plugins)
-        self.helper.start(pages, linking, index)
-        if self.helper.working and index is not None:
-            search_index.let_helper_index(config.plugins, self.helper)
+            template_cache.install(env, self.session.settings.project_dir, self.session.caches.templates)
+        self.pages_task = self.session.progress.task("Pages", len(files.documentation_pages()))
         return env
 
     # --- pages ---------------------------------------------------------------------------
@@ -355,7 +391,19 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if caching() and "render_macros" not in page.meta and not macros.has_macros(config, markdown):
             page.meta["render_macros"] = False
             self.skipped_macros = page.file.src_uri
+        elif self.course is not None and not self._macros_are_safe(markdown, page):
+            # The checks stop this build; meanwhile a macro that could hang or fill the memory is never run.
+            page.meta["render_macros"] = False
+            self.skipped_macros = page.file.src_uri
         return markdown
+
+    def _macros_are_safe(self, markdown: str, page: Page) -> bool:
+        from sidebyside.checks.pages import PageText
+        from sidebyside.checks.untrusted import macro_problems
+
+        assert self.course is not None
+        text = PageText(page.file.src_uri, "page", markdown, 1, page.file.src_uri, self.root)
+        return not macro_problems(text, self.course)
 
     @event_priority(-50)  # after macros have run
     def _rewrite_address_links(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -372,13 +420,27 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     on_page_markdown = CombinedEvent(_skip_macros_if_none, _rewrite_address_links)
 
     @event_priority(100)  # first, so that other plugins see the whole page
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _fill_parts(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Put back the parts of generated pages that were kept as HTML (see web_pages.PageMarkdown).
         parts = self.page_parts.get(page.file.src_uri)
         return parts.fill(html) if parts is not None else html
 
+    @event_priority(-100)  # last: the publish gate reads the page content as it will be published
+    def _gate(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        from sidebyside.publish import GateProblem, gate
+
+        src = page.file.src_uri
+        source = self.sources_of.get(src, f"{Path(config.docs_dir).name}/{src}" if not page.file.generated_by else "")
+        try:
+            gate(html, f"The page {src}", source, self.allowed_details.get(src, ()))
+        except GateProblem as exc:
+            raise PluginError(str(exc)) from None
+        return html
+
+    on_page_content = CombinedEvent(_fill_parts, _gate)
+
     @event_priority(-50)  # after the search plugin has indexed the page (see below)
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any) -> TemplateContext:
         # Term links, the words box and the feedback box are added after the search index
         # has read the page: links do not change its text, and the two boxes repeat on
         # every page, so searching for a word would find them everywhere. It also spares
@@ -386,21 +448,19 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         page.content = self._finish_content(page.content or "", page, self.files)
         return context
 
-    def _linking(self, page: Page, files: Files) -> Linking | None:
-        """How the page's glossary terms are linked, or None if they are not."""
-        if self.helper.matcher is None or page.file.src_uri not in self.linkable:
-            return None
+    def _finish_content(self, html: str, page: Page, files: Files) -> str:
+        """The page with its glossary terms linked (module and story pages), its words box and the feedback box."""
+        if self.matcher is None or page.file.src_uri not in self.linkable:
+            return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
         glossary = files.get_file_from_path(GLOSSARY_INDEX)
         glossary_href = get_relative_url(glossary.url if glossary else "glossary/", page.url)
-        return Linking(glossary_href, words_box=page.file.src_uri.startswith("modules/"))
-
-    def _finish_content(self, html: str, page: Page, files: Files) -> str:
-        linking = self._linking(page, files)
-        if linking is None:
-            return html.replace(web_pages.WORDS_SLOT, "") + self._feedback(page, files)
-        return self.helper.linked(page.file.src_uri, html, linking) + self._feedback(page, files)
+        linked = link_terms(html, self.matcher, self.terms, glossary_href)
+        box = words_box(linked.used, self.terms, glossary_href) if page.file.src_uri.startswith("modules/") else ""
+        return linked.html.replace(web_pages.WORDS_SLOT, box) + self._feedback(page, files)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.pages_task is not None:
+            self.pages_task.advance()
         # Material says lang="en"; the course is written in British English.
         output = HTML_LANG.sub('<html lang="en-GB"', output, count=1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
@@ -414,7 +474,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     @event_priority(100)  # before other plugins finish: the checks decide whether the build stands
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.helper.close()
+        if self.pages_task is not None:
+            self.pages_task.finish()
+            self.pages_task = None
         self._collect_checks()
 
     def _collect_checks(self) -> None:
@@ -428,7 +490,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     @event_priority(-100)  # after other plugins have tidied up
     def on_build_error(self, *, error: Exception) -> None:
-        self.helper.close()
         # The build stopped before the checks were read. A mistake the checks explain
         # (a macro reading the configuration, say) often stops the build too, with a
         # vaguer message: give the checks' explanation instead of that one.

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
@@ -23,9 +24,11 @@ CACHE_FOLDER = ".sidebyside-cache"
 
 
 class _Cache(FileSystemBytecodeCache):
-    """Files on disk, with the bytecode already read kept in memory."""
+    """Files on disk, with the bytecode already read kept in `memory` (held by the build session)."""
 
-    memory: dict[str, tuple[str, bytes]] = {}
+    def __init__(self, directory: str, memory: dict[str, tuple[str, bytes]]) -> None:
+        super().__init__(directory)
+        self.memory = memory
 
     def load_bytecode(self, bucket: Bucket) -> None:
         held = self.memory.get(self.directory + bucket.key)
@@ -67,8 +70,9 @@ def _folder(env: jinja2.Environment, project_dir: Path) -> Path:
     return project_dir / CACHE_FOLDER / "templates" / _fingerprint(env)
 
 
-def install(env: jinja2.Environment, project_dir: Path) -> None:
-    """Give the theme's environment the cache, unless it already has one."""
+def install(env: jinja2.Environment, project_dir: Path, memory: dict[str, tuple[str, bytes]]) -> None:
+    """Give the theme's environment the cache, unless it already has one; `memory` keeps
+    what was read for the next build in this process (a preview's rebuilds)."""
     if env.bytecode_cache is not None:
         return
     folder = _folder(env, project_dir)
@@ -76,21 +80,18 @@ def install(env: jinja2.Environment, project_dir: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return
-    env.bytecode_cache = _Cache(str(folder))
+    env.bytecode_cache = _Cache(str(folder), memory)
 
 
-def compile_ahead(config_file: Path) -> None:
+def compile_ahead(theme: Any, project_dir: Path) -> None:
     """Compile the theme's templates into the cache, when nothing is cached yet (a fresh
     clone, say). `sidebyside build` does this in its helper process while MkDocs converts
     the pages, so that the first page written finds them compiled."""
-    from sidebyside.project import load_mkdocs_config
-
-    theme = load_mkdocs_config(config_file).theme
     env = theme.get_env()
-    folder = _folder(env, config_file.parent)
+    folder = _folder(env, project_dir)
     if folder.is_dir() and any(folder.iterdir()):
         return
-    install(env, config_file.parent)
+    install(env, project_dir, {})
     languages = {f"partials/languages/{theme.get('language') or 'en'}.html", "partials/languages/en.html"}
     for name in env.list_templates(extensions=["html", "xml"]):
         if name.startswith(".") or (name.startswith("partials/languages/") and name not in languages):

@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sidebyside.content.model import Course, Module, Story, Term
-from sidebyside.content.session import plan_session
+from sidebyside.content.session import Break, plan_session
+from sidebyside.content.slides import MOST_LINES
 from sidebyside.render.links import SESSION_DECK, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import TRAINER_START
 from sidebyside.render.web_pages import minutes, teller_line
 from sidebyside.slides.deck import Deck, Picture, Slide
 
-MOST_LINES = 6  # lines on one slide
-MOST_WORDS = 12  # words in one line of a default slide
+MOST_MEANING_WORDS = 24  # a glossary meaning longer than this shows only its first sentence
+TIME = "Time: "  # an activity's minutes: time, not the glossary's "minutes" of a meeting
 FENCE = re.compile(r"^\s*(```|~~~)")
 ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)\s*\w")
 MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
@@ -61,21 +62,28 @@ def plain(markdown: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
-def shorten(text: str, most: int = MOST_WORDS) -> str:
-    """The first sentence of `text`, cut to `most` words at a natural break where it can be."""
-    sentence = SENTENCE_END.split(text, maxsplit=1)[0]
-    words = sentence.split()
-    if len(words) <= most:
-        return sentence
-    head = " ".join(words[:most])
-    for mark in (":", ";", ",", " - ", " – "):
-        cut = head.rfind(mark)
-        if cut > len(head) // 2:
-            return head[:cut].rstrip()
-    return head.rstrip(",;:") + "…"
+def first_sentence(text: str) -> str:
+    """The first sentence whole: a generated slide never cuts a meaning short with "…"."""
+    return SENTENCE_END.split(text, maxsplit=1)[0]
 
 
-def chunks(lines: list[str], size: int = MOST_LINES) -> list[list[str]]:
+def meaning(term: Term) -> str:
+    """A term's plain meaning for a slide: whole when short, else its first sentence."""
+    text = plain(term.plain)
+    return text if len(text.split()) <= MOST_MEANING_WORDS else first_sentence(text)
+
+
+def chunks(lines: list[str], size: int = MOST_LINES, even: bool = False) -> list[list[str]]:
+    """Lines in slides of at most `size`; with `even`, shared out evenly (7 as 3, 2, 2), so
+    no slide is left with one line of its own."""
+    if even and lines:
+        base, extra = divmod(len(lines), -(-len(lines) // size))
+        parts, start = [], 0
+        for number in range(-(-len(lines) // size)):
+            end = start + base + (number < extra)
+            parts.append(lines[start:end])
+            start = end
+        return parts
     return [lines[i : i + size] for i in range(0, len(lines), size)] or [[]]
 
 
@@ -170,17 +178,17 @@ class _Planner:
             before = "\n\n".join(text for line, text in notes if line < module.slides[0].line)
             return slides, before
         slides = []
-        before = [t for _, t in sections[0].notes]
+        before_notes = [t for _, t in sections[0].notes]
         for section in sections[1:]:
-            lines = [shorten(b) for b in section.bullets] or [shorten(s) for s in section.sentences]
-            said = [t for _, t in section.notes]
+            lines = [first_sentence(b) for b in section.bullets] or [first_sentence(s) for s in section.sentences]
+            said_here = [t for _, t in section.notes]
             if lines:
-                slides.append(Slide(section.heading, lines=lines[:4], notes="\n\n".join(said)))
+                slides.append(Slide(section.heading, lines=lines[:4], notes="\n\n".join(said_here)))
             elif slides:  # a section with nothing to show: its notes go with the slide before
-                slides[-1].notes = "\n\n".join(filter(None, [slides[-1].notes, *said]))
+                slides[-1].notes = "\n\n".join(filter(None, [slides[-1].notes, *said_here]))
             else:
-                before += said
-        return slides, "\n\n".join(before)
+                before_notes += said_here
+        return slides, "\n\n".join(before_notes)
 
     def charts(self, module: Module) -> list[Slide]:
         """A slide for each run chart in the module: the picture, with its reading as the text alternative."""
@@ -205,32 +213,46 @@ class _Planner:
     def activities(self, module: Module) -> list[Slide]:
         slides = []
         for activity in module.activities:
-            lines = [f"Time: {minutes(activity.minutes)}"]
+            lines = [f"{TIME}{minutes(activity.minutes)}"]
             if activity.materials:
                 lines.append("You need: " + ", ".join(activity.materials))
-            lines += [shorten(s, 14) for s in SENTENCE_END.split(plain(activity.description)) if s][:3]
+            lines += [s for s in SENTENCE_END.split(plain(activity.description)) if s][:2]  # whole sentences; all in the notes
             slides.append(Slide(f"Activity: {activity.title}", lines=lines, notes=plain(activity.description)))
         return slides
 
-    def words(self, module: Module) -> list[Slide]:
-        text = html.escape(" ".join([module.summary, *module.outcomes, module.body]))
-        used = sorted((self.terms[s] for s in terms_used(f"<p>{text}</p>", self.matcher)), key=lambda t: t.term.casefold())
-        lines = [f"{t.term}: {shorten(t.plain, 14)}" for t in used]
-        return [
+    def words(self, module: Module, shown: list[Slide]) -> list[Slide]:
+        """The module's glossary words. Those the slides themselves use get a slide each
+        few, with their whole plain meaning; the rest of the module's words are named in
+        the speaker notes, so the room is not given a wall of definitions."""
+        used = self._terms_in([module.summary, *module.outcomes, module.body])
+        said = [f"{s.title}. " + " ".join(line for line in s.lines if not line.startswith(TIME)) for s in shown]
+        on_slides = {t.slug for t in self._terms_in(said)}
+        showing = [t for t in used if t.slug in on_slides] or used[:4]
+        others = [t for t in used if all(t.slug != s.slug for s in showing)]
+        lines = [f"{t.term}: {meaning(t)}" for t in showing]
+        slides = [
             Slide("Words in this module" if i == 0 else "Words in this module (continued)", lines=part)
-            for i, part in enumerate(chunks(lines, 4))
+            for i, part in enumerate(chunks(lines, 3, even=True))
             if part
         ]
+        if slides and others:
+            slides[0].notes = "Other words this module uses, all in the jargon buster: " + ", ".join(t.term for t in others) + "."
+        return slides
+
+    def _terms_in(self, texts: list[str]) -> list[Term]:
+        text = html.escape(" ".join(texts))
+        return sorted((self.terms[s] for s in terms_used(f"<p>{text}</p>", self.matcher)), key=lambda t: t.term.casefold())
 
     def stories(self, module: Module) -> list[Slide]:
         slides = []
         for story in self._stories_of(module):
-            lines = [shorten(plain(story.summary), 16)] if story.summary else []
+            lines = []
+            if story.content_notes:  # first, as on the web page: people can choose before they hear it
+                lines.append("Content note: this story mentions " + ", ".join(story.content_notes) + ".")
+            lines += [first_sentence(plain(story.summary))] if story.summary else []
             lines.append(teller_line(story, str))
             if story.illustrative:
                 lines.append("Written for the course: not a real person.")
-            if story.content_notes:
-                lines.append("Content note: this story mentions " + ", ".join(story.content_notes) + ".")
             where = f"{self.settings.site_url.rstrip('/')}/{story.url}" if self.settings.site_url else f"the course website, {story.url}"
             slides.append(Slide(f"Story: {story.title}", lines=lines, notes=f"The whole story is in the stories handout and on {where}."))
         return slides
@@ -243,7 +265,7 @@ class _Planner:
 
     def closing(self) -> Slide:
         lines = ["Ask us anything, now or at the break."]
-        lines += list(self.settings.contact)
+        lines += list(self.settings.contact) or ["After today, ask the person who invited you."]
         if self.settings.site_url:
             lines.append(f"The course online: {self.settings.site_url}")
         return Slide("Questions and getting in touch", lines=lines[:MOST_LINES])
@@ -252,14 +274,8 @@ class _Planner:
 
     def module_body(self, module: Module) -> list[Slide]:
         content, before = self.content(module)
-        return [
-            *self.outcomes(module, before),
-            *content,
-            *self.charts(module),
-            *self.activities(module),
-            *self.words(module),
-            *self.stories(module),
-        ]
+        shown = [*self.outcomes(module, before), *content, *self.charts(module), *self.activities(module)]
+        return [*shown, *self.words(module, shown), *self.stories(module)]
 
     def module_deck(self, module: Module) -> Deck:
         slides = [self.title_slide(module), *self.module_body(module), self.closing()]
@@ -270,17 +286,15 @@ class _Planner:
         plan = plan_session(self.course.modules, settings.session_break_every, settings.session_break_minutes)
         order: list[str] = []
         slides: list[Slide] = []
-        previous_end = 0
-        for slot in plan.slots:
-            starts, ends = slot.clock(settings.session_start)
-            if slot.start > previous_end:
-                pause = slot.start - previous_end
-                order.append(f"Break: {minutes(pause)}")
-                slides.append(Slide("Break", "title", subtitle=f"{minutes(pause)}. Back at {starts}."))
-            order.append(f"{starts} to {ends}: {slot.module.title}")
-            slides.append(Slide(slot.module.title, "title", subtitle=f"{starts} to {ends}. {slot.module.summary}"))
-            slides += self.module_body(slot.module)
-            previous_end = slot.end
+        for row in plan.rows:
+            starts, ends = row.clock(settings.session_start)
+            if isinstance(row, Break):
+                order.append(f"Break: {minutes(row.minutes)}")
+                slides.append(Slide("Break", "title", subtitle=f"{minutes(row.minutes)}. Back at {ends}."))
+                continue
+            order.append(f"{starts} to {ends}: {row.module.title}")
+            slides.append(Slide(row.module.title, "title", subtitle=f"{starts} to {ends}. {row.module.summary}"))
+            slides += self.module_body(row.module)
         running = [
             Slide("Running order" if i == 0 else "Running order (continued)", lines=part) for i, part in enumerate(chunks(order)) if part
         ]

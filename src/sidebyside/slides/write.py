@@ -6,13 +6,14 @@ a text alternative on every picture.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Length, Pt
 
 from sidebyside.slides.deck import Deck, Slide
 
@@ -64,7 +65,7 @@ def open_template(template: Path | None):
     return presentation
 
 
-def _style(paragraph, size: Emu, colour: RGBColor, bold: bool = False) -> None:
+def _style(paragraph, size: Length, colour: RGBColor, bold: bool = False) -> None:
     for run in paragraph.runs:
         run.font.size = size
         run.font.bold = bold
@@ -72,7 +73,7 @@ def _style(paragraph, size: Emu, colour: RGBColor, bold: bool = False) -> None:
         run.font.language_id = MSO_LANGUAGE_ID.ENGLISH_UK
 
 
-def _fill(frame, lines: list[str], size: Emu, colour: RGBColor, bold: bool = False) -> None:
+def _fill(frame, lines: list[str], size: Length, colour: RGBColor, bold: bool = False) -> None:
     frame.word_wrap = True
     frame.text = lines[0] if lines else ""
     for line in lines[1:]:
@@ -81,14 +82,14 @@ def _fill(frame, lines: list[str], size: Emu, colour: RGBColor, bold: bool = Fal
         _style(paragraph, size, colour, bold)
 
 
-def _placeholder(slide, kinds: set) -> object | None:
+def _placeholder(slide, kinds: set) -> Any:
     return next((p for p in slide.placeholders if p.placeholder_format.type in kinds), None)
 
 
 MARGIN = Inches(0.7)
 
 
-def _widen(shape, presentation, margin: Emu = MARGIN) -> None:
+def _widen(shape, presentation, margin: Length = MARGIN) -> None:
     """Layouts made for a 4:3 slide sit to the left of a widescreen one: use the whole width.
 
     A placeholder takes its place from its layout until it is given one of its own, so all
@@ -109,6 +110,17 @@ def _below_the_text(shape, body, presentation) -> None:
     shape.left, shape.top = int((presentation.slide_width - shape.width) / 2), top
 
 
+def _beside_the_text(shape, presentation, index: int) -> None:
+    """A picture that is not wide fills the right half of the slide, under the title, so
+    the room can see it (a chart's labels are small otherwise)."""
+    top = Inches(1.6 + index * 0.3)
+    left = int(presentation.slide_width * 0.5)
+    room_w, room_h = presentation.slide_width - left - MARGIN, presentation.slide_height - top - Inches(0.3)
+    scale = min(room_w / shape.width, room_h / shape.height)
+    shape.width, shape.height = int(shape.width * scale), int(shape.height * scale)
+    shape.left, shape.top = left, top
+
+
 def _add_slide(presentation, layouts: tuple[object, object], slide: Slide, widen: bool) -> None:
     layout = layouts[0] if slide.kind == "title" else layouts[1]
     made = presentation.slides.add_slide(layout)
@@ -127,17 +139,15 @@ def _add_slide(presentation, layouts: tuple[object, object], slide: Slide, widen
         if widen and lines:
             _widen(body, presentation)
             if slide.pictures:
-                body.width = int(presentation.slide_width * 0.55) - body.left
+                body.width = int(presentation.slide_width * 0.48) - body.left
     for index, picture in enumerate(slide.pictures):
         shape = made.shapes.add_picture(
             str(picture.path), int(presentation.slide_width * 0.62), Inches(1.8 + index * 0.3), height=Inches(4.2)
         )
         if shape.width > shape.height * 1.3 and len(slide.pictures) == 1:
             _below_the_text(shape, body if body is not None and body.element.getparent() is not None else None, presentation)
-        else:
-            room = presentation.slide_width - shape.left - Inches(0.5)
-            if shape.width > room:  # a wide picture: fit it to the space, keeping its shape
-                shape.height, shape.width = int(shape.height * room / shape.width), room
+        else:  # beside the text: as large as the right half of the slide allows, keeping its shape
+            _beside_the_text(shape, presentation, index)
         shape.element.find(qn("p:nvPicPr")).find(qn("p:cNvPr")).set("descr", picture.alt)
     if slide.notes:
         frame = made.notes_slide.notes_text_frame

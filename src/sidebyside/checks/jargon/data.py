@@ -17,7 +17,7 @@ import yaml
 from sidebyside.checks import CheckSetupError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-LISTS = ("jargon", "outdated", "plain", "acronyms")
+LISTS = ("jargon", "outdated", "plain", "acronyms", "vocabulary")
 NEEDED = {
     "jargon": ("term", "plain", "why", "source"),
     "outdated": ("term", "current", "why", "source"),
@@ -56,6 +56,12 @@ class WordLists:
     entries: list[Entry] = field(default_factory=list)
     well_known: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    licences: list[str] = field(default_factory=list)  # licence names and SPDX ids: never jargon
+    brands: set[str] = field(default_factory=set)  # names with capitals inside (YouTube): not acronyms
+    mixed_case: dict[str, str] = field(default_factory=dict)  # acronyms with one capital or none (mHealth)
+    everyday: set[str] = field(default_factory=set)  # words people know that wordfreq rates as rare
+    names: set[str] = field(default_factory=set)  # names of people, places and things (casefolded)
+    thresholds: dict[str, object] = field(default_factory=dict)
 
     def of(self, name: str) -> list[Entry]:
         return [e for e in self.entries if e.list == name]
@@ -103,7 +109,15 @@ def read_list(path: Path, shown: str) -> WordLists:
             if not isinstance(item, dict) or not isinstance(item.get("acronym"), str) or not item.get("why"):
                 raise WordListError(f"{shown}: item {index} of `well_known` needs `acronym` and `why`.")
             lists.well_known[item["acronym"]] = str(item["why"])
+        lists.licences += _texts(data.get("licences"), shown, "licences")
+        lists.brands |= set(_texts(data.get("brands"), shown, "brands"))
+        for index, item in enumerate(data.get("mixed_case") or [], start=1):
+            if not isinstance(item, dict) or not isinstance(item.get("form"), str) or not item.get("stands_for"):
+                raise WordListError(f"{shown}: item {index} of `mixed_case` needs `form` and `stands_for`.")
+            lists.mixed_case[item["form"]] = str(item["stands_for"])
         return lists
+    if name == "vocabulary":
+        return _vocabulary(data, shown, lists)
     entries = data.get("entries")
     if not isinstance(entries, list):
         raise WordListError(f"The word list {shown} needs an `entries:` list.")
@@ -113,7 +127,7 @@ def read_list(path: Path, shown: str) -> WordLists:
             raise WordListError(f"{where} should be a set of fields (term:, plain:, why:, source: ...).")
         if isinstance(item.get("term"), str):
             where += f" ({item['term']})"
-        missing = [k for k in NEEDED[name] if not isinstance(item.get(k), str) or not item.get(k).strip()]
+        missing = [k for k in NEEDED[name] if not isinstance(item.get(k), str) or not str(item.get(k)).strip()]
         if missing:
             raise WordListError(f"{where} is missing {', '.join(f'`{k}`' for k in missing)}.")
         known = {*NEEDED[name], "forms", "flags", "passes", "current_forms", "plain"}
@@ -137,10 +151,45 @@ def read_list(path: Path, shown: str) -> WordLists:
     return lists
 
 
+VOCABULARY_NUMBERS = {
+    "rare_below": float,
+    "long_below": float,
+    "long_min_syllables": int,
+    "formal_below": float,
+    "formal_min_letters": int,
+    "min_letters": int,
+}
+
+
+def _vocabulary(data: dict, shown: str, lists: WordLists) -> WordLists:
+    """The thresholds and word lists of the uncommon-word rule."""
+    known = {"list", "everyday", "names", "formal_endings", *VOCABULARY_NUMBERS}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise WordListError(f"{shown}: `{unknown[0]}` is not a known field. Known fields are: {', '.join(sorted(known))}.")
+    for key, kind in VOCABULARY_NUMBERS.items():
+        if key in data:
+            value = data[key]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
+                raise WordListError(f"{shown}: `{key}` should be a number, like {'3.0' if kind is float else '8'}.")
+            lists.thresholds[key] = kind(value)
+    if "formal_endings" in data:
+        lists.thresholds["formal_endings"] = tuple(e.casefold() for e in _texts(data["formal_endings"], shown, "formal_endings"))
+    lists.everyday |= {w.casefold() for w in _texts(data.get("everyday"), shown, "everyday")}
+    lists.names |= {w.casefold() for w in _texts(data.get("names"), shown, "names")}
+    return lists
+
+
 def _merge(into: WordLists, more: WordLists) -> None:
     into.entries += more.entries
     into.well_known.update(more.well_known)
     into.files += more.files
+    into.licences += more.licences
+    into.brands |= more.brands
+    into.mixed_case.update(more.mixed_case)
+    into.everyday |= more.everyday
+    into.names |= more.names
+    into.thresholds.update(more.thresholds)
 
 
 @functools.lru_cache(maxsize=4)

@@ -10,14 +10,19 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from sidebyside.checks import ReadingTargets
 from sidebyside.checks.jargon.data import Entry, WordLists
-from sidebyside.checks.jargon.licences import licence_spans
+from sidebyside.checks.jargon.licences import licence_pattern
 from sidebyside.checks.jargon.text import Block, Checkable
+from sidebyside.checks.jargon.vocabulary import Thresholds, Vocabulary, syllables
 from sidebyside.content.matching import WORD, TermMatcher
 from sidebyside.content.model import Term
 from sidebyside.findings import Finding, Severity
 
 ACRONYM = re.compile(r"(?<![\w&'’-])[A-Z][A-Z&]{1,5}s?(?![\w&'’-])")
+# Any token that may be an acronym: letters (any case), digits, & and / ("AQuA", "QICoach", "SU/C").
+TOKEN = r"(?<![\w&'’/-])[A-Za-z][A-Za-z0-9&]*(?:/[A-Za-z0-9&]+)*(?![\w&'’/-])"
+SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z][a-z]+(?:s|'s)?")
 LETTERS = re.compile(r"[A-Za-z]+")
 SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "from", "or", "&"])
 ABBREVIATIONS = frozenset(["e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs", "approx"])
@@ -27,7 +32,7 @@ SPLIT_WORDS = ("because", "but", "and", "so", "which", "while", "when", "althoug
 SENTENCE_SUGGEST, SENTENCE_WARN, TRAINER_SENTENCE = 20, 25, 30
 PARAGRAPH_SUGGEST, PARAGRAPH_WARN = 3, 5
 DEFINITION_WORDS = 25
-READING_AGE_MIN_WORDS, READING_AGE_TARGET = 100, 11
+READING_AGE_MIN_WORDS = 60  # fewer words than this give no steady reading age
 
 QUOTE_PREFIX = "For information only (these are the teller's own words, which we never change): "
 
@@ -39,6 +44,7 @@ class Glossary:
     matcher: TermMatcher
     forms: set[str]  # casefolded
     acronyms: set[str]  # exact case
+    words: set[str] = field(default_factory=set)  # every word of every form, casefolded
 
     @classmethod
     def of(cls, terms: list[Term]) -> Glossary:
@@ -51,9 +57,10 @@ class Glossary:
                     continue
                 forms.add(form.casefold())
                 phrases.append((form, term.slug))
-                if ACRONYM.fullmatch(form):
-                    acronyms.add(form)
-        return cls(TermMatcher(phrases), forms, acronyms)
+                if ACRONYM.fullmatch(form) or (" " not in form and sum(1 for c in form if c.isupper()) >= 2):
+                    acronyms.add(form)  # NHS, ICBs, and mixed case too: AQuA, QICoach
+        words = {w.casefold() for form, _ in phrases for w in WORD.findall(form)}
+        return cls(TermMatcher(phrases), forms, acronyms, words)
 
     def explains(self, text: str) -> bool:
         if text.casefold() in self.forms:
@@ -70,20 +77,25 @@ class Rules:
     entries: dict[str, Entry] = field(default_factory=dict)
     avoid: dict[str, Term] = field(default_factory=dict)
     matcher: TermMatcher = field(default_factory=lambda: TermMatcher(()))
+    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(Thresholds()))
+    names: frozenset[str] = frozenset()
+    reading: ReadingTargets = field(default_factory=ReadingTargets)
 
     @classmethod
     def prepare(cls, lists: WordLists, terms: list[Term]) -> Rules:
         rules = cls(lists, Glossary.of(terms))
+        rules.vocabulary = Vocabulary(Thresholds(**lists.thresholds), frozenset(lists.everyday))  # type: ignore[arg-type]
+        rules.names = frozenset(lists.names)
         phrases: list[tuple[str, str]] = []
-        for index, entry in enumerate(lists.entries):
-            key = f"{entry.list}:{index}"
-            rules.entries[key] = entry
-            phrases += [(form, key) for form in entry.all_forms]
-        for term in terms:
+        for term in terms:  # first: the course's own advice wins over the lists' for the same words
             if term.avoid:
                 key = f"avoid:{term.slug}"
                 rules.avoid[key] = term
                 phrases += [(form, key) for form in term.forms]
+        for index, entry in enumerate(lists.entries):
+            key = f"{entry.list}:{index}"
+            rules.entries[key] = entry
+            phrases += [(form, key) for form in entry.all_forms]
         rules.matcher = TermMatcher(phrases)
         return rules
 
@@ -112,7 +124,7 @@ def _finding(
     elif block is not None and block.trainer:
         if rule in ("jargon-term", "jargon-acronym") and severity is Severity.ERROR:
             severity, why = Severity.WARNING, why + " In trainer notes this is a warning: say it plainly or explain it aloud."
-        elif rule == "jargon-plain":
+        elif rule in ("jargon-plain", "jargon-uncommon"):
             severity = Severity.SUGGESTION
     return Finding(page.rel, line, column, rule, severity, message, suggestion, why)
 
@@ -249,6 +261,9 @@ def _spelt_out(acronym: str, before: str, after: str) -> bool:
     letters = [c for c in acronym if c.isalpha()]
     if len(letters) > 1 and acronym.endswith("s") and not acronym[-2].islower():
         letters = letters[:-1]
+    if any(c.islower() for c in letters):  # AQuA: Advancing Quality Alliance; mHealth: mobile health
+        capitals = [c for c in letters if c.isupper()]
+        letters = capitals if len(capitals) >= 2 else letters[:1] + capitals
     want = "".join(letters).upper()
     if before.rstrip().endswith("("):
         words = [w for part in LETTERS.findall(before[-200:]) for w in [part]]
@@ -285,21 +300,80 @@ def _initials_match(words: list[str], want: str, skips: int = 2) -> bool:
     return position == len(want)
 
 
+def _looks_like_acronym(token: str, mixed_case: dict[str, str]) -> bool:
+    """Two or more capitals (NHS, AQuA, QICoach, SU/C), or a known form with fewer (mHealth)."""
+    if token in mixed_case:
+        return True
+    if "/" in token:
+        parts = token.split("/")
+        return any(sum(1 for c in p if c.isupper()) >= 2 for p in parts) or all(p.isupper() for p in parts)
+    return sum(1 for c in token if c.isupper()) >= 2 and not token.endswith("&") and not SURNAME.fullmatch(token)
+
+
+TOKEN_AT = re.compile(TOKEN)
+TWO_CAPITALS_NEAR = re.compile(r"[A-Z][A-Za-z0-9&/]*[A-Z]")  # quick to find; widened to the whole token below
+TOKEN_CHARACTERS = frozenset("&/") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@functools.lru_cache(maxsize=8)
+def _mixed_case_pattern(mixed_case: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not mixed_case:
+        return None
+    known = "|".join(re.escape(f) for f in sorted(mixed_case, key=len, reverse=True))
+    return re.compile(r"(?<![\w&'’/-])(?:" + known + r")(?![\w&'’/-])")
+
+
+def acronym_tokens(source: str, mixed_case: tuple[str, ...]) -> list[re.Match[str]]:
+    """Tokens with two capitals anywhere in them (NHS, AQuA, QICoach, SU/C), and the known
+    mixed-case forms (mHealth), in order. Two capitals are found first (a fast search), then
+    widened to the whole token, so ordinary words cost almost nothing."""
+    found: dict[int, re.Match[str]] = {}
+    for near in TWO_CAPITALS_NEAR.finditer(source):
+        start = near.start()
+        while start > 0 and source[start - 1] in TOKEN_CHARACTERS:
+            start -= 1
+        if start in found:
+            continue
+        token = TOKEN_AT.match(source, start)
+        if token is not None and token.end() >= near.end():
+            found[start] = token
+    pattern = _mixed_case_pattern(mixed_case)
+    if pattern is not None:
+        for token in pattern.finditer(source):
+            found.setdefault(token.start(), token)
+    return [found[start] for start in sorted(found)]
+
+
+def _singular(token: str) -> str:
+    return token[:-1] if token.endswith("s") and len(token) > 2 and not token[-2].islower() else token
+
+
 def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tuple[int, int]]) -> list[Finding]:
-    """Acronyms not in the glossary, not well known and not spelt out at or before first use."""
+    """Acronyms in any case not in the glossary, not well known and not spelt out at or before first use."""
     findings: list[Finding] = []
     defined: set[str] = set()
     reported: set[tuple[str, str]] = set()
-    covered = covered + licence_spans(text.text)  # licence names are never jargon
     covered_starts = {start for start, _ in covered}
     well_known = rules.lists.well_known
+    glossary = rules.glossary.acronyms
+    mixed_case = rules.lists.mixed_case
     source = text.text
-    for match in ACRONYM.finditer(source):
+    licences = licence_pattern(tuple(rules.lists.licences))
+    licence_end = -1
+    for match in acronym_tokens(source, tuple(mixed_case)):
         token = match.group()
-        if sum(1 for c in token if c.isupper()) < 2 or token.endswith("&"):
+        if token[1:].islower() or token.islower() or not _looks_like_acronym(token, mixed_case):
             continue
-        singular = token[:-1] if token.endswith("s") else token
-        if token in well_known or singular in well_known or token in rules.glossary.acronyms or singular in rules.glossary.acronyms:
+        if match.start() < licence_end:
+            continue  # part of a licence name: "CC BY-SA 4.0"
+        licence = licences.match(source, match.start()) if licences is not None else None
+        if licence is not None:
+            licence_end = licence.end()
+            continue
+        singular = _singular(token)
+        if token in well_known or singular in well_known or token in glossary or singular in glossary or singular in rules.lists.brands:
+            continue
+        if "/" in token and all(p in well_known or p in glossary for p in token.split("/")):
             continue
         if match.start() in covered_starts or _inside(covered, match.start()):
             continue
@@ -316,6 +390,7 @@ def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tu
         if seen in reported:
             continue
         reported.add(seen)
+        known = mixed_case.get(token, "")
         findings.append(
             _finding(
                 page,
@@ -323,7 +398,8 @@ def acronym_findings(text: Checkable, page: Page, rules: Rules, covered: list[tu
                 start,
                 "jargon-acronym",
                 Severity.ERROR,
-                f"'{token}' is not in the glossary and is not spelt out before it is first used.",
+                f"'{token}' is not in the glossary and is not spelt out before it is first used."
+                + (f" It stands for {known}." if known else ""),
                 'Spell it out the first time, like "plan, do, study, act (PDSA)", or add it to the glossary (`sidebyside new term`).',
                 "People cannot guess what the letters stand for, and screen readers may read them as a word.",
                 block,
@@ -380,9 +456,9 @@ def sentence_findings(text: Checkable, page: Page) -> list[Finding]:
     for block in text.blocks:
         if block.kind in ("heading", "table"):
             continue
-        spans = sentences(text.text, block.start, block.end)
+        spans = text.sentences_in(block, sentences)
         for start, end in spans:
-            count = len(WORD.findall(text.text, start, end))
+            count = len(text.words_between(start, end))
             limit_suggest, limit_warn = (TRAINER_SENTENCE, 10**6) if block.trainer else (SENTENCE_SUGGEST, SENTENCE_WARN)
             if count <= limit_suggest:
                 continue
@@ -390,7 +466,8 @@ def sentence_findings(text: Checkable, page: Page) -> list[Finding]:
             split = _split_point(text.text, start, end)
             if split is not None:
                 line, column = text.position(split)
-                word = WORD.match(text.text, split).group()
+                found = WORD.match(text.text, split)
+                word = found.group() if found else text.text[split : split + 20].split()[0]
                 suggestion = f"Split it into two sentences, for example before '{word}' (line {line}, column {column})."
             else:
                 suggestion = "Split it into two sentences, one idea in each."
@@ -427,32 +504,6 @@ def sentence_findings(text: Checkable, page: Page) -> list[Finding]:
 
 # --- reading age -------------------------------------------------------------------------
 
-LETTER_SYLLABLES = {"W": 3}
-_VOWELS = re.compile(r"[aeiouy]+")
-
-
-@functools.lru_cache(maxsize=65536)
-def syllables(word: str) -> int:
-    """Syllables in a word, counted offline. Acronyms are read letter by letter (NHS: 3)."""
-    if sum(1 for c in word if c.isupper()) >= 2 and word.upper() == word.rstrip("s").upper() + ("S" if word.endswith("s") else ""):
-        return sum(LETTER_SYLLABLES.get(c, 1) for c in word if c.isalpha())
-    lower = word.casefold()
-    letters = "".join(c for c in lower if c.isalpha())
-    if not letters:
-        return 1 if any(c.isdigit() for c in word) else 0
-    count = len(_VOWELS.findall(letters))
-    silent_e = letters.endswith("e") and not letters.endswith(("le", "ee", "ye"))
-    silent_ed = letters.endswith("ed") and not letters.endswith(("ted", "ded"))
-    silent_es = letters.endswith("es") and not letters.endswith(("ses", "zes", "ches", "shes", "ges", "ces"))
-    if count > 1 and (silent_e or silent_ed or silent_es):
-        count -= 1
-    for suffix in ("ment", "ly", "ful", "ness", "less"):
-        stem = letters[: -len(suffix)]
-        if letters.endswith(suffix) and len(stem) > 2 and stem.endswith("e") and stem[-2] not in "aeiouyl" and count > 1:
-            count -= 1  # the silent e of "improvement", "safely"
-            break
-    return max(1, count)
-
 
 def reading_age(text: Checkable) -> tuple[float, int] | None:
     """Flesch-Kincaid reading age (grade + 5) of participant prose, and its word count."""
@@ -460,7 +511,7 @@ def reading_age(text: Checkable) -> tuple[float, int] | None:
     for block in text.blocks:
         if block.trainer or block.quote or block.kind in ("heading", "table"):
             continue
-        spans = sentences(text.text, block.start, block.end)
+        spans = text.sentences_in(block, sentences)
         sentences_count += len(spans)
         found = WORD.findall(text.text, block.start, block.end)
         words += len(found)
@@ -469,30 +520,6 @@ def reading_age(text: Checkable) -> tuple[float, int] | None:
         return None
     grade = 0.39 * words / sentences_count + 11.8 * syllable_count / words - 15.59
     return grade + 5, words
-
-
-def reading_age_findings(text: Checkable, page: Page) -> list[Finding]:
-    result = reading_age(text)
-    if result is None:
-        return []
-    age, words = result
-    if words < READING_AGE_MIN_WORDS or age <= READING_AGE_TARGET + 0.5:
-        return []
-    first = text.blocks[0].start if text.blocks else 0
-    line, column = text.position(first)
-    return [
-        Finding(
-            page.rel,
-            line,
-            column,
-            "jargon-reading-age",
-            Severity.SUGGESTION,
-            f"This page has a reading age of about {round(age)} (Flesch-Kincaid, {words} words). The course aims for 9 to 11.",
-            "Use shorter sentences and shorter words; the other findings on this page show where to start.",
-            "Many adults in England read at about the level of a 9 to 11 year old, more so when unwell or worried. "
-            "This is advice, never an error.",
-        )
-    ]
 
 
 # --- glossary definitions ----------------------------------------------------------------

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sidebyside.content.matching import WORD
 from sidebyside.render.trainer_notes import TRAINER_START
 
 FENCE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
@@ -68,6 +70,22 @@ class Checkable:
     blocks: list[Block] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     _block_starts: list[int] = field(default_factory=list, repr=False)
+    _sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    _words: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
+
+    def words_between(self, start: int, end: int) -> list[str]:
+        """The words of text[start:end] (a sentence), found once and kept."""
+        found = self._words.get((start, end))
+        if found is None:
+            found = self._words[(start, end)] = WORD.findall(self.text, start, end)
+        return found
+
+    def sentences_in(self, block: Block, split: Callable[[str, int, int], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        """The sentence spans of a block, cut by `split` once and kept: several rules need them."""
+        found = self._sentences.get(block.start)
+        if found is None:
+            found = self._sentences[block.start] = split(self.text, block.start, block.end)
+        return found
 
     def position(self, offset: int) -> tuple[int, int]:
         """The file line and column (both from 1) of an offset in the text."""
@@ -137,7 +155,8 @@ def checkable_markdown(body: str, first_line: int = 1) -> Checkable:
             close()
 
         if fence:
-            if FENCE.match(raw) and FENCE.match(raw).group("fence")[0] == fence[0] and stripped.lstrip("> ").startswith(fence):
+            closing = FENCE.match(raw)
+            if closing and closing.group("fence")[0] == fence[0] and stripped.lstrip("> ").startswith(fence):
                 fence = ""
             out.append(_blank(raw))
             continue

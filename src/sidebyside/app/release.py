@@ -24,8 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sidebyside.app.build import build_site
+from sidebyside.app.errors import BuildFailed
+from sidebyside.app.progress import Progress
+from sidebyside.app.session import BuildSession
 from sidebyside.findings import errors_in, format_for_people
-from sidebyside.project import VERSION_ENV, find_project
 
 LATEST = "latest"
 VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._+-]*$")
@@ -55,19 +58,6 @@ def check_version_name(version: str) -> None:
             f'"{version}" cannot be used as a version. Use numbers and dots, for example 1.0 or 2.1 '
             f'(not "{LATEST}", and no spaces or slashes).'
         )
-
-
-@contextmanager
-def _version_env(version: str) -> Iterator[None]:
-    before = os.environ.get(VERSION_ENV)
-    os.environ[VERSION_ENV] = version
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(VERSION_ENV, None)
-        else:
-            os.environ[VERSION_ENV] = before
 
 
 @contextmanager
@@ -149,27 +139,25 @@ def release(
     remote: str = "origin",
     branch: str = "gh-pages",
     echo: Callable[[str], None] = print,
+    progress: Progress | None = None,
 ) -> Released:
     """Check, build and publish one version. Raises ReleaseFailed (nothing published) on a problem."""
-    from sidebyside.building import BuildFailed, build_site
-
     check_version_name(version)
-    project = find_project(config_file)
-    repo = repository_root(project.config_file.parent)
-    with _version_env(version):
-        _, findings = project.load()
-        if errors_in(findings):
-            raise ReleaseFailed(format_for_people(findings) + f"\n\nVersion {version} was not released. Nothing was published.")
-        with tempfile.TemporaryDirectory(prefix="sidebyside-release-") as temporary:
-            built = Path(temporary) / "site"
-            echo(f"Building version {version} ...")
-            try:
-                build_site(project.config_file, built, strict=True, echo=echo)
-            except BuildFailed as exc:
-                raise ReleaseFailed(
-                    f"The site was not built.\n\n{exc}\n\nVersion {version} was not released. Nothing was published."
-                ) from None
-            result = _publish(repo, built, version, title, branch, base_path(project.site_url))
+    session = BuildSession.open(config_file, version=version, progress=progress)
+    repo = repository_root(session.settings.project_dir)
+    _, findings = session.load()
+    if errors_in(findings):
+        raise ReleaseFailed(format_for_people(findings) + f"\n\nVersion {version} was not released. Nothing was published.")
+    with tempfile.TemporaryDirectory(prefix="sidebyside-release-") as temporary:
+        built = Path(temporary) / "site"
+        echo(f"Building version {version} ...")
+        try:
+            build_site(session, built, strict=True)
+        except BuildFailed as exc:
+            raise ReleaseFailed(f"The site was not built.\n\n{exc}\n\nVersion {version} was not released. Nothing was published.") from None
+        for note in session.made.notes:
+            echo(note)
+        result = _publish(repo, built, version, title, branch, base_path(session.settings.site_url))
     uncommitted = bool(_git(repo, "status", "--porcelain").stdout.strip())
     if push:
         done = _git(repo, "push", remote, branch)
@@ -214,9 +202,9 @@ def _publish(repo: Path, built: Path, version: str, title: str | None, branch: s
                 _quietly(lambda: commands.set_default(LATEST, branch=branch, message=f"Send the site's front page to {LATEST}/"))
             versions = commands.list_versions(branch)
             names = [str(v.version) for v in versions]
-            aliases = {a: str(v.version) for v in versions for a in v.aliases}
+            where = {a: str(v.version) for v in versions for a in v.aliases}
             with git_utils.Commit(branch, "Send unknown addresses to the latest version") as commit:
-                commit.add_file(git_utils.FileInfo("404.html", not_found_page(base, names, aliases)))
+                commit.add_file(git_utils.FileInfo("404.html", not_found_page(base, names, where)))
         except git_utils.GitEmptyCommit:
             pass
         except (git_utils.GitError, ValueError) as exc:

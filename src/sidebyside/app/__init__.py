@@ -1,0 +1,1 @@
+"""The application layer: one build session, the build's steps, and the commands."""
