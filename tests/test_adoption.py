@@ -77,6 +77,9 @@ def test_new_course_builds_and_its_colours_are_shown_on_the_site_and_the_handout
     assert header == "rgb({}, {}, {})".format(*_rgb(HEADER))
     assert link == "rgb({}, {}, {})".format(*_rgb(LINKS))
 
+    for pdf in (site / "handouts").glob("*.pdf"):  # the starting text has no literal Markdown anywhere
+        text = all_text(pdf)
+        assert not any(literal in text for literal in ("`", "[^", "**", "{{", "!!!")), pdf.name
     pdf = site / "handouts" / "welcome.pdf"
     png = tmp_path / "welcome"
     subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(png)], check=True)
