@@ -49,7 +49,20 @@ def test_new_course_builds_and_its_colours_are_shown_on_the_site_and_the_handout
     assert made.returncode == 0, made.stderr
     course = tmp_path / "riverside"
     config = (course / "mkdocs.yml").read_text(encoding="utf-8")
-    for setting in ("site_name: Riverside Course", "logo:", "trust_colours:", "copyright:", "edit_uri:", "footnotes", "def_list", "abbr"):
+    for setting in (
+        "site_name: Riverside Course",
+        "trust_name:",
+        "trust_logo:",
+        "footer_note:",
+        "contact_email:",
+        "repository:",
+        "trust_colours:",
+        "copyright:",
+        "edit_uri:",
+        "footnotes",
+        "def_list",
+        "abbr",
+    ):
         assert setting in config
     for page in ("index.md", "contact.md", "contributing.md", "accessibility.md"):
         assert (course / "docs" / page).is_file()

@@ -51,6 +51,7 @@ def handout_settings(settings: Settings, jobs: int = 0) -> HandoutSettings:
         contacts=read_contacts(settings.contacts),
         markdown=MarkdownSetup.of_course(settings.markdown_extensions, settings.markdown_configs or {}),
         colours_css=settings.colours.print_css(),
+        furniture=settings.furniture,
     )
 
 

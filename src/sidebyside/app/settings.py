@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sidebyside.checks import CheckContext, EasyReadLimits, ReadingTargets
-from sidebyside.render.colours import TrustColours, colours_from
+from sidebyside.render.colours import ColourProblem, TrustColours, colours_from
+from sidebyside.render.furniture import Furniture, furniture_from
 from sidebyside.render.trainer_pages import parse_start
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ class Settings:
     reading_age: int  # the reading age participant pages aim for
     trainer_reading_age: int
     contacts: Any = None  # the local contacts sheet, as written in mkdocs.yml (see content/contacts.py)
+    furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how readers reach them
     colours: TrustColours = field(default_factory=TrustColours)  # the trust's colours, checked for contrast (render/colours.py)
     base_glossary: bool = True  # inherit the engine's base glossary (content/base_glossary.py)
     hide_base_terms: tuple[str, ...] = ()
@@ -116,9 +118,16 @@ def settings_from(config: MkDocsConfig) -> Settings:
     try:
         today = parse_today(options.today)
         start = parse_start(options.session_start)
-        colours = colours_from(options.trust_colours, config_file)
-    except ValueError as exc:  # ColourProblem is one too
+    except ValueError as exc:
         raise ProjectError(str(exc)) from None
+    furniture = furniture_from(options, config.site_name or "")
+    problems = furniture.problems()  # every wrong setting of the course's own details, said together
+    try:
+        colours = colours_from(options.trust_colours, config_file)
+    except ColourProblem as exc:
+        problems.append(str(exc))
+    if problems:
+        raise ProjectError(f"{config_file.name} has a problem:\n" + "\n".join(f"- {p}" for p in problems))
     return Settings(
         config_file=config_file,
         root=(config_file.parent / options.content_dir).resolve(),
@@ -154,6 +163,7 @@ def settings_from(config: MkDocsConfig) -> Settings:
         hide_base_terms=tuple(str(name) for name in options.hide_base_terms),
         markdown_extensions=tuple(str(name) for name in config.markdown_extensions),
         markdown_configs={str(name): dict(value or {}) for name, value in dict(config.mdx_configs).items()},
+        furniture=furniture,
     )
 
 

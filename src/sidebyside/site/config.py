@@ -57,9 +57,6 @@ class SideBySideConfig(Config):
     contacts = opt.Type(dict, default={})
     # Make site/handouts/<course-name>-offline.zip (named from site_name), a copy of the site that works without a network.
     offline_copy = opt.Type(bool, default=True)
-    # The trust's colours on the website and the handouts (#rrggbb, in quotes): `header`, `links`
-    # and `boxes`. Each is checked for contrast with the writing on it; see reference/new-course.md.
-    trust_colours = opt.Type(dict, default={})
     # Inherit the engine's base glossary of NHS and improvement words; hide entries by file name.
     base_glossary = opt.Type(bool, default=True)
     hide_base_terms = opt.Type(list, default=[])
@@ -69,3 +66,16 @@ class SideBySideConfig(Config):
     # Easy Read rules (see reference/easy-read.md): the most words in a sentence, and pages in a document.
     easy_read_max_words = opt.Type(int, default=15)
     easy_read_max_pages = opt.Type(int, default=24)
+    # --- who runs the course and how readers reach them (every page and handout) -----------
+    # See reference/reader-settings.md. A course that sets none of these is told so in the build.
+    trust_name = opt.Type(str, default="")  # "Anytown NHS Foundation Trust"
+    trust_logo = opt.Type(str, default="")  # an image in docs/, shown in the header
+    footer_note = opt.Type(str, default="")  # the claim in the footer: say only what has happened
+    contact_email = opt.Type(str, default="")
+    contact_phone = opt.Type(str, default="")
+    contact_form = opt.Type(str, default="")  # the full address of a contact form
+    repository = opt.Type(str, default="")  # https://github.com/owner/name: reports and "Suggest a change"
+    # The trust's colours on the website and the handouts ("#rrggbb", in quotes): `header`,
+    # `links` and `boxes`. Each is checked for contrast with the writing on it (see
+    # reference/trust-colours.md and render/colours.py); one left out keeps the engine's.
+    trust_colours = opt.Type(dict, default={})
