@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from sidebyside.checks.jargon.text import checkable_markdown
-from sidebyside.content.model import Course, Term
+from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.findings import Finding, Severity
 from sidebyside.render.terms import every_term_matcher
 
@@ -28,7 +28,8 @@ def everyday_words(course: Course, context) -> list[Finding]:
         return []
     matcher = every_term_matcher(course.terms)
     findings: list[Finding] = []
-    for page in [*course.modules, *course.stories]:
+    pages: list[Module | Story] = [*course.modules, *course.stories]
+    for page in pages:
         if not context.wants(page.rel):
             continue
         marked = set(_MARK.findall(page.body)) | set(_LINK.findall(page.body))
