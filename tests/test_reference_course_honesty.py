@@ -164,7 +164,9 @@ HEALTH_BILL_PAGES = [
 
 
 def test_the_health_bill_is_said_to_be_where_the_sources_show_and_no_further(reference_site: Path) -> None:
-    committee = "https://parallelparliament.co.uk/debate/2026-06-25/commons/public-bill-committees/health-bill-sixth-sitting/ministerial-extracts"
+    committee = (
+        "https://parallelparliament.co.uk/debate/2026-06-25/commons/public-bill-committees/health-bill-sixth-sitting/ministerial-extracts"
+    )
     for name in HEALTH_BILL_PAGES:
         page = (reference_site / name).read_text(encoding="utf-8")
         text = _text(page)
