@@ -77,7 +77,7 @@ def test_every_page_footer_says_honestly_who_wrote_it(reference_site: Path) -> N
         footer = re.search(r'<div class="md-copyright">.*?</div>\s*</div>', (reference_site / page).read_text(encoding="utf-8"), re.S)
         assert footer is not None
         text = _text(footer.group(0))
-        assert "Written by the Side by Side course team. Not yet reviewed with patient partners." in text
+        assert "Side by Side course team" in text and "A draft course. It has not yet been reviewed with patient partners." in text
         assert "Course version 1.1" in text
 
 
