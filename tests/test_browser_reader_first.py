@@ -5,6 +5,7 @@ meaning open; screenshots of a module, a story and the glossary are saved for pe
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,25 @@ VISIBLE_HELPER_WORDS = r"""() => {
 }"""
 
 
+# The text just before an open meaning, inside its paragraph or list item (its
+# sentence should have ended there), or null when the meaning ends the block.
+SENTENCE_BEFORE = """(meaning) => {
+    const block = meaning.parentElement.closest('p, li, td, th, dd, dt, blockquote, figcaption') || meaning.parentElement;
+    const range = document.createRange();
+    range.setStart(block, 0);
+    range.setEndBefore(meaning);
+    const clone = range.cloneContents();
+    clone.querySelectorAll('.sbs-term-def').forEach(d => d.remove());
+    const before = clone.textContent;
+    const after = document.createRange();
+    after.setStartAfter(meaning);
+    after.setEnd(block, block.childNodes.length);
+    const rest = after.cloneContents();
+    rest.querySelectorAll('.sbs-term-def').forEach(d => d.remove());
+    return rest.textContent.trim() ? before : null;
+}"""
+
+
 def _modules(site: Path) -> list[str]:
     return sorted(f"modules/{p.name}/" for p in (site / "modules").iterdir() if (p / "index.html").is_file())
 
@@ -97,6 +117,7 @@ def test_glossary_words_are_marked_quietly_and_open_in_place(open_page: Any, ref
         names = page.evaluate("[...document.querySelectorAll('article .sbs-term-toggle')].map(t => t.getAttribute('data-sbs-term'))")
         assert len(names) == len(set(names)), f"/{path} marks a term more than once: {names}"
         assert not page.evaluate(PUNCTUATION), f"/{path}: punctuation apart from its term: {page.evaluate(PUNCTUATION)}"
+        page.evaluate("document.querySelectorAll('article details').forEach(d => { d.open = true; })")  # folded boxes too
         for index in range(count):  # open each meaning in turn: punctuation never moves onto its own line
             term = terms.nth(index)
             term.click()
@@ -104,6 +125,10 @@ def test_glossary_words_are_marked_quietly_and_open_in_place(open_page: Any, ref
             assert meaning.is_visible()
             problems = page.evaluate(PUNCTUATION)
             assert not problems, f"/{path}: opening {term.get_attribute('data-sbs-term')!r} moved punctuation: {problems}"
+            before = page.evaluate(SENTENCE_BEFORE, meaning.element_handle())
+            assert before is None or re.search(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$", before), (
+                f"/{path}: the meaning of {term.get_attribute('data-sbs-term')!r} opens mid-sentence, after {before[-40:]!r}"
+            )
             term.click()
             assert meaning.is_hidden()
 

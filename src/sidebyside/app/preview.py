@@ -166,8 +166,8 @@ def serve(config_file: Path, dev_addr: str) -> None:
     preview = Preview(config_file, dev_addr)
     preview.build()
 
-    def rebuild() -> None:  # the server wants nothing back
-        preview.build()
+    def rebuild() -> None:
+        preview.build()  # a failed build has already written the problems page
 
     server = LiveReloadServer(builder=rebuild, host=host or "127.0.0.1", port=int(port), root=str(preview.served))
     server.error_handler = lambda code: _error_page(preview.served, code)

@@ -74,9 +74,41 @@
     });
     definition.addEventListener("keydown", onKey);
 
-    /* The meaning goes after the term and the punctuation that touches it. */
-    var group = link.closest(".sbs-t") || link;
-    group.parentNode.insertBefore(definition, group.nextSibling);
+    /* The meaning opens at the end of the term's sentence, so the sentence reads on
+       unbroken and no punctuation is left on a line of its own. */
+    placeAfterSentence(link.closest(".sbs-t") || link, definition);
+  }
+
+  var BLOCK = /^(P|LI|TD|TH|DD|DT|BLOCKQUOTE|FIGCAPTION|DIV|ARTICLE|SECTION|ASIDE|DETAILS|SUMMARY)$/;
+  var SENTENCE_END = /[.!?\u2026]["'\u2019\u201d)\]]*(?=\s|$)/;
+
+  function placeAfterSentence(group, definition) {
+    var block = group.parentNode;
+    while (block.parentNode && !BLOCK.test(block.nodeName)) {
+      block = block.parentNode;
+    }
+    var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    walker.currentNode = group;
+    var node = walker.nextNode();
+    while (node && group.contains(node)) {
+      node = walker.nextNode(); /* past the term's own words */
+    }
+    for (; node; node = walker.nextNode()) {
+      if (node.parentNode.closest(".sbs-term-def")) {
+        continue; /* another word's meaning, already placed */
+      }
+      var found = SENTENCE_END.exec(node.data);
+      if (found) {
+        var rest = node.splitText(found.index + found[0].length);
+        var before = rest;
+        while (before && (before.nodeType === 3 ? before.data === "" : before.classList.contains("sbs-term-def"))) {
+          before = before.nextSibling;
+        }
+        rest.parentNode.insertBefore(definition, before);
+        return;
+      }
+    }
+    block.appendChild(definition); /* no full stop before the block ends: at its end */
   }
 
   function start() {
