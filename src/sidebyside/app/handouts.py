@@ -18,7 +18,7 @@ from sidebyside.content.model import Course
 from sidebyside.print import HandoutSet, HandoutSettings, write_handouts
 from sidebyside.print.documents import PlannedHandout, plan_handouts, plan_module_handout
 from sidebyside.print.macros import MacroProblem
-from sidebyside.print.markdown_html import join_address
+from sidebyside.print.markdown_html import MarkdownSetup, join_address
 from sidebyside.print.pipeline import HandoutProblem, render_planned
 from sidebyside.publish import GateProblem
 from sidebyside.render.handout_pages import file_size
@@ -54,6 +54,8 @@ def handout_settings(settings: Settings, jobs: int = 0) -> HandoutSettings:
         jobs=jobs,
         slides=settings.slides,
         contacts=read_contacts(settings.contacts),
+        markdown=MarkdownSetup.of_course(settings.markdown_extensions, settings.markdown_configs or {}),
+        colours_css=settings.colours.print_css(),
         furniture=settings.furniture,
     )
 

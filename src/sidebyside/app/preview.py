@@ -165,7 +165,11 @@ def serve(config_file: Path, dev_addr: str) -> None:
     host, _, port = dev_addr.rpartition(":")
     preview = Preview(config_file, dev_addr)
     preview.build()
-    server = LiveReloadServer(builder=preview.build, host=host or "127.0.0.1", port=int(port), root=str(preview.served))
+
+    def rebuild() -> None:
+        preview.build()  # a failed build has already written the problems page
+
+    server = LiveReloadServer(builder=rebuild, host=host or "127.0.0.1", port=int(port), root=str(preview.served))
     server.error_handler = lambda code: _error_page(preview.served, code)
     for path in dict.fromkeys(preview.watch or [str(config_file.parent)]):
         if Path(path).exists():

@@ -93,7 +93,14 @@ class BuildSession:
 
         s = self.settings
         course, findings = load_course(
-            s.root, s.modules_dir, s.glossary_dir, s.stories_dir, documents=self.caches.documents, languages=s.languages
+            s.root,
+            s.modules_dir,
+            s.glossary_dir,
+            s.stories_dir,
+            documents=self.caches.documents,
+            base_glossary=s.base_glossary,
+            hide_base_terms=s.hide_base_terms,
+            languages=s.languages,
         )
         return course, findings + contact_findings(s.contacts, s.config_file)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sidebyside.checks import CheckContext, EasyReadLimits, ReadingTargets
 from sidebyside.content.languages import ENGLISH, Language, LanguageSettingError, parse_languages
+from sidebyside.render.colours import ColourProblem, TrustColours, colours_from
 from sidebyside.render.furniture import Furniture, furniture_from
 from sidebyside.render.trainer_pages import parse_start
 
@@ -83,6 +84,12 @@ class Settings:
     contacts: Any = None  # the local contacts sheet, as written in mkdocs.yml (see content/contacts.py)
     languages: tuple[Language, ...] = (ENGLISH,)  # the course's own language first, then its translations
     furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how readers reach them
+    colours: TrustColours = field(default_factory=TrustColours)  # the trust's colours, checked for contrast (render/colours.py)
+    base_glossary: bool = True  # inherit the engine's base glossary (content/base_glossary.py)
+    hide_base_terms: tuple[str, ...] = ()
+    # The course's own Markdown settings (`markdown_extensions`), for every output, handouts included.
+    markdown_extensions: tuple[str, ...] = ()
+    markdown_configs: Any = None  # {extension: its settings}, as written in mkdocs.yml
 
     @property
     def check_context(self) -> CheckContext:
@@ -116,6 +123,14 @@ def settings_from(config: MkDocsConfig) -> Settings:
         languages = parse_languages(options.language, options.translations)
     except (ValueError, LanguageSettingError) as exc:
         raise ProjectError(str(exc)) from None
+    furniture = furniture_from(options, config.site_name or "")
+    problems = furniture.problems()  # every wrong setting of the course's own details, said together
+    try:
+        colours = colours_from(options.trust_colours, config_file)
+    except ColourProblem as exc:
+        problems.append(str(exc))
+    if problems:
+        raise ProjectError(f"{config_file.name} has a problem:\n" + "\n".join(f"- {p}" for p in problems))
     return Settings(
         config_file=config_file,
         root=(config_file.parent / options.content_dir).resolve(),
@@ -147,7 +162,12 @@ def settings_from(config: MkDocsConfig) -> Settings:
         trainer_reading_age=options.trainer_reading_age,
         contacts=options.contacts or None,
         languages=languages,
-        furniture=furniture_from(options, config.site_name or ""),
+        colours=colours,
+        base_glossary=options.base_glossary,
+        hide_base_terms=tuple(str(name) for name in options.hide_base_terms),
+        markdown_extensions=tuple(str(name) for name in config.markdown_extensions),
+        markdown_configs={str(name): dict(value or {}) for name, value in dict(config.mdx_configs).items()},
+        furniture=furniture,
     )
 
 

@@ -9,18 +9,22 @@ each such word, as a suggestion: only the author knows which sense they meant.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sidebyside.checks.jargon.text import checkable_markdown
-from sidebyside.content.model import Course, Term
+from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.findings import Finding, Severity
 from sidebyside.render.terms import every_term_matcher
+
+if TYPE_CHECKING:
+    from sidebyside.checks import CheckContext
 
 RULE = "jargon-everyday-word"
 _MARK = re.compile(r"""term\(\s*["']([^"']+)["']""")  # {{ term("chair") }}
 _LINK = re.compile(r"glossary/(?:index\.(?:md|html))?#([\w-]+)")  # a link to the word's glossary entry
 
 
-def everyday_words(course: Course, context) -> list[Finding]:
+def everyday_words(course: Course, context: CheckContext) -> list[Finding]:
     """A suggestion for the first unmarked use of each everyday word on a module or story page."""
     terms = {t.slug: t for t in course.terms}
     everyday = {t.slug for t in course.terms if t.everyday and not t.avoid}
@@ -28,7 +32,8 @@ def everyday_words(course: Course, context) -> list[Finding]:
         return []
     matcher = every_term_matcher(course.terms)
     findings: list[Finding] = []
-    for page in [*course.modules, *course.stories]:
+    pages: list[Module | Story] = [*course.modules, *course.stories]
+    for page in pages:
         if not context.wants(page.rel):
             continue
         marked = set(_MARK.findall(page.body)) | set(_LINK.findall(page.body))

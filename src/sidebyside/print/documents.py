@@ -26,7 +26,7 @@ from sidebyside.content.session import plan_session
 from sidebyside.i18n import N_, install, messages_for
 from sidebyside.print.languages import PrintLanguage, language_css, print_language
 from sidebyside.print.macros import apply_macros
-from sidebyside.print.markdown_html import absolute_links, join_address, to_html
+from sidebyside.print.markdown_html import MarkdownSetup, absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
 from sidebyside.publish import gate
 from sidebyside.render import contacts_page, trainer_pages, web_pages
@@ -76,6 +76,8 @@ class HandoutSettings:
     session_break_minutes: int = 10
     furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how to reach them
     contacts: LocalContacts = field(default_factory=lambda: read_contacts(None))
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)  # the course's own Markdown settings
+    colours_css: str = ""  # the trust's colours as CSS custom properties (see render/colours.py)
     slides: bool = False  # whether the build makes slide decks, which the trainer pack lists
     language: str = "en"  # the language the handouts are in: the engine's words, fonts, direction
     direction: str = ""  # "rtl" or "ltr" to override what the locale data says about `language`
@@ -164,7 +166,7 @@ class _Planner:
         text = apply_macros(
             markdown_text, self.course, self.settings.today, self.settings.version, module_or_story.rel, module_or_story.path
         )
-        fragment = absolute_links(to_html(text, id_prefix=id_prefix), address, self.settings.site_url)
+        fragment = absolute_links(to_html(text, id_prefix=id_prefix, setup=self.settings.markdown), address, self.settings.site_url)
         gate(fragment, f"The handout of {module_or_story.rel}", module_or_story.rel, module_or_story.allow_details)
         return fragment
 
@@ -196,7 +198,7 @@ class _Planner:
         used = terms_used(f"<p>{html.escape(module.summary)}</p><ul>{outcomes}</ul>{body}", self.matcher, self.terms)
         words = sorted((self.terms[slug] for slug in used), key=lambda t: t.term.casefold())
         about = "\n\n".join(part for part in (web_pages.credits(module, self.code), web_pages.sources(module, self.code)) if part)
-        about_html = absolute_links(to_html(about), address, self.settings.site_url)
+        about_html = absolute_links(to_html(about, setup=self.settings.markdown), address, self.settings.site_url)
         edition = _("Large print handout") if large else _("Handout")
         document = self.render(
             "module.html",
@@ -367,7 +369,11 @@ class _Planner:
             first = term.term.strip()[:1].upper()
             letter = first if first.isalpha() else "0–9"
             see_also = [self.terms[s].term for s in term.see_also if s in self.terms]
-            longer = absolute_links(to_html(term.body), address, self.settings.site_url) if term.body.strip() else ""
+            longer = (
+                absolute_links(to_html(term.body, setup=self.settings.markdown), address, self.settings.site_url)
+                if term.body.strip()
+                else ""
+            )
             letters.setdefault(letter, []).append({"term": term, "longer": longer, "see_also": see_also})
         return self._booklet(
             name=JARGON_BUSTER_NAME,
@@ -528,6 +534,8 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHand
         (STORIES_NAME, STORIES_TITLE, STORIES, STORIES_DESCRIPTION, (shared,), planner.stories),
         (CONTACTS_NAME, contacts_page.TITLE, CONTACTS, CONTACTS_DESCRIPTION, (), planner.contacts),
     ):
+        if kind == STORIES and not course.stories_for("print", settings.today):
+            continue  # no empty stories handout
         planned.append(PlannedHandout(in_language(name, code), _(title), kind, _(description), "", inputs, (), make, code))
     return planned
 

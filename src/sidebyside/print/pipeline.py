@@ -191,7 +191,8 @@ Job = tuple[str, str, str, str, tuple[str, ...], str, str, str]
 
 
 def _job(key: str, handout: Handout, cache: Path, settings: HandoutSettings) -> Job:
-    return (key, handout.name, handout.html, handout.base_url, handout.stylesheets, str(settings.root), str(cache), handout.css)
+    css = "\n".join(part for part in (handout.css, settings.colours_css) if part)  # the language's fonts, the trust's colours
+    return (key, handout.name, handout.html, handout.base_url, handout.stylesheets, str(settings.root), str(cache), css)
 
 
 def _render_many(

@@ -83,10 +83,11 @@ log = logging.getLogger("mkdocs.plugins.sidebyside")
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/sidebyside/"
-REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables")
+REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables", "footnotes")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
 FEEDBACK_PAGE = "contributing.md"
 PAGE_LINKS_SLOT = '<span class="sbs-page-links"></span>'
+COLOURS_CSS = "trust-colours.css"  # the trust's colours (render/colours.py), after the engine's stylesheet
 
 
 def _docs_edit_base(config: MkDocsConfig) -> str:
@@ -145,6 +146,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.furniture = Furniture()
         self.site_url = ""
         self.contributing = ""  # the source path of "How to contribute", when the site has one
+        self.colours_css = ""
 
     # --- configuration -------------------------------------------------------------------
 
@@ -196,9 +198,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         config.nav = nav.add_contacts(config.nav)
         self.version = session.settings.version
         self._show_version(config)
-        config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
-        if furniture.colours_css(self.config):
-            config.extra_css.append(ASSET_PREFIX + furniture.COLOURS_CSS)
+        self.colours_css = session.settings.colours.web_css()
+        # The engine's look first, then the trust's colours, then the course's own stylesheets: the course wins.
+        config.extra_css[0:0] = [ASSET_PREFIX + "sidebyside.css"] + ([ASSET_PREFIX + COLOURS_CSS] if self.colours_css else [])
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config, self)
         return config
@@ -234,7 +236,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             elif finding.severity is Severity.SUGGESTION:
                 log.info(format_one_line(finding))
         if errors:
-            raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors))
+            raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors, counted=findings))
 
     # --- files ---------------------------------------------------------------------------
 
@@ -293,9 +295,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self._add(files, File.generated(config, easy_read.PICTURES + Path(picture).name, abs_src_path=picture))
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
-        colours = furniture.colours_css(self.config)
-        if colours:
-            self._add(files, File.generated(config, ASSET_PREFIX + furniture.COLOURS_CSS, content=colours))
+        if self.colours_css:
+            self._add(files, File.generated(config, ASSET_PREFIX + COLOURS_CSS, content=self.colours_css))
         self.shared_files = {f.src_uri for f in files if not f.is_documentation_page()}
         return files
 
@@ -314,8 +315,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         pages: dict[str, str | web_pages.PageMarkdown] = {
             MODULES_INDEX: web_pages.modules_index(course.modules, language=language),
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms, language=language),
-            STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today), language=language),
         }
+        if course.stories_for("web", today):  # no empty Stories page in a course without stories
+            pages[STORIES_INDEX] = web_pages.stories_index(course.stories_for("web", today), language=language)
         for module in course.modules:
             # A page not yet translated is shown whole in the original language: its words and the engine's.
             words = language if translated is None or module.slug in translated.modules else own
