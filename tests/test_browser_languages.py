@@ -16,7 +16,7 @@ from languages_course import three_language_course, translate
 
 pytestmark = pytest.mark.browser
 
-OFFLINE_ZIP = "handouts/side-by-side-offline.zip"
+OFFLINE_ZIP = "handouts/test-course-offline.zip"  # named from the course (site_name "Test course")
 # Light and dark colours, as the reference course's mkdocs.yml has them.
 PALETTE = [
     {
@@ -131,19 +131,19 @@ def test_pages_in_every_language_have_no_axe_violations(chromium: Any, base: str
 def test_the_offline_copy_switches_language_from_files(language_site: Path, tmp_path: Path, chromium: Any) -> None:
     with zipfile.ZipFile(language_site / OFFLINE_ZIP) as archive:
         archive.extractall(tmp_path)
-    start = tmp_path / "side-by-side" / "cy" / "modules" / "welcome" / "index.html"
+    start = tmp_path / "test-course" / "cy" / "modules" / "welcome" / "index.html"
     page = chromium.new_page()
     try:
         page.goto(start.as_uri())
         page.locator("nav.sbs-languages a[data-sbs-language='ur']").click()
-        page.wait_for_url("**/side-by-side/ur/modules/welcome/index.html")
+        page.wait_for_url("**/test-course/ur/modules/welcome/index.html")
         assert "ہم ایک" in page.inner_text("article")
         page.locator("nav.sbs-languages a[data-sbs-language='en']").click()
-        page.wait_for_url("**/side-by-side/modules/welcome/index.html")
+        page.wait_for_url("**/test-course/modules/welcome/index.html")
         assert "Welcome to the course" in page.inner_text("article")
         # The menu of a Welsh page leads to Welsh pages, from files too.
         page.goto(start.as_uri())
         page.locator("nav.md-nav--primary a", has_text="Glossary").first.click()
-        page.wait_for_url("**/side-by-side/cy/glossary/index.html")
+        page.wait_for_url("**/test-course/cy/glossary/index.html")
     finally:
         page.close()
