@@ -410,11 +410,16 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     @event_priority(-100)  # last: the publish gate reads the page content as it will be published
     def _gate(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         from sidebyside.publish import GateProblem, gate
+        from sidebyside.publish.fields import meta_strings
 
         src = page.file.src_uri
         source = self.sources_of.get(src, f"{Path(config.docs_dir).name}/{src}" if not page.file.generated_by else "")
+        allowed = self.allowed_details.get(src, ())
         try:
-            gate(html, f"The page {src}", source, self.allowed_details.get(src, ()))
+            gate(html, f"The page {src}", source, allowed)
+            # The theme shows the title and front matter (a description, say) as they are.
+            for field, text in [("title", page.title or ""), *meta_strings(page.meta)]:
+                gate(text, f"The {field} of the page {src}", source, allowed)
         except GateProblem as exc:
             raise PluginError(str(exc)) from None
         return html
@@ -446,13 +451,28 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # Material says lang="en"; the course is written in British English.
         output = HTML_LANG.sub('<html lang="en-GB"', output, count=1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
-        return accessible_html.apply(output)
+        output = accessible_html.apply(output)
+        src = page.file.src_uri
+        self._gate_page(output, f"The page {src}", self.sources_of.get(src, "" if page.file.generated_by else f"docs/{src}"))
+        return output
+
+    @staticmethod
+    def _gate_page(output: str, where: str, source: str) -> None:
+        """Publish gate: the finished page, theme and all (see sidebyside.publish.page)."""
+        from sidebyside.publish import GateProblem, gate_page
+
+        try:
+            gate_page(output, where, source)
+        except GateProblem as exc:
+            raise PluginError(str(exc)) from None
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The "page not found" page is a template, not a page: give it the same fixes.
         if not template_name.endswith(".html"):
             return output_content
-        return accessible_html.apply(HTML_LANG.sub('<html lang="en-GB"', output_content, count=1))
+        output = accessible_html.apply(HTML_LANG.sub('<html lang="en-GB"', output_content, count=1))
+        self._gate_page(output, f"The page {template_name}", "")
+        return output
 
     @event_priority(100)  # before other plugins finish: the checks decide whether the build stands
     def on_post_build(self, *, config: MkDocsConfig) -> None:
