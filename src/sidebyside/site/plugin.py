@@ -70,6 +70,7 @@ ASSET_PREFIX = "assets/sidebyside/"
 REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
 FEEDBACK_PAGE = "contributing.md"
+_UNSET = object()
 
 
 def _docs_edit_base(config: MkDocsConfig) -> str:
@@ -101,7 +102,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.current_src = ""
         self.linkable: set[str] = set()
         self.addresses: dict[str, str] = {}
-        self.macro_errors: list[str] = []
         self.left_out_srcs: set[str] = set()
         self.left_out_urls: set[str] = set()
         self.docs_dir = Path("docs")
@@ -112,7 +112,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.previewing = False
         self.version = ""
         self.trainer_srcs: set[str] = set()
-        self.skipped_macros = ""
+        self.macro_language: Any = None
+        self.render_macros_was: dict[str, Any] = {}  # each page's own render_macros, while mkdocs-macros is told to skip it
         self.pending_checks: PendingChecks | None = None
         self.files = Files([])
         self.page_parts: dict[str, web_pages.PageMarkdown] = {}
@@ -142,7 +143,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         session = self.session = self._session_for(config)
         self.root = session.settings.root
         self.docs_dir = Path(config.docs_dir)
-        self.macro_errors = []
         try:
             course, findings = session.course()
             checks = session.checks()
@@ -172,7 +172,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self._show_version(config)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
-        macros.install(config, self)
+        macros.install(config)
+        self.macro_language = macros.language_for(config)
         return config
 
     def _show_version(self, config: MkDocsConfig) -> None:
@@ -379,19 +380,25 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         href = get_relative_url(contributing.url, page.url) if contributing is not None else None
         return feedback_box(href, page.edit_url)
 
-    @event_priority(50)  # before macros
-    def _skip_macros_if_none(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # A page with no macro in it comes out of mkdocs-macros unchanged: skip the work.
-        if caching() and "render_macros" not in page.meta and not macros.has_macros(config, markdown):
-            page.meta["render_macros"] = False
-            self.skipped_macros = page.file.src_uri
+    @event_priority(50)  # before mkdocs-macros, which is then told to leave the page alone
+    def _run_macros(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.macro_language is None:
+            return markdown
+        if macros.wanted(config, page.meta):
+            markdown = macros.render_page(self, self.macro_language, markdown)
+            if isinstance(page.title, str) and self.macro_language.may_have_macros(page.title):
+                page.title = macros.render_page(self, self.macro_language, page.title)
+        self.render_macros_was[page.file.src_uri] = page.meta.get("render_macros", _UNSET)
+        page.meta["render_macros"] = False  # mkdocs-macros' own switch: it renders nothing
         return markdown
 
-    @event_priority(-50)  # after macros have run
+    @event_priority(-50)  # after mkdocs-macros has left the page alone
     def _rewrite_address_links(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.skipped_macros == page.file.src_uri:
+        was = self.render_macros_was.pop(page.file.src_uri, _UNSET)
+        if was is _UNSET:
             page.meta.pop("render_macros", None)
-            self.skipped_macros = ""
+        else:
+            page.meta["render_macros"] = was
         if page.file.src_uri in self.trainer_srcs:
             page.meta["search"] = {"exclude": True}  # trainer pages never appear in search results
         address = address_links.directory_url(page.file.src_uri)
@@ -399,7 +406,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # Links to stories left out of the website (consent) keep their text but lose the link.
         return left_out.unlink(markdown, page.file.src_uri, address, self.left_out_srcs, self.left_out_urls)
 
-    on_page_markdown = CombinedEvent(_skip_macros_if_none, _rewrite_address_links)
+    on_page_markdown = CombinedEvent(_run_macros, _rewrite_address_links)
 
     @event_priority(100)  # first, so that other plugins see the whole page
     def _fill_parts(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
