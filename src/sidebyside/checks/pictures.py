@@ -7,17 +7,16 @@ so a picture is fixed at its source rather than quietly changed.
 
 from __future__ import annotations
 
-import re
-
 from sidebyside.checks import CheckContext
+from sidebyside.checks.linear import compile_linear
 from sidebyside.checks.pages import PageText
 from sidebyside.checks.untrusted import WHY_HTML, html_problems
 from sidebyside.content.frontmatter import read_text
 from sidebyside.content.model import Course
 from sidebyside.findings import Finding, error
 
-SVG_ONLY = re.compile(r"<\s*(foreignObject|image|use|a|animate|set|handler|listener)\b", re.I)
-OUTSIDE = re.compile(r"""\b(?:xlink:)?href\s*=\s*["']?(?!#)|url\(\s*["']?(?!#)|@import""", re.I)
+SVG_ONLY = compile_linear(r"(?i)<\s*(foreignObject|image|use|a|animate|set|handler|listener)\b")
+OUTSIDE = compile_linear(r"""(?i)\b(?:xlink:)?href\s*=\s*["']?(?:[^#"'\s]|$)|url\(\s*["']?(?:[^#"'\s]|$)|@import""")
 ADVICE = "Keep pictures plain: shapes and text only. Save the picture again without it, or ask the course team."
 
 
