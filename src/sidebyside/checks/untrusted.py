@@ -206,7 +206,13 @@ def macro_problems(page: PageText, course: Course) -> list[Finding]:
         walker.walk(tree)
     except RecursionError:
         walker.findings.append(
-            error(page.rel, page.body_line, "macro-syntax", "The macros in this page are too deeply nested to read.", "Write each macro on its own.")
+            error(
+                page.rel,
+                page.body_line,
+                "macro-syntax",
+                "The macros in this page are too deeply nested to read.",
+                "Write each macro on its own.",
+            )
         )
     return findings + walker.findings
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sidebyside.content import easy_read, references
+from sidebyside.content.files import file_findings
 from sidebyside.content.frontmatter import Document, DocumentCache, read_document
 from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term, UnreadPage
 from sidebyside.content.schema import MODULE, STORY, TERM, validate
@@ -259,4 +260,5 @@ def load_course(
     course.terms.sort(key=lambda t: t.term.casefold())
     course.stories.sort(key=lambda s: s.title.casefold())
     findings += references.check(course)
+    findings += file_findings(root, {"modules": modules, "glossary": glossary, "stories": stories, "docs": "docs"})
     return course, findings
