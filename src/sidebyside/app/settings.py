@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,16 +27,25 @@ class ProjectError(Exception):
     """A problem with the project's setup, explained in plain words."""
 
 
+TODAY_VARIABLE = "SIDEBYSIDE_TODAY"
+
+
 def parse_today(value: str | dt.date) -> dt.date:
-    """The date to check consent and reviews against: the `today` option, or today."""
-    if isinstance(value, dt.date):
-        return value
-    if not value:
+    """The date to check consent and reviews against: today, or for tests the date in the
+    environment variable SIDEBYSIDE_TODAY. Never from mkdocs.yml: a date there would quietly
+    bring back stories whose consent has run out."""
+    if value not in ("", None):
+        raise ValueError(
+            "mkdocs.yml sets `today` for the sidebyside plugin. Remove it: consent and review dates are always checked "
+            f"against the real date. (Tests set the environment variable {TODAY_VARIABLE} instead.)"
+        )
+    given = os.environ.get(TODAY_VARIABLE, "")
+    if not given:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(given)
     except ValueError:
-        raise ValueError(f"The sidebyside option `today` is {value!r}. Write it as year-month-day, for example 2026-11-25.") from None
+        raise ValueError(f"{TODAY_VARIABLE} is {given!r}. Write it as year-month-day, for example 2026-11-25.") from None
 
 
 def course_version(option: str = "", extra: Any = None) -> str:

@@ -296,9 +296,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 rel = file.src_uri
             try:
                 check_file(path, rel, project, designed)
+                clean, changed = without_hidden_details(path, cache)
             except GateProblem as exc:
-                raise PluginError(str(exc)) from None
-            clean, changed = without_hidden_details(path, cache)
+                raise PluginError(f"{rel}: {exc}" if rel not in str(exc) else str(exc)) from None
             if changed:
                 file.abs_src_path = str(clean)
                 log.info(f"Note: removed hidden details (such as the camera, the place or names) from {rel} before publishing it.")
