@@ -391,9 +391,9 @@ def test_a_front_matter_mistake_does_not_hide_the_checks_of_the_body(course: Cou
 
 
 def test_the_reference_course_has_no_errors_and_no_uncommon_word_alarms() -> None:
-    from sidebyside.project import find_project
+    from sidebyside.app.session import BuildSession
 
-    _, findings = find_project(REPO / "mkdocs.yml").load()
+    _, findings = BuildSession.open(REPO / "mkdocs.yml").load()
     assert [f for f in findings if f.severity is Severity.ERROR] == []
     jargon = [f for f in findings if f.rule in ("jargon-uncommon", "jargon-acronym", "jargon-plain", "jargon-term")]
     assert jargon == [], format_for_people(jargon)

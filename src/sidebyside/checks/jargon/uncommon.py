@@ -34,8 +34,8 @@ EXPLAINED_BEFORE = re.compile(
     r"(?:\b(?:called|known as|named|termed|the word|the term|the phrase)\s+(?:an?\s+|the\s+)?[\"'“‘]?|\(\s*(?:an?\s+|the\s+|or\s+)?)$", re.I
 )
 # Words ending like these are words, not names, even at the start of a sentence.
-WORD_ENDINGS = ("ed", "ing", "ism", "isms", "ology", "ive", "tion", "sion", "ment", "ments", "ity", "ous", "ance", "ence", "able", "ible")
-WORD_ENDINGS += ("ful", "less", "ness", "ise", "ize", "ised", "ized", "ify", "ly", "ary", "istic", "ical")
+WORD_ENDINGS: tuple[str, ...] = ("ed", "ing", "ism", "isms", "ology", "ive", "tion", "sion", "ment", "ments", "ity", "ous", "ance", "ence")
+WORD_ENDINGS += ("able", "ible", "ful", "less", "ness", "ise", "ize", "ised", "ized", "ify", "ly", "ary", "istic", "ical")
 
 
 def _sentence_starts(text: Checkable) -> set[int]:
