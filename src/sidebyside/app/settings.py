@@ -89,6 +89,7 @@ class Settings:
     reading_age: int  # the reading age participant pages aim for
     trainer_reading_age: int
     contacts: Any = None  # the local contacts sheet, as written in mkdocs.yml (see content/contacts.py)
+    output: str = "web"  # which stories the pages may show: "offline" when building the offline copy (content/model.py)
 
     @property
     def check_context(self) -> CheckContext:
@@ -173,6 +174,7 @@ def load_mkdocs_config(config_file: Path, **overrides: object) -> MkDocsConfig:
             f"{config_file.name} line {line} uses a Python tag (`!!python/...`), which would run code when the file is read. "
             "Remove it: Side by Side never reads a file with one."
         )
+    _refuse_unreviewed(config_file)
     mkdocs_log = logging.getLogger("mkdocs")
     previous = mkdocs_log.level
     mkdocs_log.setLevel(logging.ERROR)
@@ -184,3 +186,17 @@ def load_mkdocs_config(config_file: Path, **overrides: object) -> MkDocsConfig:
         raise ProjectError(f"{config_file.name} could not be read: {exc}") from None
     finally:
         mkdocs_log.setLevel(previous)  # keep `-v` working for the build that follows
+
+
+def _refuse_unreviewed(config_file: Path) -> None:
+    """In CI, settings that run code or reach outside the course stop everything before
+    MkDocs reads them (reading `hooks:` runs them): a maintainer must review them first."""
+    from sidebyside.checks.configuration import review_configuration
+    from sidebyside.findings import Severity, format_for_people
+
+    needs_review = [f for f in review_configuration(config_file) if f.severity is Severity.ERROR]
+    if needs_review:
+        raise ProjectError(
+            format_for_people(needs_review) + "\n\nNothing was read or built. These settings can run code or reach files outside "
+            "the course, so in CI they stop the build until a maintainer has reviewed the change (see SECURITY.md)."
+        )

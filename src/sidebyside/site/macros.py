@@ -73,7 +73,7 @@ def render_page(plugin: SideBySidePlugin, language: MacroLanguage, markdown: str
         if found is None:
             guess = did_you_mean(slug, [s.slug for s in course.stories])
             raise MacroError(f'story("{slug}") does not match any story.' + (f' Did you mean story("{guess}")?' if guess else ""))
-        if not found.allowed("web", plugin.today):
+        if not found.allowed(plugin.output, plugin.today):
             return ""
         return web_pages.story_card(found, plugin.current_src or "index.md")
 

@@ -130,6 +130,12 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         assert self.session is not None
         return self.session.settings.today
 
+    @property
+    def output(self) -> str:
+        """"web", or "offline" while the offline copy is built: the stories its consent covers."""
+        assert self.session is not None
+        return self.session.settings.output
+
     def _session_for(self, config: MkDocsConfig) -> BuildSession:
         """The session a command handed over for this very configuration, else a new one."""
         if self.session is not None and self.session.mkdocs_config is config:
@@ -163,7 +169,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 config.markdown_extensions.append(name)
         chart_fences.install(config.markdown_extensions, config.mdx_configs)
         config.nav = nav.expand(
-            config.nav, course, self.today, self._docs_pages(config), self.config.nav_group_size, trainers=self.config.trainer_edition
+            config.nav, course, self.today, self._docs_pages(config), self.config.nav_group_size,
+            trainers=self.config.trainer_edition,
+            output=self.output,
         )
         if self.config.handouts:
             config.nav = nav.add_handouts(config.nav)
@@ -215,7 +223,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         generated: dict[str, str | web_pages.PageMarkdown] = {
             MODULES_INDEX: web_pages.modules_index(course.modules),
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
-            STORIES_INDEX: web_pages.stories_index(course.stories_for("web", today)),
+            STORIES_INDEX: web_pages.stories_index(course.stories_for(self.output, today)),
             contacts_page.CONTACTS_PAGE: contacts_page.contacts_page(
                 read_contacts(self.config.contacts),
                 handout_pages.handout_src(contacts_page.CONTACTS_HANDOUT) if self.config.handouts else "",
@@ -243,7 +251,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             for asset in module.assets:
                 rel = asset.relative_to(module.path.parent).as_posix()
                 self._add(files, File.generated(config, f"modules/{module.slug}/{rel}", abs_src_path=str(asset)))
-        for story in course.stories_for("web", today):
+        for story in course.stories_for(self.output, today):
             generated[story_src(story.slug)] = web_pages.story_page(story, course, edition)
         trainer = self._trainer_pages(config) if self.config.trainer_edition else {}
         self.trainer_srcs = set(trainer)
@@ -263,7 +271,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # The contacts sheet shows the ways to reach people that mkdocs.yml gives: configuration a maintainer reviews.
         self.allowed_details[contacts_page.CONTACTS_PAGE] = ("phone", "email", "postcode")
         self.linkable = {module_src(m.slug) for m in course.modules} | {story_src(s.slug) for s in course.stories}
-        left = [s for s in course.stories if not s.allowed("web", today)]
+        left = [s for s in course.stories if not s.allowed(self.output, today)]
         self.left_out_srcs = {story_src(s.slug) for s in left}
         self.left_out_urls = {s.url for s in left}
         self.linkable |= {trainer_module_src(m.slug) for m in course.modules if self.config.trainer_edition}
@@ -345,7 +353,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             for m in course.modules
         }
         pages[SESSION_PLAN] = trainer_pages.session_plan_page(course, plan, begins, slide_links.session_slides(self.decks, SESSION_PLAN))
-        pages[TRAINER_NOTES] = trainer_pages.notes_page(course, course.stories_for("web", self.today))
+        pages[TRAINER_NOTES] = trainer_pages.notes_page(course, course.stories_for(self.output, self.today))
         if nav.trainers_landing(self._docs_pages(config)) == TRAINERS_INDEX and not (Path(config.docs_dir) / TRAINERS_INDEX).is_file():
             pages[TRAINERS_INDEX] = trainer_pages.trainers_landing()
         return pages
