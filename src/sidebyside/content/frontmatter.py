@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from sidebyside.content.markdown_limits import costly_markdown
 from sidebyside.findings import Finding, Severity, error
 
 MAX_FILE_BYTES = 1_000_000
@@ -244,7 +245,20 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Finding]]:
                 "Programs stop reading text at a NUL, so what one shows and another publishes could differ.",
             )
         ]
-    return text.lstrip("\ufeff").replace("\r\n", "\n"), []
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    line, problem = costly_markdown(text)
+    if problem:
+        return None, [
+            error(
+                rel,
+                line,
+                "markdown-too-costly",
+                problem,
+                "Fix this line, then build again.",
+                "Text like this makes the build hang, so it is refused before Markdown reads it.",
+            )
+        ]
+    return text, []
 
 
 def split(text: str, rel: str) -> tuple[str | None, str, int, list[Finding]]:

@@ -390,6 +390,12 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     @event_priority(50)  # before mkdocs-macros, which is then told to leave the page alone
     def _run_macros(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        from sidebyside.content.markdown_limits import costly_markdown
+
+        line, problem = costly_markdown(markdown)  # before Markdown (or a macro) reads it: see content/markdown_limits.py
+        if problem:
+            rel = self.sources_of.get(page.file.src_uri, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+            raise PluginError(f"{rel}, line {line} of the page text: {problem}")
         if self.macro_language is None:
             return markdown
         if macros.wanted(config, page.meta):
