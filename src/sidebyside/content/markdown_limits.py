@@ -9,9 +9,12 @@ measure below is worked out in linear time and keeps the worst page to about a s
 
 from __future__ import annotations
 
-MAX_PARAGRAPH = 20_000  # characters in one paragraph (lines with no blank line between them)
+import re
+
+MAX_PARAGRAPH = 20_000  # characters in one paragraph, list item or table row
 MAX_BRACKET_WORK = 4_000_000  # the sum over paragraphs of (the number of "[" in it) squared
 MAX_TAG_SCAN = 20_000_000  # characters the HTML reader would scan looking for the ends of tags
+ITEM_START = re.compile(r"[ \t]{0,12}(?:[-*+]|\d{1,9}[.)]|\|)[ \t]")  # anchored, no backtracking: a list item or table row
 TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
 
 
@@ -31,6 +34,8 @@ def _paragraphs(text: str) -> tuple[int, str]:
             work += brackets * brackets
             start_line, length, brackets = number + 1, 0, 0
             continue
+        if ITEM_START.match(line):  # Markdown reads each list item and table row on its own
+            length = 0
         length += len(line) + 1
         brackets += line.count("[")
         if length > MAX_PARAGRAPH:
