@@ -7,6 +7,7 @@ the exit status.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import zipfile
 from collections.abc import Callable
@@ -270,9 +271,27 @@ CASES = [
     Case("phone in page title", body("Fine.\n", title=f"Ring {PHONE}"), REFUSED, ("900461",)),
     # --- small mistakes -----------------------------------------------------------------------
     Case("nul byte", body("Fine\x00 words.\n"), REFUSED, (), "modules/01-test/index.md"),
-    Case(".markdown file", both(ok_module, doc("extra.markdown", "# Extra\n\n<script>alert(22)</script>\n")), REFUSED, ("alert(22)",), "extra.markdown"),
-    Case("upper-case .MD file", both(ok_module, doc("EXTRA.MD", "# Extra\n\n<script>alert(23)</script>\n")), REFUSED, ("alert(23)",), "EXTRA.MD"),
-    Case("stories/index.md", both(ok_module, lambda c: c.write("stories/index.md", "# Mine\n\nReplaced.\n") and None), REFUSED, (), "stories/index.md"),
+    Case(
+        ".markdown file",
+        both(ok_module, doc("extra.markdown", "# Extra\n\n<script>alert(22)</script>\n")),
+        REFUSED,
+        ("alert(22)",),
+        "extra.markdown",
+    ),
+    Case(
+        "upper-case .MD file",
+        both(ok_module, doc("EXTRA.MD", "# Extra\n\n<script>alert(23)</script>\n")),
+        REFUSED,
+        ("alert(23)",),
+        "EXTRA.MD",
+    ),
+    Case(
+        "stories/index.md",
+        both(ok_module, lambda c: c.write("stories/index.md", "# Mine\n\nReplaced.\n") and None),
+        REFUSED,
+        (),
+        "stories/index.md",
+    ),
     Case("symlinked module folder", symlink("modules/02-elsewhere", "/etc"), REFUSED, ("root:x:",), "modules/02-elsewhere"),
     Case("javascript link with a tab", body("[Click](java\tscript:alert(24))\n"), REFUSED, ("alert(24)",)),
     Case("glossary plain with yaml escape", glossary_yaml_escape, EITHER, ("Test course secret",)),
@@ -331,10 +350,8 @@ def _pdf_contents(path: Path) -> str:
                 assert annotation.get("/Subtype") != "/FileAttachment", f"{path.name} has a file attachment"
         for obj in pdf.objects:
             if isinstance(obj, pikepdf.Stream):
-                try:
+                with contextlib.suppress(pikepdf.PdfError):
                     parts.append(obj.read_bytes().decode("latin-1"))
-                except pikepdf.PdfError:
-                    pass
     return "\n".join(parts)
 
 

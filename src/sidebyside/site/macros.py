@@ -15,6 +15,7 @@ A macro that cannot be used always stops the build, whatever `on_error_fail` say
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -92,12 +93,12 @@ def render_page(plugin: SideBySidePlugin, language: MacroLanguage, markdown: str
         raise PluginError(f"{where}: {problem.message}") from None
 
 
-def switched_off(meta: dict[str, Any]) -> bool:
+def switched_off(meta: Mapping[str, Any]) -> bool:
     """Whether a page asks for its macros to be left as written."""
     return meta.get("render_macros") is False
 
 
-def wanted(config: MkDocsConfig, meta: dict[str, Any]) -> bool:
+def wanted(config: MkDocsConfig, meta: Mapping[str, Any]) -> bool:
     """Whether mkdocs-macros, as set up in mkdocs.yml, would run this page's macros."""
     if switched_off(meta):
         return False

@@ -132,7 +132,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     @property
     def output(self) -> str:
-        """"web", or "offline" while the offline copy is built: the stories its consent covers."""
+        """ "web", or "offline" while the offline copy is built: the stories its consent covers."""
         assert self.session is not None
         return self.session.settings.output
 
@@ -169,7 +169,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 config.markdown_extensions.append(name)
         chart_fences.install(config.markdown_extensions, config.mdx_configs)
         config.nav = nav.expand(
-            config.nav, course, self.today, self._docs_pages(config), self.config.nav_group_size,
+            config.nav,
+            course,
+            self.today,
+            self._docs_pages(config),
+            self.config.nav_group_size,
             trainers=self.config.trainer_edition,
             output=self.output,
         )
