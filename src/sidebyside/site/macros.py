@@ -14,8 +14,8 @@ A macro that cannot be used always stops the build, whatever `on_error_fail` say
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
