@@ -13,6 +13,7 @@ import re
 
 MAX_PARAGRAPH = 20_000  # characters in one paragraph, list item or table row
 MAX_BRACKET_WORK = 4_000_000  # the sum over paragraphs of (the number of "[" in it) squared
+MAX_TAGS = 5_000  # HTML tags written into one page: later steps of the build slow down with many more
 MAX_TAG_SCAN = 20_000_000  # characters the HTML reader would scan looking for the ends of tags
 ITEM_START = re.compile(r"[ \t]{0,12}(?:[-*+]|\d{1,9}[.)]|\|)[ \t]")  # anchored, no backtracking: a list item or table row
 TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
@@ -53,11 +54,17 @@ def _paragraphs(text: str) -> tuple[int, str]:
 
 def _tags(text: str) -> tuple[int, str]:
     """The HTML reader looks for the `>` that ends each `<a`, `</`, `<!`: from every one of them."""
-    scanned = 0
+    scanned = tags = 0
     position = text.find("<")
     end = -1
     while position != -1:
         if position + 1 < len(text) and text[position + 1] in TAG_START:
+            tags += 1
+            if tags > MAX_TAGS:
+                return text.count("\n", 0, position) + 1, (
+                    f"This page has more than {MAX_TAGS:,} HTML tags, which the tools that make the website would take "
+                    "minutes to work through. Use Markdown instead of HTML, or split the page."
+                )
             if end < position:
                 end = text.find(">", position)
                 if end == -1:
