@@ -45,7 +45,11 @@ def _article(course: Course) -> str:
 
 def test_first_use_is_a_disclosure_link_and_later_uses_are_plain(built: Course) -> None:
     article = _article(built)
-    firsts = re.findall(r'<a class="sbs-term" href="../../glossary/#([a-z-]+)"[^>]*data-sbs-plain="([^"]+)">([^<]+)</a>', article)
+    found = re.findall(r'<a class="sbs-term" href="../../glossary/#([a-z-]+)"[^>]*data-sbs-plain="([^"]+)">(.*?)</a>', article)
+    # Each says what it does in its accessible name, with no extra words on the page.
+    assert re.findall(r'aria-label="([^"]+)"', article)[:2] == ["PDSA cycle: what it means", "ICB: what it means"]
+    # The link's words, without the hidden words that say it opens a meaning.
+    firsts = [(slug, plain, re.sub(r"<[^>]+>", "", text)) for slug, plain, text in found]
     assert [(slug, text) for slug, _, text in firsts] == [
         ("pdsa-cycle", "PDSA cycle"),
         ("integrated-care-board", "ICB"),

@@ -275,7 +275,10 @@ def test_a_build_on_two_cores_makes_the_same_site_as_one(tmp_path: Path) -> None
     (root / "mkdocs.yml").write_text(
         (root / "mkdocs.yml")
         .read_text(encoding="utf-8")
-        .replace("- sidebyside:", "- sidebyside:\n      handouts: false\n      offline_copy: false"),
+        .replace(
+            "- sidebyside:",
+            "- sidebyside:\n      handouts: false\n      offline_copy: false\n      trust_name: Test trust\n      contact_email: qi@example.org",
+        ),
         encoding="utf-8",
     )
     first = sorted((root / "modules").glob("*/index.md"))[0]
@@ -346,7 +349,7 @@ def test_linking_a_whole_page_at_once_links_what_linking_each_paragraph_would() 
     assert linked.html.count('class="sbs-term"') == 3
     assert "<h2>Run chart</h2>" in linked.html and "<code>run chart</code>" in linked.html
     assert '<div class="sbs-no-terms"><p>GP</p></div>' in linked.html
-    assert "</a> &amp; a\nrun\nchart." in linked.html  # the rest of the text as it was
+    assert "</a></span> &amp; a\nrun\nchart." in linked.html  # the rest of the text as it was
 
 
 TERMS = [("run-chart", "run chart"), ("pdsa-cycle", "PDSA cycle"), ("gp", "GP")]

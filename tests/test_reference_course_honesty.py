@@ -77,7 +77,7 @@ def test_every_page_footer_says_honestly_who_wrote_it(reference_site: Path) -> N
         footer = re.search(r'<div class="md-copyright">.*?</div>\s*</div>', (reference_site / page).read_text(encoding="utf-8"), re.S)
         assert footer is not None
         text = _text(footer.group(0))
-        assert "Written by the Side by Side course team. Not yet reviewed with patient partners." in text
+        assert "Side by Side course team" in text and "A draft course. It has not yet been reviewed with patient partners." in text
         assert "Course version 1.1" in text
 
 
@@ -131,10 +131,91 @@ def test_every_module_is_version_1_1_and_says_what_changed(reference_site: Path,
     assert "This page has not yet been reviewed with patient partners" in text
 
 
-def test_the_elft_figure_is_given_with_its_source(reference_site: Path) -> None:
+def _sources(markup: str) -> dict[str, str]:
+    """The page's sources: each link's address and what the list item says about it."""
+    found = {}
+    for item in re.findall(r"<li><a href=\"(https?://[^\"]+)\">(.*?)</li>", markup, re.S):
+        found[item[0]] = _text(item[1])
+    return found
+
+
+def test_the_elft_figure_says_what_the_bmj_open_quality_abstract_measured(reference_site: Path) -> None:
     page = (reference_site / "modules" / "working-together" / "index.html").read_text(encoding="utf-8")
-    assert "2.8 times more likely" in _text(page)
-    assert 'href="https://qi.elft.nhs.uk/co-production-the-heart-of-improvement-work-at-elft/"' in page
+    text = _text(page)
+    # What the 2022 abstract reports: a look back over five years at all of ELFT's projects,
+    # with service users as full and equal members of the team, 2.8 times more likely to succeed.
+    assert "looked back at all of its improvement projects over five years" in text
+    assert "as full and equal members of the team. These projects were 2.8 times more likely to be successful." in text
+    assert "a short report in a health journal in 2022" in text
+    assert "reach its aim" not in text  # the old wording, from the trust's web page, not the abstract
+    sources = _sources(page)
+    abstract = sources["https://bmjopenquality.bmj.com/content/11/Suppl_2/A1.1"]
+    assert "BMJ Open Quality, 2022, volume 11, supplement 2" in abstract and "looked at on 4 December 2026" in abstract
+    handout = all_text(reference_site / "handouts" / "working-together.pdf")
+    assert "2.8 times more likely to be successful" in handout and "BMJ Open Quality, 2022" in handout
+
+
+HEALTH_BILL_PAGES = [
+    "modules/how-the-nhs-works/index.html",
+    "modules/working-together/index.html",
+    "modules/todays-nhs/index.html",
+    "glossary/index.html",
+]
+
+
+def test_the_health_bill_is_said_to_be_where_the_sources_show_and_no_further(reference_site: Path) -> None:
+    committee = (
+        "https://parallelparliament.co.uk/debate/2026-06-25/commons/public-bill-committees/health-bill-sixth-sitting/ministerial-extracts"
+    )
+    for name in HEALTH_BILL_PAGES:
+        page = (reference_site / name).read_text(encoding="utf-8")
+        text = _text(page)
+        # Nothing newer than June 2026 was found, so no page may say it was checked later.
+        assert "checked in December" not in text and "still going through Parliament" not in text, name
+        assert "a new law, the Health Bill" not in text and "a new law to do this" not in text, name  # a Bill is not a law
+        assert re.search(r"latest step we could find[^.]*June 2026", text), name
+        assert "not yet law" in text, name
+        if name.startswith("modules/"):
+            assert "looked at on 4 December 2026" in _sources(page)[committee], name
+    nhs = _text((reference_site / "modules" / "how-the-nhs-works" / "index.html").read_text(encoding="utf-8"))
+    assert "Members of Parliament (MPs), called a committee, went through the Bill line by line" in nhs
+    assert "We looked again on 4 December 2026 and found nothing newer. Look on the UK Parliament website" in nhs
+    for pdf in ("how-the-nhs-works.pdf", "jargon-buster.pdf", "trainer-pack.pdf"):
+        printed = all_text(reference_site / "handouts" / pdf)
+        assert "still going through Parliament" not in printed and "checked in December" not in printed, pdf
+        assert "not yet law" in printed, pdf
+
+
+def test_healthwatch_changes_are_given_with_the_governments_answer(reference_site: Path) -> None:
+    page = (reference_site / "modules" / "how-the-nhs-works" / "index.html").read_text(encoding="utf-8")
+    assert "https://www.parallelparliament.co.uk/question/HL14379/health-services-and-social-services-patients" in _sources(page)
+    text = _text(page)
+    assert "Local Healthwatch work on health would move to ICBs, and work on social care would move to councils." in text
+
+
+def test_growing_in_the_role_is_honest_about_the_nine_areas_and_cites_solent_and_bradford(reference_site: Path) -> None:
+    page = (reference_site / "modules" / "growing-in-the-role" / "index.html").read_text(encoding="utf-8")
+    text = _text(page)
+    ways = re.search(r'<h2 id="the-ways-you-can-help-a-project-team".*?</ul>', page, re.S)
+    assert ways is not None and len(re.findall(r"<li>", ways.group(0))) == 9
+    # The nine areas are only published as a picture: the page says so, and that the list is ours.
+    assert "We could only find that slide as a picture, so we could not check its exact words. The list above is our own." in text
+    assert "lists nine areas" not in text
+    sources = _sources(page)
+    assert "https://cnwl.nhs.uk/ia/resources/talking-about-service-user-carer-involvement" in sources
+    assert "https://www.cnwl.nhs.uk/news/quality-improvement-qi-still-happening-and-so-patient-and-carer-involvement-qi" in sources
+    # Solent and Bradford: only what they have published, each with its source.
+    assert "The patients at Solent NHS Trust who asked for a course like this one also asked for a chance to meet others." in text
+    assert "https://q.health.org.uk/blog-post/side-by-side-improving-in-partnership-with-patients-and-communities/" in sources
+    assert "This is Bradford District Care NHS Foundation Trust." in text
+    assert "https://www.bdct.nhs.uk/care-trust-launches-new-involvement-strategy-your-voice-matters/" in sources
+    assert "https://www.bdct.nhs.uk/care-trust-to-thank-local-community-for-contribution-to-services-2/" in sources
+    assert "Bradford asked" not in text and "Bradford patient partners asked" not in text
+    handout = all_text(reference_site / "handouts" / "growing-in-the-role.pdf")
+    assert "The list above is our own." in handout and "Bradford District Care NHS Foundation Trust" in handout
+    # Trainers are told plainly what could not be found.
+    trainers = _text((reference_site / "trainers" / "modules" / "growing-in-the-role" / "index.html").read_text(encoding="utf-8"))
+    assert "We looked for a published record of what patient partners in Bradford asked for, and did not find one." in trainers
 
 
 def test_the_reference_contacts_are_marked_as_examples(reference_site: Path) -> None:

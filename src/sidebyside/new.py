@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from sidebyside.content import starter_text as starter
 from sidebyside.content.loader import SLUG, load_term
 
 Ask = Callable[[str], str]
@@ -77,9 +78,7 @@ def new_module(root: Path, modules_dir: str, answers: Answers, today: dt.date, a
     if not title:
         raise NewFileProblem("A module needs a title. Give one with --title, for example --title 'Measuring change'.")
     slug = _check_slug(_ask_for(answers, "slug", "Web address name", ask, slugify(title)))
-    summary = _ask_for(
-        answers, "summary", "One plain sentence about what it covers", ask, "One plain sentence about what this module covers."
-    )
+    summary = _ask_for(answers, "summary", "One plain sentence about what it covers", ask, starter.MODULE_SUMMARY)
     folder = root / modules_dir
     orders = []
     existing = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
@@ -99,7 +98,7 @@ summary: {_quote(summary)}
 order: {order}
 duration: 20                # minutes in a session
 outcomes:                   # "By the end of this module you will..."
-  - know what this module is about   # change this, one line for each thing people will know or can do
+  - {starter.MODULE_OUTCOME}   # change this, one line for each thing people will know or can do
 co_produced_with: []        # add each person: name, role (patient partner, carer, clinician, QI lead, reviewer, staff), display
 # co_produced_with:
 #   - name: Sam Jones
@@ -118,20 +117,18 @@ sources: []                 # where facts come from: title, url, accessed
 
 ## What this is about
 
-Start with why this matters to someone joining an improvement team. Use short sentences
-and everyday words. Explain any NHS or improvement word the first time you use it.
+{starter.MODULE_WHY}
 
 ## An example
 
-Describe a real-life example, in two or three short paragraphs.
+{starter.MODULE_EXAMPLE}
 
 ## What you can do
 
-- One thing a reader can do or ask.
-- Another thing.
+{starter.MODULE_DO}
 
 !!! trainer "Notes for trainers"
-    What to say or ask in the session. Only trainers see this box.
+    {starter.MODULE_TRAINER}
 """
     return _write(folder / f"{order:02d}-{slug}" / "index.md", text, root)
 
@@ -146,16 +143,14 @@ def new_term(root: Path, glossary_dir: str, answers: Answers, today: dt.date, as
         existing, _ = load_term(path, root)
         if existing and term.casefold() in (form.casefold() for form in existing.forms):
             raise NewFileProblem(f"`{term}` is already explained in {existing.rel}. Edit that file instead.")
-    plain = _ask_for(
-        answers, "plain", "What it means, in one or two short sentences", ask, f"Write what {term} means here, in plain words."
-    )
+    plain = _ask_for(answers, "plain", "What it means, in one or two short sentences", ask, starter.term_plain(term))
     text = f"""---
 term: {_quote(term)}
 plain: {_quote(plain)}   # at most 25 words, no other jargon
 aliases: []               # other forms that count as the word: plurals, other spellings, short forms
 see_also: []              # other glossary file names, without .md
 ---
-An example of the word in use, or a longer explanation (you can delete this line).
+{starter.TERM_BODY}
 """
     return _write(root / glossary_dir / f"{slug}.md", text, root)
 
@@ -185,7 +180,7 @@ def new_story(root: Path, stories_dir: str, answers: Answers, today: dt.date, as
     )
     text = f"""---
 title: {_quote(title)}
-summary: {_quote(f"One plain sentence about {title}.")}
+summary: {_quote(starter.story_summary(title))}
 teller:
   name: {_quote(teller)}
   display: first-name       # full | first-name | pseudonym | anonymous
@@ -195,8 +190,7 @@ kind: {kind}               # real | illustrative (written for the course: the pa
 themes: []
 modules: []               # modules this story goes with, by web address name
 ---
-Tell the story in the teller's words, in short paragraphs. Leave out names of other
-people, places and dates that could identify anyone.
+{starter.STORY_BODY}
 
 ## What happened
 

@@ -15,7 +15,7 @@ from sidebyside.app.errors import BuildFailed
 from sidebyside.app.progress import Progress
 from sidebyside.app.session import BuildSession
 from sidebyside.checks.policy import BuildPolicy
-from sidebyside.findings import Finding, errors_in, format_for_people
+from sidebyside.findings import Finding, errors_in
 
 OK, CONTENT_PROBLEM, TOOL_PROBLEM = 0, 1, 2
 
@@ -52,7 +52,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(
         f"Built the site into {site_dir}: {len(course.modules)} modules, {len(course.terms)} glossary terms, {len(course.stories)} stories."
     )
-    _build_notes(findings)
+    _build_notes(findings + settings.furniture.missing_findings())
     return OK
 
 
@@ -79,20 +79,21 @@ def _build_notes(findings: list[Finding]) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from sidebyside.app.preview import serve
 
     session = BuildSession.open(args.config_file)
-    _, findings = session.load()
-    if findings:
-        print(format_for_people(findings), file=sys.stderr)
-    print(f"Previewing at http://{args.dev_addr}/ (press Ctrl+C to stop). Pages reload when you save a file.")
+    print(f"Previewing at http://{args.dev_addr}/ (press Ctrl+C to stop). Pages reload when you save a file.", flush=True)
     try:
-        # MkDocs reads mkdocs.yml again for every rebuild, so that a change to it shows.
-        serve(str(session.settings.config_file), dev_addr=args.dev_addr, livereload=True)
+        # The preview builds into a fresh folder each time and keeps the last good pages
+        # when the course has a problem, so it never hangs (see preview.py).
+        serve(session.settings.config_file, args.dev_addr)
     except KeyboardInterrupt:
         pass
-    except SystemExit as exc:
-        return int(exc.code or 0) and CONTENT_PROBLEM
+    except OSError as exc:
+        print(
+            f"The preview could not start: {exc}. Is another preview using {args.dev_addr}? Try --dev-addr 127.0.0.1:8001.", file=sys.stderr
+        )
+        return TOOL_PROBLEM
     return OK
 
 

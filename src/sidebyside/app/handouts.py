@@ -48,6 +48,7 @@ def handout_settings(settings: Settings, jobs: int = 0) -> HandoutSettings:
         jobs=jobs,
         slides=settings.slides,
         contacts=read_contacts(settings.contacts),
+        furniture=settings.furniture,
     )
 
 

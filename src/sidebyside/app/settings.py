@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sidebyside.checks import CheckContext, EasyReadLimits, ReadingTargets
+from sidebyside.render.furniture import Furniture, furniture_from
 from sidebyside.render.trainer_pages import parse_start
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class Settings:
     trainer_reading_age: int
     contacts: Any = None  # the local contacts sheet, as written in mkdocs.yml (see content/contacts.py)
     output: str = "web"  # which stories the pages may show: "offline" when building the offline copy (content/model.py)
+    furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how readers reach them
 
     @property
     def check_context(self) -> CheckContext:
@@ -152,6 +154,7 @@ def settings_from(config: MkDocsConfig) -> Settings:
         reading_age=options.reading_age,
         trainer_reading_age=options.trainer_reading_age,
         contacts=options.contacts or None,
+        furniture=furniture_from(options, config.site_name or ""),
     )
 
 

@@ -77,6 +77,7 @@ def _register_builtin() -> None:
         return
     from sidebyside.checks.charts import check_charts
     from sidebyside.checks.easy_read import easy_read
+    from sidebyside.checks.everyday_words import everyday_words
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
@@ -84,6 +85,7 @@ def _register_builtin() -> None:
     from sidebyside.checks.personal_details import personal_details
     from sidebyside.checks.pictures import safe_pictures
     from sidebyside.checks.slides import slides
+    from sidebyside.checks.starter_text import starter_text_left
     from sidebyside.checks.untrusted import untrusted_content
 
     CHECKS[:0] = [
@@ -99,5 +101,7 @@ def _register_builtin() -> None:
         check_jargon,
         easy_read,
         slides,
+        everyday_words,
+        starter_text_left,
     ]
     _REGISTERED.append(True)

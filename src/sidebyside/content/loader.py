@@ -154,6 +154,7 @@ def load_term(path: Path, root: Path, documents: DocumentCache | None = None) ->
             see_also=data.get("see_also", []),
             avoid=data.get("avoid", False),
             instead=data.get("instead", ""),
+            everyday=data.get("everyday", False),
             lines=_lines(doc),
         ),
         [],

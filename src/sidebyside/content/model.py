@@ -131,6 +131,7 @@ class Term:
     see_also: list[str] = field(default_factory=list)
     avoid: bool = False
     instead: str = ""
+    everyday: bool = False  # the word also has an everyday meaning: linked only where an author marks it
     lines: dict[str, int] = field(default_factory=dict)
 
     @property

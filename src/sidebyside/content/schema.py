@@ -150,6 +150,7 @@ TERM = Schema(
         _texts("see_also", False, "[integrated-care-system]"),
         Field("avoid", "bool", False, "false"),
         _text("instead", False, "use"),
+        Field("everyday", "bool", False, "true"),
     ),
 )
 

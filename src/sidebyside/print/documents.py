@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from sidebyside.content.contacts import LocalContacts, read_contacts
 from sidebyside.content.easy_read import EasyRead
@@ -29,6 +30,7 @@ from sidebyside.publish import gate
 from sidebyside.render import contacts_page, trainer_pages, web_pages
 from sidebyside.render.dates import long_date
 from sidebyside.render.easy_read import about_html, sentence_html, status_notes
+from sidebyside.render.furniture import Furniture
 from sidebyside.render.links import SESSION_DECK, deck_src, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import strip_trainer_notes
@@ -68,6 +70,7 @@ class HandoutSettings:
     session_start: dt.time = dt.time(10, 0)
     session_break_every: int = 0
     session_break_minutes: int = 10
+    furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how to reach them
     contacts: LocalContacts = field(default_factory=lambda: read_contacts(None))
     slides: bool = False  # whether the build makes slide decks, which the trainer pack lists
 
@@ -146,9 +149,14 @@ class _Planner:
         return fragment
 
     def render(self, template: str, **context: object) -> str:
+        furniture = self.settings.furniture
+        page = str(context.get("web_address") or "")
         return self.environment.get_template(template).render(
             site_name=self.settings.site_name,
             site_url=self.settings.site_url,
+            furniture=furniture,
+            contact=Markup(furniture.contact_html()),
+            word_report=furniture.word_report(page),
             **context,
         )
 
@@ -159,7 +167,7 @@ class _Planner:
         web_address, qr = self.address(address)
         body = self.body(module, strip_trainer_notes(module.body), address)
         outcomes = "".join(f"<li>{html.escape(o)}</li>" for o in module.outcomes)
-        used = terms_used(f"<p>{html.escape(module.summary)}</p><ul>{outcomes}</ul>{body}", self.matcher)
+        used = terms_used(f"<p>{html.escape(module.summary)}</p><ul>{outcomes}</ul>{body}", self.matcher, self.terms)
         words = sorted((self.terms[slug] for slug in used), key=lambda t: t.term.casefold())
         about = "\n\n".join(part for part in (web_pages.credits(module), web_pages.sources(module)) if part)
         about_html = absolute_links(to_html(about), address, self.settings.site_url)

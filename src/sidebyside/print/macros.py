@@ -7,6 +7,7 @@ so a page says the same thing in both. A story only appears if its consent cover
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 from sidebyside.content.model import Course
@@ -36,7 +37,9 @@ def apply_macros(text: str, course: Course, today: dt.date, version: str, source
         found = course.term(slug)
         if found is None:
             raise MacroError(f'term("{slug}") does not match any glossary term. Check the name of the file in glossary/.')
-        return text or found.term
+        # Marked, so the handout's "Words explained" lists it (words with an everyday
+        # meaning are listed only where an author marks them).
+        return f'<span class="sbs-marked" data-sbs-term="{html.escape(found.slug)}">{html.escape(text or found.term, quote=False)}</span>'
 
     try:
         return language.render(text, {"story": story, "term": term}, {"course_version": version})

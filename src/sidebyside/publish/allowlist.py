@@ -30,6 +30,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "button": {"type", "aria-expanded", "aria-controls"},
     "time": {"datetime"},
     "div": {"data-slot"},
+    "span": {"data-sbs-term"},  # a glossary word an author marked with term() (see render/terms.py)
     "svg": {"viewBox", "width", "height", "xmlns", "focusable", "preserveAspectRatio"},
     "line": {"x1", "x2", "y1", "y2"},
     "polyline": {"points"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -12,8 +13,33 @@ from sidebyside.render.html_text import text_runs
 
 
 def matcher_for(terms: list[Term]) -> TermMatcher:
-    """One matcher over every form of every term; words to avoid are not linked."""
+    """One matcher over every form of every term that is linked wherever it appears.
+
+    Words to avoid are not linked; words with an everyday meaning (`everyday: true`)
+    are linked only where an author marks them with `{{ term("slug") }}`.
+    """
+    return TermMatcher((form, term.slug) for term in terms if not term.avoid and not term.everyday for form in term.forms)
+
+
+def every_term_matcher(terms: list[Term]) -> TermMatcher:
+    """A matcher over every form of every term, everyday words included, for the check
+    that tells authors where they might mean a word's glossary sense ("process measure"
+    is still one term, not the everyday word "measure")."""
     return TermMatcher((form, term.slug) for term in terms if not term.avoid for form in term.forms)
+
+
+# A term an author marked: a link to its glossary entry, written by hand or by the
+# `term()` macro (class sbs-marked). The linker makes it the page's one disclosure for
+# that term. Groups: the glossary's address, the slug, the link's text.
+MARKED_CLASS = "sbs-marked"
+_MARKED = re.compile(r'<a\b[^>]*?\bhref="([^"#]*glossary/(?:index\.html)?)#([^"]+)"[^>]*>(.*?)</a>', re.S)
+# The same marks in a handout: the macro's span, or a link to the glossary; the slug in group 1.
+_MARKED_ANYWHERE = re.compile(r'<(?:a|span)\b[^>]*?\b(?:href="[^"#]*glossary/(?:index\.html)?#|data-sbs-term=")([^"]+)"')
+# Punctuation kept on the same line as the term it touches.
+_LEAD = re.compile(r"[\"'“‘(\[]+$")
+_TRAIL = re.compile(r"[\"'”’)\].,;:!?…]+")
+_LAST_WORD = re.compile(r"\S+$")
+_TAGS = re.compile(r"<[^>]*>")
 
 
 @dataclass
@@ -39,52 +65,115 @@ def _page_text(fragment: str) -> tuple[list[tuple[int, int]], list[str], str, li
     return runs, texts, "\0".join(texts), offsets
 
 
+def term_html(term: Term, words_html: str, glossary_href: str, lead: str = "", trail: str = "") -> str:
+    """One marked term: a link to its meaning that the site's script makes open in place.
+
+    The term, its small icon and the punctuation touching it stay on one line (the
+    words of a long term still wrap like any others), so opening the meaning never
+    leaves a full stop or a quotation mark on a line of its own. Its accessible name
+    says what it does ("chair: what it means") without adding words to the line.
+    """
+    last = _LAST_WORD.search(words_html)
+    head, tail = (words_html[: last.start()], last.group()) if last else ("", words_html)
+    head_html = f'<span class="sbs-t-head">{head}</span>' if head else ""
+    shown = " ".join(html.unescape(_TAGS.sub("", words_html)).split())
+    return (
+        f'<span class="sbs-t">{lead}<a class="sbs-term" href="{html.escape(glossary_href)}#{term.slug}" '
+        f'aria-label="{html.escape(shown)}: what it means" '
+        f'data-sbs-term="{html.escape(term.term)}" data-sbs-plain="{html.escape(term.plain)}">'
+        f'{head_html}<span class="sbs-t-end">{tail}</span></a>{trail}</span>'
+    )
+
+
 def link_terms(fragment: str, matcher: TermMatcher, terms: dict[str, Term], glossary_href: str) -> LinkedPage:
     """Link the first use of each term to the glossary, with its plain definition for the disclosure.
 
-    Without JavaScript it is an ordinary link; the site's script turns it into a
-    button that opens the definition in place.
+    Terms are found by the matcher, or marked by the author with the `term()` macro
+    (the only way words with an everyday meaning are linked). Each term is linked
+    once a page, where it is first used; a later mark is left as plain text.
+    Without JavaScript it is an ordinary link; the site's script makes it open the
+    definition in place.
     """
     runs, texts, joined, offsets = _page_text(fragment)
+    found = [
+        (runs[i][0] + m.start - offsets[i], i, m)
+        for m in (matcher.finditer(joined) if matcher else ())
+        for i in [bisect_right(offsets, m.start) - 1]
+    ]
+    marks = [(m.start(), m) for m in _MARKED.finditer(fragment) if m.group(2) in terms]
     used: list[str] = []
-    firsts: dict[int, list[Match]] = {}  # run index: the first uses of terms in that run
-    for match in matcher.finditer(joined):
-        if match.key in used:
-            continue
-        used.append(match.key)
-        firsts.setdefault(bisect_right(offsets, match.start) - 1, []).append(match)
-    if not firsts:
-        return LinkedPage(fragment, used)
-    href = html.escape(glossary_href)
-    out: list[str] = []
-    position = 0
-    for index, matches in sorted(firsts.items()):
+    firsts: dict[int, list[Match]] = {}  # run index: the first uses of terms found in that run
+    edits: list[tuple[int, int, str]] = []  # (start, end, new HTML) in the fragment
+    # Walk both kinds of use in page order: whichever comes first is linked.
+    for _, index, match, mark in sorted([(p, i, m, None) for p, i, m in found] + [(p, -1, None, m) for p, m in marks], key=lambda u: u[0]):
+        if match is not None:
+            if match.key not in used:
+                used.append(match.key)
+                firsts.setdefault(index, []).append(match)
+        elif mark is not None:
+            edits.append(_marked_edit(fragment, mark, terms, glossary_href, mark.group(2) in used))
+            used.append(mark.group(2))
+    taken = list(edits)  # marked terms, with the punctuation they took from the text around them
+    for index, matches in firsts.items():
         start, end = runs[index]
-        text, base = texts[index], offsets[index]
-        out.append(fragment[position:start])
-        at = 0
-        for match in matches:
-            term = terms[match.key]
-            out.append(html.escape(text[at : match.start - base], quote=False))
-            out.append(
-                f'<a class="sbs-term" href="{href}#{term.slug}" '
-                f'data-sbs-term="{html.escape(term.term)}" data-sbs-plain="{html.escape(term.plain)}">'
-                f"{html.escape(match.text, quote=False)}</a>"
-            )
-            at = match.end - base
-        out.append(html.escape(text[at:], quote=False))
+        for begin, finish, _ in taken:  # leave out punctuation a marked term next to this text took
+            if begin <= start < finish:
+                start = finish
+            if start <= begin < end:
+                end = begin
+        cut, whole = start - runs[index][0], texts[index]  # punctuation is the same length escaped or not
+        text = whole[cut : len(whole) - (runs[index][1] - end)]
+        edits.append((start, end, _linked_run(text, offsets[index] + cut, matches, terms, glossary_href)))
+    if not edits:
+        return LinkedPage(fragment, list(dict.fromkeys(used)))
+    pieces: list[str] = []
+    position = 0
+    for start, end, new in sorted(edits):
+        pieces.append(fragment[position:start])
+        pieces.append(new)
         position = end
-    out.append(fragment[position:])
-    return LinkedPage("".join(out), used)
+    pieces.append(fragment[position:])
+    return LinkedPage("".join(pieces), list(dict.fromkeys(used)))
 
 
-def terms_used(fragment: str, matcher: TermMatcher) -> list[str]:
-    """Slugs of the terms a fragment uses, in order of first use (code, links and headings excluded)."""
-    used: list[str] = []
-    for match in matcher.finditer(_page_text(fragment)[2]):
-        if match.key not in used:
-            used.append(match.key)
-    return used
+def _linked_run(text: str, base: int, matches: list[Match], terms: dict[str, Term], glossary_href: str) -> str:
+    """The HTML of one run of text with the terms first used in it marked."""
+    out: list[str] = []
+    at = 0
+    for match in matches:
+        begin, finish = match.start - base, match.end - base
+        lead = _LEAD.search(text, at, begin)
+        trail = _TRAIL.match(text, finish)
+        before, after = (lead.start() if lead else begin), (trail.end() if trail else finish)
+        out.append(html.escape(text[at:before], quote=False))
+        escaped = [html.escape(part, quote=False) for part in (match.text, text[before:begin], text[finish:after])]
+        out.append(term_html(terms[match.key], escaped[0], glossary_href, escaped[1], escaped[2]))
+        at = after
+    out.append(html.escape(text[at:], quote=False))
+    return "".join(out)
+
+
+def _marked_edit(fragment: str, mark: re.Match[str], terms: dict[str, Term], glossary_href: str, again: bool) -> tuple[int, int, str]:
+    """A term the author marked with `term()`: linked the first time, plain text after."""
+    if again:
+        return mark.start(), mark.end(), mark.group(3)
+    text_start = fragment.rfind(">", 0, mark.start()) + 1
+    lead = _LEAD.search(fragment, text_start, mark.start())
+    trail = _TRAIL.match(fragment, mark.end())
+    begin, end = (lead.start() if lead else mark.start()), (trail.end() if trail else mark.end())
+    return (
+        begin,
+        end,
+        term_html(terms[mark.group(2)], mark.group(3), glossary_href, fragment[begin : mark.start()], fragment[mark.end() : end]),
+    )
+
+
+def terms_used(fragment: str, matcher: TermMatcher, known: dict[str, Term] | frozenset[str] = frozenset()) -> list[str]:
+    """Slugs of the terms a fragment uses, in order of first use (code, links and headings
+    excluded), with the terms in `known` an author marked (`term()` or a glossary link)."""
+    found = [(m.start, m.key) for m in matcher.finditer(_page_text(fragment)[2])] if matcher else []
+    marked = [(m.start(), m.group(1)) for m in _MARKED_ANYWHERE.finditer(fragment) if m.group(1) in known]
+    return list(dict.fromkeys(slug for _, slug in sorted(found) + sorted(marked)))
 
 
 def words_box(slugs: list[str], terms: dict[str, Term], glossary_href: str, heading: str = "Words in this module") -> str:

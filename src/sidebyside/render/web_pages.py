@@ -89,8 +89,11 @@ def _about(parts: list[str]) -> str:
     return '<div class="sbs-about sbs-no-terms">' + "".join(parts) + "</div>"
 
 
-def credits_html(module: Module) -> str:
-    """Who made the page and who looks after it (the heading is "Who made this page")."""
+def credits_html(module: Module, invite: str = "We want to change that: see how to contribute on the website.") -> str:
+    """Who made the page and who looks after it (the heading is "Who made this page").
+
+    `invite` follows "not yet reviewed with patient partners" (the website puts a real
+    link to "How to contribute" after it instead)."""
     parts = []
     if module.co_produced_with:
         people = "".join(f"<li>{html_text(p.credit)}</li>" for p in module.co_produced_with)
@@ -98,7 +101,7 @@ def credits_html(module: Module) -> str:
         if not module.has_patient_voice:
             parts.append("<p>This page has not yet been reviewed with patient partners or carers.</p>")
     else:
-        parts.append("<p>This page has not yet been reviewed with patient partners. We want to change that: see how to contribute.</p>")
+        parts.append(f"<p>This page has not yet been reviewed with patient partners. {html_text(invite)}</p>".replace(" </p>", "</p>"))
     parts.append(f"<p>Looked after by: {html_text(module.owner)}.</p>")
     return _about(parts)
 
@@ -140,11 +143,14 @@ def changes(module: Module, release: str = "") -> tuple[str, str] | None:
     return release or module.version, _about(["<ul>" + "".join(f"<li>{html_text(c.changed)}</li>" for c in current) + "</ul>"])
 
 
-def module_page(module: Module, edition: str = "participant", handouts: str = "", release: str = "") -> PageMarkdown:
+def module_page(
+    module: Module, edition: str = "participant", handouts: str = "", release: str = "", contributing: str = ""
+) -> PageMarkdown:
     """The whole Markdown of a module page, trainer notes removed for participants.
 
     `handouts` is Markdown for the printable versions' download links, shown under the facts;
-    `release` is the course version being built, for "What changed in this version".
+    `release` is the course version being built, for "What changed in this version";
+    `contributing` is the source path of the site's "How to contribute" page, if it has one.
     """
     body = module.body if edition == "trainer" else strip_trainer_notes(module.body)
     outcomes = "\n".join(f"- {md_text(o)}" for o in module.outcomes)
@@ -160,9 +166,13 @@ def module_page(module: Module, edition: str = "participant", handouts: str = ""
     text += page.part(facts)
     text += f"{handouts}\n\n" if handouts else ""
     text += f"## By the end of this module you will\n\n{outcomes}\n\n"
-    text += page.part(WORDS_SLOT)
     text += f"{body.strip()}\n\n"
-    text += CREDITS_HEADING + page.part(credits_html(module))
+    text += page.part(WORDS_SLOT)  # after the lesson, so a phone shows the lesson first
+    if contributing and not module.co_produced_with:
+        text += CREDITS_HEADING + page.part(credits_html(module, "We want to change that."))
+        text += f"[How to contribute to this course]({relative(module_src(module.slug), contributing)}){{: .sbs-contribute }}\n\n"
+    else:
+        text += CREDITS_HEADING + page.part(credits_html(module))
     if module.sources:
         text += SOURCES_HEADING + page.part(sources_html(module))
     changed = changes(module, release)
@@ -267,6 +277,7 @@ def _letter(term: Term) -> str:
 def glossary_page(terms: list[Term], intro: str = "") -> str:
     """The A to Z glossary, one anchor per term at /glossary/#<slug>."""
     letters: dict[str, list[Term]] = {}
+    names = {term.slug: term.term for term in terms}  # "See also" shows names, not file names
     for term in sorted(terms, key=lambda t: t.term.casefold()):
         letters.setdefault(_letter(term), []).append(term)
     lines = [
@@ -293,7 +304,7 @@ def glossary_page(terms: list[Term], intro: str = "") -> str:
             if term.body.strip():
                 lines += [term.body.strip(), ""]
             if term.see_also:
-                links = ", ".join(f"[{md_text(other)}](#{other})" for other in term.see_also)
+                links = ", ".join(f"[{md_text(names.get(other, other))}](#{other})" for other in term.see_also)
                 lines += [f"See also: {links}", ""]
             lines.append("</dd>")
         lines += ["</dl>", ""]

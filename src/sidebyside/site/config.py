@@ -64,3 +64,17 @@ class SideBySideConfig(Config):
     # Easy Read rules (see reference/easy-read.md): the most words in a sentence, and pages in a document.
     easy_read_max_words = opt.Type(int, default=15)
     easy_read_max_pages = opt.Type(int, default=24)
+    # --- who runs the course and how readers reach them (every page and handout) -----------
+    # See reference/reader-settings.md. A course that sets none of these is told so in the build.
+    trust_name = opt.Type(str, default="")  # "Anytown NHS Foundation Trust"
+    trust_logo = opt.Type(str, default="")  # an image in docs/, shown in the header
+    footer_note = opt.Type(str, default="")  # the claim in the footer: say only what has happened
+    contact_email = opt.Type(str, default="")
+    contact_phone = opt.Type(str, default="")
+    contact_form = opt.Type(str, default="")  # the full address of a contact form
+    repository = opt.Type(str, default="")  # https://github.com/owner/name: reports and "Suggest a change"
+    # The trust's colours for the site's header and footer, and for links (#rrggbb).
+    trust_colours = opt.SubConfig(
+        ("header", opt.Type(str, default="")),  # behind white text: needs 4.5:1 with white
+        ("links", opt.Type(str, default="")),  # on white: needs 4.5:1 with white
+    )

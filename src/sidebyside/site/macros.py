@@ -25,6 +25,7 @@ from sidebyside.content.schema import did_you_mean
 from sidebyside.render import web_pages
 from sidebyside.render.links import GLOSSARY_INDEX
 from sidebyside.render.macro_language import Delimiters, MacroError, MacroLanguage, MacroProblem
+from sidebyside.render.terms import MARKED_CLASS
 
 if TYPE_CHECKING:
     from sidebyside.site.plugin import SideBySidePlugin
@@ -83,7 +84,9 @@ def render_page(plugin: SideBySidePlugin, language: MacroLanguage, markdown: str
         if found is None:
             guess = did_you_mean(slug, [t.slug for t in course.terms])
             raise MacroError(f'term("{slug}") does not match any glossary term.' + (f' Did you mean term("{guess}")?' if guess else ""))
-        return f"[{text or found.term}]({plugin.link_from_current(GLOSSARY_INDEX)}#{found.slug})"
+        # Marked for the linker, which makes it the page's one disclosure for this term
+        # (the only way a word with an everyday meaning is linked).
+        return f"[{text or found.term}]({plugin.link_from_current(GLOSSARY_INDEX)}#{found.slug}){{: .{MARKED_CLASS} }}"
 
     try:
         return language.render(markdown, {"story": story, "term": term}, {"course_version": plugin.version or "draft"})

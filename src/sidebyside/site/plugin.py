@@ -42,7 +42,8 @@ from sidebyside.render import (
     trainer_pages,
     web_pages,
 )
-from sidebyside.render.feedback import feedback_box
+from sidebyside.render.feedback import feedback_box, page_links
+from sidebyside.render.furniture import WORD_PLACEHOLDER, Furniture
 from sidebyside.render.links import (
     EASY_READ_PAGE,
     GLOSSARY_INDEX,
@@ -59,7 +60,7 @@ from sidebyside.render.links import (
     trainer_module_src,
 )
 from sidebyside.render.terms import link_terms, matcher_for, words_box
-from sidebyside.site import accessible_html, address_links, macros, nav, sources, template_cache
+from sidebyside.site import accessible_html, address_links, furniture, macros, nav, sources, template_cache
 from sidebyside.site.config import SideBySideConfig
 from sidebyside.site.sources import source_of
 
@@ -71,6 +72,7 @@ REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
 FEEDBACK_PAGE = "contributing.md"
 _UNSET = object()
+PAGE_LINKS_SLOT = '<span class="sbs-page-links"></span>'
 
 
 def _docs_edit_base(config: MkDocsConfig) -> str:
@@ -122,6 +124,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.matcher: Any = None
         self.terms: dict[str, Any] = {}
         self.pages_task: Any = None
+        self.furniture = Furniture()
+        self.site_url = ""
 
     # --- configuration -------------------------------------------------------------------
 
@@ -160,6 +164,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         except CheckSetupError as exc:
             raise PluginError(str(exc)) from None
         self.course, self.findings = course, findings
+        self.furniture = furniture.apply(session.settings.furniture, self.config, config)
+        self.site_url = config.site_url or ""
         self._report(findings)
         matcher = matcher_for(course.terms)
         self.matcher = matcher if self.config.link_terms and matcher else None
@@ -183,6 +189,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.version = session.settings.version
         self._show_version(config)
         config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
+        if furniture.colours_css(self.config):
+            config.extra_css.append(ASSET_PREFIX + furniture.COLOURS_CSS)
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config)
         self.macro_language = macros.language_for(config)
@@ -191,7 +199,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def _show_version(self, config: MkDocsConfig) -> None:
         """Put the course version in every page's footer (not in the search index)."""
         shown = f"Course version {self.version}" if self.version else "Draft: not a released version"
-        note = f'<span class="sbs-version">{shown}</span>'
+        note = f'{self.furniture.footer_html()} {PAGE_LINKS_SLOT}<span class="sbs-version">{shown}</span>'
         config.copyright = f"{config.copyright} {note}" if config.copyright else note
         if self.session is not None and self.session.settings.released and "version" not in config.extra:
             # A release: let Material's version selector read mike's versions.json.
@@ -248,7 +256,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             links = handout_pages.download_links(own, module_src(module.slug)) + easy_read.easy_read_links(
                 module, own, module_src(module.slug)
             )
-            generated[module_src(module.slug)] = web_pages.module_page(module, edition, handouts=links, release=self.version)
+            contributing = FEEDBACK_PAGE if files.get_file_from_path(FEEDBACK_PAGE) is not None else ""
+            generated[module_src(module.slug)] = web_pages.module_page(
+                module, edition, handouts=links, release=self.version, contributing=contributing
+            )
             if module.easy_read is not None:
                 generated[easy_read_src(module.slug)] = easy_read.easy_read_page(module, module.easy_read)
                 pictures |= {str(p.path) for p in module.easy_read.pictures if p.built_in}
@@ -285,6 +296,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self._add(files, File.generated(config, easy_read.PICTURES + Path(picture).name, abs_src_path=picture))
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
+        colours = furniture.colours_css(self.config)
+        if colours:
+            self._add(files, File.generated(config, ASSET_PREFIX + furniture.COLOURS_CSS, content=colours))
         return files
 
     def _publish_files_safely(self, files: Files, config: MkDocsConfig) -> None:
@@ -387,10 +401,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         return page
 
     def _feedback(self, page: Page, files: Files) -> str:
-        """The feedback box for the foot of every page: how to tell the course team, and edit the page."""
+        """The feedback box for the foot of every page: report a word, or tell the course team."""
         contributing = files.get_file_from_path(FEEDBACK_PAGE)
         href = get_relative_url(contributing.url, page.url) if contributing is not None else None
-        return feedback_box(href, page.edit_url)
+        where = furniture.page_address(page, self.site_url)
+        return feedback_box(href, self.furniture.word_report(where), self.furniture.word_report(where, WORD_PLACEHOLDER))
 
     @event_priority(50)  # before mkdocs-macros, which is then told to leave the page alone
     def _run_macros(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -475,6 +490,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self.pages_task.advance()
         # Material says lang="en"; the course is written in British English.
         output = HTML_LANG.sub('<html lang="en-GB"', output, count=1)
+        output = output.replace(PAGE_LINKS_SLOT, page_links(self.furniture.suggest_change(page.edit_url)), 1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
         output = accessible_html.apply(output)
         src = page.file.src_uri
@@ -495,6 +511,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # The "page not found" page is a template, not a page: give it the same fixes.
         if not template_name.endswith(".html"):
             return output_content
+        output_content = output_content.replace(PAGE_LINKS_SLOT, "", 1)
         output = accessible_html.apply(HTML_LANG.sub('<html lang="en-GB"', output_content, count=1))
         self._gate_page(output, f"The page {template_name}", "")
         return output

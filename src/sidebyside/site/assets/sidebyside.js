@@ -19,18 +19,18 @@
     }
     counter += 1;
     var id = "sbs-def-" + counter;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "sbs-term-toggle";
+    /* The link itself becomes the control: an inline element wraps like the words
+       around it (a <button> would not). Its hidden words say it opens a meaning. */
+    var button = link;
+    button.setAttribute("role", "button");
+    button.classList.add("sbs-term-toggle");
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("aria-controls", id);
-    button.textContent = link.textContent;
 
     var definition = document.createElement("span");
     definition.className = "sbs-term-def";
     definition.id = id;
     definition.hidden = true;
-    definition.setAttribute("role", "note");
     var text = document.createElement("span");
     text.textContent = plain + " ";
     var more = document.createElement("a");
@@ -38,26 +38,77 @@
     more.textContent = "More about \u2018" + link.getAttribute("data-sbs-term") + "\u2019 in the glossary";
     definition.appendChild(text);
     definition.appendChild(more);
+    /* "Still not clear?": a report with the page and this word filled in. */
+    var report = document.querySelector("[data-sbs-word-report]");
+    var template = report && report.getAttribute("data-sbs-word-report");
+    if (template) {
+      var tell = document.createElement("a");
+      tell.href = template.split("__SBS_WORD__").join(encodeURIComponent(link.getAttribute("data-sbs-term")));
+      tell.textContent = "Still not clear? Tell us";
+      definition.appendChild(document.createTextNode(". "));
+      definition.appendChild(tell);
+    }
 
-    button.addEventListener("click", function () {
-      var open = button.getAttribute("aria-expanded") === "true";
-      if (open) {
+    function toggleMeaning(event) {
+      event.preventDefault();
+      if (button.getAttribute("aria-expanded") === "true") {
         close(button, definition, false);
       } else {
         button.setAttribute("aria-expanded", "true");
         definition.hidden = false;
       }
-    });
+    }
+    button.addEventListener("click", toggleMeaning);
     function onKey(event) {
       if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
         event.preventDefault();
         close(button, definition, true);
       }
     }
-    button.addEventListener("keydown", onKey);
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Spacebar") {
+        toggleMeaning(event); /* a button opens with the space bar too */
+      } else {
+        onKey(event);
+      }
+    });
     definition.addEventListener("keydown", onKey);
 
-    link.replaceWith(button, definition);
+    /* The meaning opens at the end of the term's sentence, so the sentence reads on
+       unbroken and no punctuation is left on a line of its own. */
+    placeAfterSentence(link.closest(".sbs-t") || link, definition);
+  }
+
+  var BLOCK = /^(P|LI|TD|TH|DD|DT|BLOCKQUOTE|FIGCAPTION|DIV|ARTICLE|SECTION|ASIDE|DETAILS|SUMMARY)$/;
+  var SENTENCE_END = /[.!?\u2026]["'\u2019\u201d)\]]*(?=\s|$)/;
+
+  function placeAfterSentence(group, definition) {
+    var block = group.parentNode;
+    while (block.parentNode && !BLOCK.test(block.nodeName)) {
+      block = block.parentNode;
+    }
+    var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    walker.currentNode = group;
+    var node = walker.nextNode();
+    while (node && group.contains(node)) {
+      node = walker.nextNode(); /* past the term's own words */
+    }
+    for (; node; node = walker.nextNode()) {
+      if (node.parentNode.closest(".sbs-term-def")) {
+        continue; /* another word's meaning, already placed */
+      }
+      var found = SENTENCE_END.exec(node.data);
+      if (found) {
+        var rest = node.splitText(found.index + found[0].length);
+        var before = rest;
+        while (before && (before.nodeType === 3 ? before.data === "" : before.classList.contains("sbs-term-def"))) {
+          before = before.nextSibling;
+        }
+        rest.parentNode.insertBefore(definition, before);
+        return;
+      }
+    }
+    block.appendChild(definition); /* no full stop before the block ends: at its end */
   }
 
   function start() {
