@@ -251,7 +251,7 @@ CASES = [
         "mkdocs.yml",
     ),
     # --- limits -----------------------------------------------------------------------------------
-    Case("deep nesting of boxes", body("<div>" * 3000 + "deep" + "</div>" * 3000 + "\n"), CLEAN),
+    Case("deep nesting of boxes", body("<div>" * 3000 + "deep" + "</div>" * 3000 + "\n"), REFUSED, (), "modules/01-test/index.md"),
     Case("deep quotes", body(">" * 2000 + " deep\n"), REFUSED, (), "modules/01-test/index.md"),
     Case("line of <a", body(("<a " * (LONG // 3))[:LONG] + "\n"), REFUSED, ("<a <a",), "modules/01-test/index.md"),
     Case("line of brackets", body("[" * LONG + "\n"), REFUSED, ("[[[[",), "modules/01-test/index.md"),
