@@ -34,11 +34,11 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
+from sidebyside.app.session import BuildSession  # noqa: E402
 from sidebyside.checks import CheckContext  # noqa: E402
 from sidebyside.checks.jargon import builtin_lists, check_jargon  # noqa: E402
 from sidebyside.checks.jargon.data import _builtin  # noqa: E402
 from sidebyside.content import load_course  # noqa: E402
-from sidebyside.app.session import BuildSession  # noqa: E402
 
 NODE = shutil.which("node") or "/usr/bin/node"
 NPM = shutil.which("npm") or "/usr/bin/npm"

@@ -50,7 +50,7 @@ def main() -> None:
         base = _time(_config(root, False, False), site)
         trainer = _time(_config(root, True, False), site)
         both = _time(_config(root, True, True), site)
-        zip_size = (site / "handouts" / "side-by-side-offline.zip").stat().st_size
+        zip_size = (site / "handouts" / "generated-course-offline.zip").stat().st_size  # named from site_name
     rows = [
         ("participant pages only (baseline)", 1.0),
         ("with the trainer edition", trainer / base),

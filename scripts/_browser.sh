@@ -19,6 +19,12 @@ if ! command -v pdftoppm >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v a
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
 fi
 
+# `sidebyside import` converts Word, OpenDocument and HTML files with Debian's pandoc.
+if ! command -v pandoc >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pandoc >/dev/null
+fi
+
 # The slides test opens a deck in LibreOffice Impress, which proves it works in a real
 # presentation program. Debian's package, without the extras it recommends.
 if ! command -v soffice >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

@@ -34,7 +34,7 @@ MKDOCS_YML = {
     "plugins": [
         "search",
         {"macros": {"on_error_fail": True, "on_undefined": "strict"}},
-        {"sidebyside": {"offline_copy": False, "contacts": CONTACTS}},
+        {"sidebyside": {"offline_copy": False, "contacts": CONTACTS, "base_glossary": False}},
     ],
     "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"],
     "validation": {"links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},

@@ -60,8 +60,8 @@ def test_a_build_reads_mkdocs_yml_once_and_runs_mkdocs_once(course: Course, monk
     assert converted.calls > 0  # a cold cache: the handouts were made
     site = course.root / "site"
     assert (site / "handouts" / "first-steps.pdf").is_file()
-    with zipfile.ZipFile(site / "handouts" / "side-by-side-offline.zip") as archive:
-        assert "side-by-side/modules/first-steps/index.html" in archive.namelist()
+    with zipfile.ZipFile(site / "handouts" / "test-course-offline.zip") as archive:  # named from site_name
+        assert "test-course/modules/first-steps/index.html" in archive.namelist()
 
 
 def test_a_warm_build_converts_no_markdown_for_the_handouts(course: Course, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -75,7 +75,7 @@ def test_gh_pages_holds_both_versions_and_versions_json(released: Course) -> Non
     for version in ("1.0", "1.1"):
         assert f"{version}/index.html" in tree
         assert f"{version}/modules/first-steps/index.html" in tree
-        assert f"{version}/handouts/side-by-side-offline.zip" in tree
+        assert f"{version}/handouts/test-course-offline.zip" in tree
     assert "index.html" in tree and "404.html" in tree and ".nojekyll" in tree
 
 
@@ -152,7 +152,7 @@ def test_versions_in_chromium(pages: str, browser) -> None:
         assert NEW_TEXT not in page.content()
         assert "Course version 1.0" in page.inner_text("footer")
         assert "What changed in version 1.0" in page.inner_text("article")
-        response = page.request.get(pages + "/1.0/handouts/side-by-side-offline.zip")
+        response = page.request.get(pages + "/1.0/handouts/test-course-offline.zip")
         assert response.status == 200 and response.body()[:2] == b"PK"
 
         # An old unversioned address (as printed on a handout) reaches the latest version.
@@ -170,8 +170,8 @@ def test_handouts_under_latest_reach_the_newest_version(pages: str, browser) -> 
     page = browser.new_page()
     try:
         with page.expect_download() as download:
-            page.evaluate("url => { window.location.href = url; }", pages + "/latest/handouts/side-by-side-offline.zip")
-        assert download.value.url == pages + "/1.1/handouts/side-by-side-offline.zip"
+            page.evaluate("url => { window.location.href = url; }", pages + "/latest/handouts/test-course-offline.zip")
+        assert download.value.url == pages + "/1.1/handouts/test-course-offline.zip"
     finally:
         page.close()
 

@@ -9,7 +9,7 @@ import pytest
 
 from factory import Course
 
-ZIP = "handouts/side-by-side-offline.zip"
+ZIP = "handouts/test-course-offline.zip"  # named from site_name
 
 
 def _course(course: Course) -> None:
@@ -27,14 +27,14 @@ def test_build_writes_the_offline_zip(course: Course) -> None:
     with zipfile.ZipFile(course.root / "site" / ZIP) as archive:
         names = set(archive.namelist())
     assert "HOW-TO-OPEN.txt" in names
-    assert "side-by-side/index.html" in names
-    assert "side-by-side/modules/first-steps/index.html" in names
-    assert "side-by-side/search/search_index.js" in names
-    assert "side-by-side/assets/sidebyside/iframe-worker-shim.js" in names
+    assert "test-course/index.html" in names
+    assert "test-course/modules/first-steps/index.html" in names
+    assert "test-course/search/search_index.js" in names
+    assert "test-course/assets/sidebyside/iframe-worker-shim.js" in names
     assert not any(name.endswith(".zip") for name in names)  # no copy of itself inside
     with zipfile.ZipFile(course.root / "site" / ZIP) as archive:
-        home = archive.read("side-by-side/index.html").decode()
-        module = archive.read("side-by-side/modules/first-steps/index.html").decode()
+        home = archive.read("test-course/index.html").decode()
+        module = archive.read("test-course/modules/first-steps/index.html").decode()
     assert "unpkg.com" not in home  # nothing is fetched from the internet
     assert 'href="modules/first-steps/index.html"' in home
     assert 'href="../../glossary/index.html#run-chart"' in module
@@ -57,7 +57,7 @@ def test_offline_copy_works_from_files_in_chromium(course: Course, tmp_path: Pat
     unpacked = tmp_path / "usb-stick"
     with zipfile.ZipFile(course.root / "site" / ZIP) as archive:
         archive.extractall(unpacked)
-    home = (unpacked / "side-by-side" / "index.html").as_uri()
+    home = (unpacked / "test-course" / "index.html").as_uri()
     browser = shared_browser()
     page = browser.new_page()
     try:

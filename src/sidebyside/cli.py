@@ -21,6 +21,7 @@ from sidebyside.app.commands import (
     cmd_build,
     cmd_check,
     cmd_handouts,
+    cmd_import,
     cmd_new,
     cmd_release,
     cmd_serve,
@@ -81,8 +82,9 @@ def parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="start a new module, glossary term or story from a filled-in file")
     _config_arg(new)
-    new.add_argument("kind_of_file", choices=("module", "term", "story"), help="what to start")
-    new.add_argument("--title", help="the title (for a term: the word itself)")
+    new.add_argument("kind_of_file", choices=("module", "term", "story", "course"), help="what to start")
+    new.add_argument("folder", nargs="?", help="for a course: the new folder to make it in")
+    new.add_argument("--title", help="the title (for a term: the word itself; for a course: its name)")
     new.add_argument("--slug", help="the name in its web address, such as measuring-change (made from the title if left out)")
     new.add_argument("--summary", help="one plain sentence about a module")
     new.add_argument("--plain", help="a term's meaning in one or two short sentences")
@@ -91,6 +93,10 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", help="a story's kind: real or illustrative")
     new.add_argument("--no-input", action="store_true", help="never ask questions; use the flags and sensible defaults")
     new.set_defaults(run=cmd_new)
+    imp = commands.add_parser("import", help="make a module from a Word, OpenDocument, HTML, MyST or R Markdown file")
+    _config_arg(imp)
+    imp.add_argument("file", help="the file to import (.docx, .odt, .html, .md, .Rmd)")
+    imp.set_defaults(run=cmd_import)
     handouts = commands.add_parser("handouts", help="make the printable handouts (PDF) into a folder")
     _config_arg(handouts)
     handouts.add_argument("-o", "--out", type=Path, help="folder to write them into (default: site/handouts/ beside mkdocs.yml)")

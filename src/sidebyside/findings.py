@@ -86,10 +86,12 @@ def places(same: list[Finding]) -> str:
     return ", ".join(f"{f.path} line {f.line}" if f.line else f.path for f in same)
 
 
-def format_for_people(findings: Iterable[Finding]) -> str:
+def format_for_people(findings: Iterable[Finding], counted: Iterable[Finding] | None = None) -> str:
     """Group findings by file, in plain words: what we noticed, what to try, why it matters.
 
-    The same reminder in several files is said once, with the list of places."""
+    The same reminder in several files is said once, with the list of places. The closing
+    count is of `counted` when given (every finding, when only the errors are shown), so
+    it matches what `sidebyside check` says."""
     findings = sorted(findings, key=sort_key)
     if not findings:
         return "No problems found."
@@ -116,7 +118,7 @@ def format_for_people(findings: Iterable[Finding]) -> str:
         if f.why:
             lines.append(f"    Why it matters: {f.why}")
     lines.append("")
-    lines.append(summary_line(findings))
+    lines.append(summary_line(findings if counted is None else counted))
     return "\n".join(lines)
 
 

@@ -1,4 +1,4 @@
-"""The commands: build, serve, check, new, handouts and release.
+"""The commands: build, serve, check, new, import, handouts, slides and release.
 
 Each opens one build session (mkdocs.yml read once) and hands it on. Every mistake a
 contributor can make ends in a plain message and a non-zero exit status, never a
@@ -40,7 +40,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         course, findings = session.course()
         findings += session.checks().result()
     except BuildFailed as exc:
-        print(f"The site was not built.\n\n{exc}\n\nThe last good site has been left as it was.", file=sys.stderr)
+        print(f"The site was not built.\n\n{exc}\n\n{_last_site(site_dir)}", file=sys.stderr)
         return CONTENT_PROBLEM
     finally:
         session.stop()
@@ -54,6 +54,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     _build_notes(findings + settings.furniture.missing_findings())
     return OK
+
+
+def _last_site(site_dir: Path) -> str:
+    """What became of the site folder: say it was kept only when there was one."""
+    if (site_dir / "index.html").is_file():
+        return "The last good site has been left as it was."
+    return "There was no site here before, so there is none yet."
 
 
 def _build_notes(findings: list[Finding]) -> None:
@@ -129,6 +136,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from sidebyside import new
 
+    if args.kind_of_file == "course":
+        return _new_course(args)
     settings = BuildSession.open(args.config_file).settings
     answers = new.Answers(
         args.title or "", args.slug or "", args.summary or "", args.plain or "", args.teller or "", args.role or "", args.kind or ""
@@ -150,6 +159,61 @@ def cmd_new(args: argparse.Namespace) -> int:
             "This is a real story: until the course team adds its consent record, it is left out of the site, and "
             "`sidebyside check` and the build stop on it. If the story was written for the course, set `kind: illustrative`."
         )
+    return OK
+
+
+def _new_course(args: argparse.Namespace) -> int:
+    """`sidebyside new course DIR`: needs no mkdocs.yml, as it makes one."""
+    import datetime as dt
+
+    from sidebyside.new import NewFileProblem
+    from sidebyside.new_course import new_course
+
+    folder = Path(args.folder or "my-course")
+    name = args.title or folder.resolve().name.replace("-", " ").replace("_", " ").title()
+    try:
+        new_course(folder, name, dt.date.today())
+    except NewFileProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return CONTENT_PROBLEM
+    print(
+        f"Made a new course, {name}, in {folder}.\n\nNext:\n"
+        f"  1. cd {folder}\n"
+        "  2. Open mkdocs.yml and change the settings it explains: your trust's name, logo and colours, "
+        "how readers contact you, the footer, the web address and the licence line.\n"
+        "  3. Fill in docs/contact.md, docs/accessibility.md and docs/index.md.\n"
+        "  4. Run `sidebyside build`, then open site/index.html. `sidebyside serve` shows changes as you save.\n"
+        "  5. Bring in material you already have with `sidebyside import FILE` (Word, OpenDocument, HTML, MyST, R Markdown)."
+    )
+    return OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sidebyside.importing.convert import ImportProblem
+    from sidebyside.importing.module_folder import import_document
+
+    settings = BuildSession.open(args.config_file).settings
+    try:
+        done = import_document(Path(args.file), settings.root / settings.modules_dir, settings.today)
+    except ImportProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return CONTENT_PROBLEM
+    rel = done.index.relative_to(settings.root).as_posix()
+    print(
+        f"Imported {args.file} into {rel}: {len(done.headings)} headings, {done.images} pictures "
+        "(their hidden details, such as place and camera, removed)."
+    )
+    if done.notes:
+        print("\nWhat was changed on the way in:")
+        for note in done.notes:
+            print(f"  - {note}")
+    print(
+        "\nNext:\n"
+        f"  1. Open {rel} and replace every note that starts with FILL-IN: (outcomes, time, review dates, sources).\n"
+        "  2. If the material is someone else's, fill in `adapted_from` with its title, author, address and licence.\n"
+        f"  3. Run `sidebyside check {rel}` and fix what it lists: hard words, long sentences, missing picture descriptions.\n"
+        "  4. Run `sidebyside build` and read the page and its handout."
+    )
     return OK
 
 

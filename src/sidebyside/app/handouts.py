@@ -15,6 +15,7 @@ from sidebyside.app.settings import Settings
 from sidebyside.content.contacts import read_contacts
 from sidebyside.print import HandoutSet, HandoutSettings, render_handouts, write_handouts
 from sidebyside.print.macros import MacroProblem
+from sidebyside.print.markdown_html import MarkdownSetup
 from sidebyside.print.pipeline import HandoutProblem
 from sidebyside.publish import GateProblem
 from sidebyside.render.handout_pages import file_size
@@ -48,6 +49,8 @@ def handout_settings(settings: Settings, jobs: int = 0) -> HandoutSettings:
         jobs=jobs,
         slides=settings.slides,
         contacts=read_contacts(settings.contacts),
+        markdown=MarkdownSetup.of_course(settings.markdown_extensions, settings.markdown_configs or {}),
+        colours_css=settings.colours.print_css(),
         furniture=settings.furniture,
     )
 

@@ -5,7 +5,8 @@ reading from files, not built again: every link to a folder ("modules/first-step
 points at its index.html, the search index travels as a script (Material's own
 JavaScript loads `search/search_index.js` when a page is opened from a file), and a
 local copy of the iframe-worker shim lets the search run from file://. The result goes
-into `handouts/side-by-side-offline.zip`, with the handouts.
+into `handouts/<course-name>-offline.zip` (named from `site_name`), with the handouts,
+and unzips into a folder of the same name.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,15 +28,14 @@ if TYPE_CHECKING:
     from sidebyside.app.session import BuildSession
 
 HANDOUTS_DIR = "handouts"
-OFFLINE_ZIP = f"{HANDOUTS_DIR}/side-by-side-offline.zip"
-FOLDER = "side-by-side"  # the folder the zip unpacks into
+FOLDER = "side-by-side"  # the folder the zip unpacks into, for a course whose name makes no folder name
 SHIM = "assets/sidebyside/iframe-worker-shim.js"
 SEARCH_JSON = "search/search_index.json"
 SEARCH_SCRIPT = "search/search_index.js"
-HOW_TO_OPEN = """Side by Side: the offline copy
+HOW_TO_OPEN = """{name}: the offline copy
 
 1. Unzip this file (on Windows: right-click it and choose "Extract all").
-2. Open the folder side-by-side and double-click index.html.
+2. Open the folder {folder} and double-click index.html.
 
 Everything works without the internet, including search.
 """
@@ -43,8 +44,16 @@ HEAD_END = re.compile(r"</head>", re.I)
 COMPRESSED = {".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".gz", ".woff", ".woff2", ".zip"}
 
 
+def offline_names(site_name: str) -> tuple[str, str]:
+    """The zip's place in the site and the folder it unpacks into, both named from the course."""
+    from sidebyside.new import slugify
+
+    folder = slugify(site_name) or FOLDER
+    return f"handouts/{folder}-offline.zip", folder
+
+
 class OfflineStep:
-    """handouts/side-by-side-offline.zip in the built site (switch off with `offline_copy: false`).
+    """handouts/<course-name>-offline.zip in the built site (switch off with `offline_copy: false`).
 
     It holds the handouts, so it runs after every other step."""
 
@@ -54,7 +63,8 @@ class OfflineStep:
         return settings.offline_copy
 
     def run(self, session: BuildSession, site_dir: Path) -> None:
-        target = site_dir / OFFLINE_ZIP
+        zip_name, folder = offline_names(session.settings.site_name)
+        target = site_dir / zip_name
         target.parent.mkdir(parents=True, exist_ok=True)
         source = site_dir
         try:
@@ -63,7 +73,7 @@ class OfflineStep:
                 _build_copy(session, site_dir, source)
             files = [p for p in sorted(source.rglob("*")) if p.is_file() and p != target and not p.name.endswith(".zip")]
             with session.progress.task("Offline copy", len(files)) as task:
-                _zip(source, files, target, task.advance)
+                _zip(source, files, target, task.advance, Unpacked(session.settings.site_name, folder))
         except OSError as exc:
             raise BuildFailed(f"The offline copy of the site could not be made: {exc}. Check there is space on the disk.") from None
         finally:
@@ -113,18 +123,26 @@ def offline_search_index(text: str) -> str:
     return "var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def _zip(site_dir: Path, files: list[Path], target: Path, advance: object) -> None:
+@dataclass(frozen=True)
+class Unpacked:
+    """What the zip is called in its how-to note, and the folder it unpacks into."""
+
+    course: str = "Side by Side"
+    folder: str = FOLDER
+
+
+def _zip(site_dir: Path, files: list[Path], target: Path, advance: object, unpacked: Unpacked) -> None:
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        archive.writestr("HOW-TO-OPEN.txt", HOW_TO_OPEN)
+        archive.writestr("HOW-TO-OPEN.txt", HOW_TO_OPEN.format(name=unpacked.course, folder=unpacked.folder))
         for path in files:
             rel = path.relative_to(site_dir).as_posix()
-            name = f"{FOLDER}/{rel}"
+            name = f"{unpacked.folder}/{rel}"
             if path.suffix == ".html":
                 archive.writestr(name, offline_page(path.read_text(encoding="utf-8"), rel))
             elif rel == SEARCH_JSON:
                 archive.write(path, name)
-                archive.writestr(f"{FOLDER}/{SEARCH_SCRIPT}", offline_search_index(path.read_text(encoding="utf-8")))
+                archive.writestr(f"{unpacked.folder}/{SEARCH_SCRIPT}", offline_search_index(path.read_text(encoding="utf-8")))
             else:
                 archive.write(path, name, compress_type=zipfile.ZIP_STORED if path.suffix.lower() in COMPRESSED else None)
             if callable(advance):

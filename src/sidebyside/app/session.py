@@ -92,7 +92,15 @@ class BuildSession:
         from sidebyside.content.contacts import contact_findings
 
         s = self.settings
-        course, findings = load_course(s.root, s.modules_dir, s.glossary_dir, s.stories_dir, documents=self.caches.documents)
+        course, findings = load_course(
+            s.root,
+            s.modules_dir,
+            s.glossary_dir,
+            s.stories_dir,
+            documents=self.caches.documents,
+            base_glossary=s.base_glossary,
+            hide_base_terms=s.hide_base_terms,
+        )
         return course, findings + contact_findings(s.contacts, s.config_file)
 
     def start_reading(self, meanwhile: Callable[[], None] | None = None) -> CourseOnTheWay:

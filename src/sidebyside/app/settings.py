@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sidebyside.checks import CheckContext, EasyReadLimits, ReadingTargets
+from sidebyside.render.colours import ColourProblem, TrustColours, colours_from
 from sidebyside.render.furniture import Furniture, furniture_from
 from sidebyside.render.trainer_pages import parse_start
 
@@ -92,6 +93,12 @@ class Settings:
     contacts: Any = None  # the local contacts sheet, as written in mkdocs.yml (see content/contacts.py)
     output: str = "web"  # which stories the pages may show: "offline" when building the offline copy (content/model.py)
     furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how readers reach them
+    colours: TrustColours = field(default_factory=TrustColours)  # the trust's colours, checked for contrast (render/colours.py)
+    base_glossary: bool = True  # inherit the engine's base glossary (content/base_glossary.py)
+    hide_base_terms: tuple[str, ...] = ()
+    # The course's own Markdown settings (`markdown_extensions`), for every output, handouts included.
+    markdown_extensions: tuple[str, ...] = ()
+    markdown_configs: Any = None  # {extension: its settings}, as written in mkdocs.yml
 
     @property
     def check_context(self) -> CheckContext:
@@ -124,6 +131,14 @@ def settings_from(config: MkDocsConfig) -> Settings:
         start = parse_start(options.session_start)
     except ValueError as exc:
         raise ProjectError(str(exc)) from None
+    furniture = furniture_from(options, config.site_name or "")
+    problems = furniture.problems()  # every wrong setting of the course's own details, said together
+    try:
+        colours = colours_from(options.trust_colours, config_file)
+    except ColourProblem as exc:
+        problems.append(str(exc))
+    if problems:
+        raise ProjectError(f"{config_file.name} has a problem:\n" + "\n".join(f"- {p}" for p in problems))
     return Settings(
         config_file=config_file,
         root=(config_file.parent / options.content_dir).resolve(),
@@ -154,7 +169,12 @@ def settings_from(config: MkDocsConfig) -> Settings:
         reading_age=options.reading_age,
         trainer_reading_age=options.trainer_reading_age,
         contacts=options.contacts or None,
-        furniture=furniture_from(options, config.site_name or ""),
+        colours=colours,
+        base_glossary=options.base_glossary,
+        hide_base_terms=tuple(str(name) for name in options.hide_base_terms),
+        markdown_extensions=tuple(str(name) for name in config.markdown_extensions),
+        markdown_configs={str(name): dict(value or {}) for name, value in dict(config.mdx_configs).items()},
+        furniture=furniture,
     )
 
 

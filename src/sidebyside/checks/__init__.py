@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sidebyside.content.base_glossary import BASE_LABEL
 from sidebyside.content.model import Course
 from sidebyside.findings import Finding
 
@@ -51,11 +52,15 @@ CHECKS: list[Check] = []
 
 
 def run_checks(course: Course, context: CheckContext) -> list[Finding]:
-    """Run every registered check over the course."""
+    """Run every registered check over the course.
+
+    Findings in the engine's base glossary are left out: a course cannot edit those
+    files (they are checked in the engine's own tests), and hiding or replacing an entry
+    may leave another base entry naming a word the course explains differently."""
     _register_builtin()
     findings: list[Finding] = []
     for check in CHECKS:
-        findings += [f for f in check(course, context) if context.wants(f.path)]
+        findings += [f for f in check(course, context) if context.wants(f.path) and not f.path.startswith(BASE_LABEL)]
     return findings
 
 
@@ -75,9 +80,11 @@ def _register_builtin() -> None:
     """
     if _REGISTERED:
         return
+    from sidebyside.checks.base_glossary import base_terms_used
     from sidebyside.checks.charts import check_charts
     from sidebyside.checks.easy_read import easy_read
     from sidebyside.checks.everyday_words import everyday_words
+    from sidebyside.checks.fill_in import fill_in
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
@@ -103,5 +110,7 @@ def _register_builtin() -> None:
         slides,
         everyday_words,
         starter_text_left,
+        base_terms_used,
+        fill_in,
     ]
     _REGISTERED.append(True)

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from sidebyside.content import easy_read, references
+from sidebyside.content.base_glossary import add_base_terms
 from sidebyside.content.files import file_findings
 from sidebyside.content.frontmatter import Document, DocumentCache, read_document
-from sidebyside.content.model import Activity, Change, Consent, Course, Module, Person, Source, Story, Teller, Term, UnreadPage
+from sidebyside.content.model import Activity, Attribution, Change, Consent, Course, Module, Person, Source, Story, Teller, Term, UnreadPage
 from sidebyside.content.schema import MODULE, STORY, TERM, validate
 from sidebyside.content.slides import split_slides
 from sidebyside.findings import Finding, error
@@ -115,6 +116,7 @@ def load_module(folder: Path, root: Path, documents: DocumentCache | None = None
         slides_text=slides_text,
         co_produced_with=[Person(**p) for p in data.get("co_produced_with", [])],
         sources=[Source(**s) for s in data.get("sources", [])],
+        adapted_from=Attribution(**data["adapted_from"]) if data.get("adapted_from") else None,
         changes=[Change(**c) for c in data.get("changes", [])],
         activities=[
             Activity(a["title"], a["minutes"], tuple(a.get("materials", [])), a.get("description", "")) for a in data.get("activities", [])
@@ -222,9 +224,17 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 
 def load_course(
-    root: Path, modules: str = "modules", glossary: str = "glossary", stories: str = "stories", documents: DocumentCache | None = None
+    root: Path,
+    modules: str = "modules",
+    glossary: str = "glossary",
+    stories: str = "stories",
+    documents: DocumentCache | None = None,
+    *,
+    base_glossary: bool = False,
+    hide_base_terms: tuple[str, ...] = (),
 ) -> tuple[Course, list[Finding]]:
-    """Load every module, term and story under `root`, with all findings about them."""
+    """Load every module, term and story under `root`, with all findings about them;
+    with `base_glossary`, the engine's base entries the course does not replace or hide."""
     root = root.resolve()
     course = Course(root)
     findings: list[Finding] = []
@@ -248,6 +258,8 @@ def load_course(
             course.unloaded_terms.add(path.stem)
             if unread := _unread("term", path, root, problems):
                 course.unread_pages.append(unread)
+    if base_glossary:
+        findings += add_base_terms(course, hide_base_terms, documents)
     for path in _markdown_files(root / stories):
         story, problems = load_story(path, root, documents)
         findings += problems

@@ -47,6 +47,17 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """Open material a module is adapted from: shown as "title, author, source, licence"."""
+
+    title: str
+    author: str
+    url: str
+    licence: str  # an SPDX id
+    changes: str = ""
+
+
+@dataclass(frozen=True)
 class Source:
     title: str
     url: str
@@ -89,6 +100,7 @@ class Module:
     body_line: int
     co_produced_with: list[Person] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    adapted_from: Attribution | None = None
     changes: list[Change] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     jargon_allow: list[str] = field(default_factory=list)
@@ -133,6 +145,7 @@ class Term:
     instead: str = ""
     everyday: bool = False  # the word also has an everyday meaning: linked only where an author marks it
     lines: dict[str, int] = field(default_factory=dict)
+    base: bool = False  # from the engine's base glossary, not the course's own folder
 
     @property
     def forms(self) -> list[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sidebyside.content.frontmatter import LineDict, LineList
+from sidebyside.content.licences import spdx_ids
 from sidebyside.findings import Finding, error
 
 
@@ -117,6 +118,19 @@ ACTIVITY = Field(
     ),
 )
 
+ADAPTED_FROM = Field(
+    "adapted_from",
+    "record",
+    example="title: The original's title\n  author: Who made it\n  url: https://example.org/\n  licence: CC-BY-4.0\n  changes: What we changed",
+    fields=(
+        _text("title", True, "The original's title"),
+        _text("author", True, "Who made it"),
+        _text("url", True, "https://example.org/the-original"),
+        Field("licence", "choice", True, "CC-BY-4.0", choices=spdx_ids()),
+        _text("changes", False, "Shortened, and hard words explained."),
+    ),
+)
+
 JARGON = Field("jargon", "record", example="allow: [PDSA]", fields=(_texts("allow", False, "[PDSA]"),))
 
 MODULE = Schema(
@@ -136,6 +150,7 @@ MODULE = Schema(
         CHANGE,
         ACTIVITY,
         JARGON,
+        ADAPTED_FROM,
         _details(),
     ),
 )

@@ -24,7 +24,7 @@ from sidebyside.content.easy_read import EasyRead
 from sidebyside.content.model import Course, Module, Story, Term
 from sidebyside.content.session import plan_session
 from sidebyside.print.macros import apply_macros
-from sidebyside.print.markdown_html import absolute_links, join_address, to_html
+from sidebyside.print.markdown_html import MarkdownSetup, absolute_links, join_address, to_html
 from sidebyside.print.qr import qr_svg
 from sidebyside.publish import gate
 from sidebyside.render import contacts_page, trainer_pages, web_pages
@@ -72,6 +72,8 @@ class HandoutSettings:
     session_break_minutes: int = 10
     furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how to reach them
     contacts: LocalContacts = field(default_factory=lambda: read_contacts(None))
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)  # the course's own Markdown settings
+    colours_css: str = ""  # the trust's colours as CSS custom properties (see render/colours.py)
     slides: bool = False  # whether the build makes slide decks, which the trainer pack lists
 
 
@@ -144,7 +146,7 @@ class _Planner:
         text = apply_macros(
             markdown_text, self.course, self.settings.today, self.settings.version, module_or_story.rel, module_or_story.path
         )
-        fragment = absolute_links(to_html(text, id_prefix=id_prefix), address, self.settings.site_url)
+        fragment = absolute_links(to_html(text, id_prefix=id_prefix, setup=self.settings.markdown), address, self.settings.site_url)
         gate(fragment, f"The handout of {module_or_story.rel}", module_or_story.rel, module_or_story.allow_details)
         return fragment
 
@@ -170,7 +172,7 @@ class _Planner:
         used = terms_used(f"<p>{html.escape(module.summary)}</p><ul>{outcomes}</ul>{body}", self.matcher, self.terms)
         words = sorted((self.terms[slug] for slug in used), key=lambda t: t.term.casefold())
         about = "\n\n".join(part for part in (web_pages.credits(module), web_pages.sources(module)) if part)
-        about_html = absolute_links(to_html(about), address, self.settings.site_url)
+        about_html = absolute_links(to_html(about, setup=self.settings.markdown), address, self.settings.site_url)
         edition = "Large print handout" if large else "Handout"
         document = self.render(
             "module.html",
@@ -335,7 +337,11 @@ class _Planner:
             first = term.term.strip()[:1].upper()
             letter = first if first.isalpha() else "0–9"
             see_also = [self.terms[s].term for s in term.see_also if s in self.terms]
-            longer = absolute_links(to_html(term.body), address, self.settings.site_url) if term.body.strip() else ""
+            longer = (
+                absolute_links(to_html(term.body, setup=self.settings.markdown), address, self.settings.site_url)
+                if term.body.strip()
+                else ""
+            )
             letters.setdefault(letter, []).append({"term": term, "longer": longer, "see_also": see_also})
         return self._booklet(
             name=JARGON_BUSTER_NAME,
@@ -460,7 +466,8 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHand
             JARGON_BUSTER_NAME, "Jargon buster", JARGON_BUSTER, JARGON_BUSTER_DESCRIPTION, "", (shared,), (), planner.jargon_buster
         )
     )
-    planned.append(PlannedHandout(STORIES_NAME, "Stories", STORIES, STORIES_DESCRIPTION, "", (shared,), (), planner.stories))
+    if course.stories_for("print", settings.today):  # no empty stories handout
+        planned.append(PlannedHandout(STORIES_NAME, "Stories", STORIES, STORIES_DESCRIPTION, "", (shared,), (), planner.stories))
     planned.append(PlannedHandout(CONTACTS_NAME, contacts_page.TITLE, CONTACTS, CONTACTS_DESCRIPTION, "", (), (), planner.contacts))
     return planned
 

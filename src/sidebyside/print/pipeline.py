@@ -156,11 +156,11 @@ def _jobs(settings: HandoutSettings, count: int) -> int:
     return max(1, min(cores, count))
 
 
-Job = tuple[str, str, str, str, tuple[str, ...], str, str]
+Job = tuple[str, str, str, str, tuple[str, ...], str, str, str]
 
 
 def _job(key: str, handout: Handout, cache: Path, settings: HandoutSettings) -> Job:
-    return (key, handout.name, handout.html, handout.base_url, handout.stylesheets, str(settings.root), str(cache))
+    return (key, handout.name, handout.html, handout.base_url, handout.stylesheets, str(settings.root), str(cache), settings.colours_css)
 
 
 def _render_many(
@@ -192,11 +192,11 @@ def _render_one(job: Job) -> tuple[str, int]:
     """Make one PDF into the cache (runs in a worker process). Returns (key, pages)."""
     from weasyprint import CSS, HTML
 
-    key, name, html, base_url, stylesheets, root, cache_dir = job
+    key, name, html, base_url, stylesheets, root, cache_dir, colours_css = job
     cache = Path(cache_dir)
     try:
         document = HTML(string=html, base_url=base_url, url_fetcher=_local_fetcher(Path(root))).render(
-            stylesheets=[CSS(filename=str(STYLES / s)) for s in stylesheets]
+            stylesheets=[CSS(filename=str(STYLES / s)) for s in stylesheets] + ([CSS(string=colours_css)] if colours_css else [])
         )
         handle, temporary = tempfile.mkstemp(prefix=f".{key}-", suffix=".pdf", dir=cache)
         os.close(handle)

@@ -18,7 +18,6 @@ from sidebyside.findings import Finding, Severity
 WORD_FORM = "word.yml"  # .github/ISSUE_TEMPLATE/word.yml: the "word I did not understand" form
 WORD_PLACEHOLDER = "__SBS_WORD__"  # where the script puts the word a reader was looking at
 _REPOSITORY = re.compile(r"^https://github\.com/[\w.-]+/[\w.-]+/?$")
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @dataclass(frozen=True)
@@ -156,25 +155,3 @@ def furniture_from(options: Any, site_name: str) -> Furniture:
         contact_form=str(options.get("contact_form") or "").strip(),
         repository=str(options.get("repository") or "").strip(),
     )
-
-
-def checked_colour(name: str, value: str) -> str:
-    """A colour setting as #rrggbb, or ValueError in plain words."""
-    value = str(value or "").strip()
-    if not _HEX.match(value):
-        raise ValueError(
-            f"The sidebyside option `{name}` is {value!r}. Write a colour as # and six letters or digits, for example #005eb8."
-        )
-    return value.lower()
-
-
-def contrast(first: str, second: str) -> float:
-    """The WCAG contrast ratio of two #rrggbb colours."""
-
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)

@@ -17,8 +17,10 @@ import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sidebyside.content.model import Course, Module, Story, Term
+from sidebyside.content.licences import licence_name, licence_url
+from sidebyside.content.model import Attribution, Course, Module, Story, Term
 from sidebyside.render.dates import long_date
+from sidebyside.render.footnotes import footnotes_before_about
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, relative, story_src
 from sidebyside.render.trainer_notes import strip_trainer_notes
 
@@ -45,7 +47,7 @@ class PageMarkdown:
         """The converted page with each placeholder paragraph replaced by its HTML."""
         for token, html_part in self.parts.items():
             converted = converted.replace(f"<p>{token}</p>", html_part, 1)
-        return converted
+        return footnotes_before_about(converted)
 
     def whole(self) -> str:
         """The Markdown with the parts written in as HTML blocks, for a host that
@@ -103,7 +105,21 @@ def credits_html(module: Module, invite: str = "We want to change that: see how 
     else:
         parts.append(f"<p>This page has not yet been reviewed with patient partners. {html_text(invite)}</p>".replace(" </p>", "</p>"))
     parts.append(f"<p>Looked after by: {html_text(module.owner)}.</p>")
+    if module.adapted_from is not None:
+        parts.append(attribution_html(module.adapted_from))
     return _about(parts)
+
+
+def attribution_html(source: Attribution) -> str:
+    """The usual credit for open material: title, author, source, licence (and what changed)."""
+    changed = f" {html_text(source.changes.rstrip('.'))}." if source.changes else ""
+    shown = html.escape(source.url)
+    where = f'<a href="{shown}">{shown}</a>' if source.url.startswith(("https://", "http://")) else shown
+    return (
+        f'<p class="sbs-adapted">Adapted from "{html_text(source.title)}" by {html_text(source.author)}, '
+        f"{where}, "
+        f'licensed under <a href="{licence_url(source.licence)}">{html_text(licence_name(source.licence))}</a>.{changed}</p>'
+    )
 
 
 def sources_html(module: Module) -> str:

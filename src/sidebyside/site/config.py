@@ -56,8 +56,11 @@ class SideBySideConfig(Config):
     # each a `name` and `how` to reach them. Shown at /contacts/ and in contacts.pdf.
     # See reference/contacts.md. `examples: true` marks made-up values.
     contacts = opt.Type(dict, default={})
-    # Make site/handouts/side-by-side-offline.zip, a copy of the site that works without a network.
+    # Make site/handouts/<course-name>-offline.zip (named from site_name), a copy of the site that works without a network.
     offline_copy = opt.Type(bool, default=True)
+    # Inherit the engine's base glossary of NHS and improvement words; hide entries by file name.
+    base_glossary = opt.Type(bool, default=True)
+    hide_base_terms = opt.Type(list, default=[])
     # Slides for trainers (PowerPoint), made with the handouts; see reference/slides.md.
     slides = opt.Type(bool, default=True)
     slides_template = opt.Type(str, default="")  # a .pptx in the repository with the trust's look
@@ -73,8 +76,7 @@ class SideBySideConfig(Config):
     contact_phone = opt.Type(str, default="")
     contact_form = opt.Type(str, default="")  # the full address of a contact form
     repository = opt.Type(str, default="")  # https://github.com/owner/name: reports and "Suggest a change"
-    # The trust's colours for the site's header and footer, and for links (#rrggbb).
-    trust_colours = opt.SubConfig(
-        ("header", opt.Type(str, default="")),  # behind white text: needs 4.5:1 with white
-        ("links", opt.Type(str, default="")),  # on white: needs 4.5:1 with white
-    )
+    # The trust's colours on the website and the handouts ("#rrggbb", in quotes): `header`,
+    # `links` and `boxes`. Each is checked for contrast with the writing on it (see
+    # reference/trust-colours.md and render/colours.py); one left out keeps the engine's.
+    trust_colours = opt.Type(dict, default={})

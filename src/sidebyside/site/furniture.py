@@ -1,7 +1,8 @@
-"""Read the course's own details (trust, footer claim, contact, colours) from the plugin's options.
+"""Put the course's own details (trust, footer claim, contact, logo) into MkDocs' configuration.
 
 The MkDocs side only: the details themselves, and what they say, live in
-render/furniture.py, shared with the handouts.
+render/furniture.py, shared with the handouts; the settings (app/settings.py) have
+already stopped on a wrong one. The trust's colours are render/colours.py.
 """
 
 from __future__ import annotations
@@ -9,30 +10,19 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
-from sidebyside.render.furniture import Furniture, checked_colour, contrast
+from sidebyside.render.furniture import Furniture
 
 log = logging.getLogger("mkdocs.plugins.sidebyside")
 
-COLOURS_CSS = "trust-colours.css"
-WHITE = "#ffffff"
 EDIT_FEATURE = "content.action.edit"  # the theme's pencil: replaced by "Suggest a change" in the footer
 
 
 def apply(found: Furniture, options: Any, config: Any) -> Furniture:
-    """The course's details (read with the settings); wrong ones stop the build, missing ones are reported.
+    """The course's details (read and checked with the settings); missing ones are reported.
 
     Also takes the theme's edit pencil away (the footer has "Suggest a change") and
     shows the trust's logo in the header.
     """
-    problems = found.problems()
-    try:
-        colours_css(options)
-    except ValueError as exc:
-        problems.append(str(exc))
-    if problems:
-        raise PluginError("mkdocs.yml has a problem:\n" + "\n".join(f"- {p}" for p in problems))
     for missing in found.missing():
         log.info(f"mkdocs.yml: the course has not set {missing}. Add it under the sidebyside plugin (see reference/reader-settings.md).")
     features = config.theme.get("features")
@@ -41,32 +31,6 @@ def apply(found: Furniture, options: Any, config: Any) -> Furniture:
     if found.trust_logo:
         config.theme["logo"] = found.trust_logo
     return found
-
-
-def colours_css(options: Any) -> str:
-    """CSS for the trust's colours, or "" when none are set; ValueError when one cannot be read or is too faint."""
-    colours = options.get("trust_colours") or {}
-    header, links = colours.get("header") or "", colours.get("links") or ""
-    rules = []
-    if header:
-        header = checked_colour("trust_colours.header", header)
-        if contrast(header, WHITE) < 4.5:
-            raise ValueError(
-                f"The sidebyside option `trust_colours.header` is {header}: white writing on it would be hard to read "
-                f"(contrast {contrast(header, WHITE):.1f} to 1; it needs at least 4.5 to 1). Choose a darker colour."
-            )
-        rules.append(
-            f'[data-md-color-scheme="default"], [data-md-color-scheme="slate"] {{ --md-primary-fg-color: {header}; --md-primary-fg-color--dark: {header}; }}'
-        )
-    if links:
-        links = checked_colour("trust_colours.links", links)
-        if contrast(links, WHITE) < 4.5:
-            raise ValueError(
-                f"The sidebyside option `trust_colours.links` is {links}: links in it would be hard to read on white "
-                f"(contrast {contrast(links, WHITE):.1f} to 1; it needs at least 4.5 to 1). Choose a darker colour."
-            )
-        rules.append(f'[data-md-color-scheme="default"] {{ --md-typeset-a-color: {links}; --sbs-box-border: {links}; }}')
-    return "/* The trust's colours, from mkdocs.yml (trust_colours). */\n" + "\n".join(rules) + "\n" if rules else ""
 
 
 def page_address(page: Any, site_url: str) -> str:

@@ -112,13 +112,17 @@ def expand(
         sections[landing] = _trainer_section(course, landing, group_size)
     if config_nav is not None:
         made_nav = _walk(list(config_nav), sections)
+        if not course.stories_for(output, today):  # no Stories menu in a course without stories
+            made_nav = _without(made_nav, STORIES_INDEX)
         if trainers and not _mentions(config_nav, landing):
             made_nav.append({"For trainers": sections[landing]})
         return made_nav
     made: list[NavItem] = []
     if "index.md" in docs_pages:
         made.append({"Home": "index.md"})
-    made += [{"Modules": sections[MODULES_INDEX]}, {"Glossary": GLOSSARY_INDEX}, {"Stories": sections[STORIES_INDEX]}]
+    made += [{"Modules": sections[MODULES_INDEX]}, {"Glossary": GLOSSARY_INDEX}]
+    if course.stories_for(output, today):
+        made.append({"Stories": sections[STORIES_INDEX]})
     made += [page for page in docs_pages if page != "index.md" and not (trainers and page == landing)]
     if trainers:
         made.append({"For trainers": sections[landing]})
@@ -135,6 +139,11 @@ def _mentions(items: list[NavItem], src: str) -> bool:
         if isinstance(item, dict) and any(v == src or (isinstance(v, list) and _mentions(v, src)) for v in item.values()):
             return True
     return False
+
+
+def _without(items: list[NavItem], src: str) -> list[NavItem]:
+    """The menu without the entries that lead to `src` (or to a section it opens)."""
+    return [item for item in items if not (item == src or (isinstance(item, dict) and _mentions([item], src)))]
 
 
 def add_handouts(items: list[NavItem]) -> list[NavItem]:

@@ -68,11 +68,12 @@ log = logging.getLogger("mkdocs.plugins.sidebyside")
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/sidebyside/"
-REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables")
+REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables", "footnotes")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
 FEEDBACK_PAGE = "contributing.md"
 _UNSET = object()
 PAGE_LINKS_SLOT = '<span class="sbs-page-links"></span>'
+COLOURS_CSS = "trust-colours.css"  # the trust's colours (render/colours.py), after the engine's stylesheet
 
 
 def _docs_edit_base(config: MkDocsConfig) -> str:
@@ -126,6 +127,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.pages_task: Any = None
         self.furniture = Furniture()
         self.site_url = ""
+        self.colours_css = ""
 
     # --- configuration -------------------------------------------------------------------
 
@@ -188,9 +190,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         config.nav = nav.add_contacts(config.nav)
         self.version = session.settings.version
         self._show_version(config)
-        config.extra_css.append(ASSET_PREFIX + "sidebyside.css")
-        if furniture.colours_css(self.config):
-            config.extra_css.append(ASSET_PREFIX + furniture.COLOURS_CSS)
+        self.colours_css = session.settings.colours.web_css()
+        # The engine's look first, then the trust's colours, then the course's own stylesheets: the course wins.
+        config.extra_css[0:0] = [ASSET_PREFIX + "sidebyside.css"] + ([ASSET_PREFIX + COLOURS_CSS] if self.colours_css else [])
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config)
         self.macro_language = macros.language_for(config)
@@ -225,7 +227,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             elif finding.severity is Severity.SUGGESTION:
                 log.info(format_one_line(finding))
         if errors:
-            raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors))
+            raise PluginError("The course has problems to fix before it can be built:\n\n" + format_for_people(errors, counted=findings))
 
     # --- files ---------------------------------------------------------------------------
 
@@ -235,12 +237,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         generated: dict[str, str | web_pages.PageMarkdown] = {
             MODULES_INDEX: web_pages.modules_index(course.modules),
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms),
-            STORIES_INDEX: web_pages.stories_index(course.stories_for(self.output, today)),
             contacts_page.CONTACTS_PAGE: contacts_page.contacts_page(
                 read_contacts(self.config.contacts),
                 handout_pages.handout_src(contacts_page.CONTACTS_HANDOUT) if self.config.handouts else "",
             ),
         }
+        if course.stories_for(self.output, today):  # no empty Stories page in a course without stories
+            generated[STORIES_INDEX] = web_pages.stories_index(course.stories_for(self.output, today))
         self.handouts = self._make_handouts(config)
         self.decks = self._make_decks(config)
         if self.config.handouts:
@@ -296,9 +299,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self._add(files, File.generated(config, easy_read.PICTURES + Path(picture).name, abs_src_path=picture))
         for asset in sorted(ASSETS.iterdir()):
             self._add(files, File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
-        colours = furniture.colours_css(self.config)
-        if colours:
-            self._add(files, File.generated(config, ASSET_PREFIX + furniture.COLOURS_CSS, content=colours))
+        if self.colours_css:
+            self._add(files, File.generated(config, ASSET_PREFIX + COLOURS_CSS, content=self.colours_css))
         return files
 
     def _publish_files_safely(self, files: Files, config: MkDocsConfig) -> None:
