@@ -20,8 +20,10 @@ EXPIRED = {"recorded": "2020-01-10", "ref": "CONSENT-2020-001", "scope": ["web",
 def _zip_text(site: Path) -> tuple[list[str], str]:
     (found,) = (site / "handouts").glob("*offline*.zip")
     with zipfile.ZipFile(found) as archive:
+        text = "".join(
+            archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith((".html", ".json", ".js", ".xml"))
+        )
         names = [n.split("/", 1)[-1] for n in archive.namelist()]  # without the folder it unpacks into
-        text = "".join(archive.read(n).decode("utf-8", "replace") for n in names if n.endswith((".html", ".json", ".js", ".xml")))
     return names, text
 
 
