@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from browser_support import chromium, open_page, reference_site, site_url  # noqa: F401 (browser test fixtures)
-from factory import Course
+from factory import TODAY, Course
 
 REPO = Path(__file__).resolve().parent.parent
+# Consent and review dates are checked against this date in every build a test runs
+# (mkdocs.yml cannot set it: see reference/options.md).
+os.environ.setdefault("SIDEBYSIDE_TODAY", TODAY)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -33,7 +34,7 @@ MKDOCS_YML = {
     "plugins": [
         "search",
         {"macros": {"on_error_fail": True, "on_undefined": "strict"}},
-        {"sidebyside": {"today": TODAY, "offline_copy": False, "contacts": CONTACTS, "base_glossary": False}},
+        {"sidebyside": {"offline_copy": False, "contacts": CONTACTS, "base_glossary": False}},
     ],
     "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"],
     "validation": {"links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},
@@ -125,7 +126,8 @@ class Course:
         return self.write(f"stories/{slug}.md", _front(data) + "\n" + textwrap.dedent(body))
 
     def run(self, *args: str, timeout: int = 300) -> Result:
-        done = subprocess.run([str(SIDEBYSIDE), *args], cwd=self.root, capture_output=True, text=True, timeout=timeout)
+        env = {**os.environ, "SIDEBYSIDE_TODAY": TODAY}  # never from mkdocs.yml (see reference/options.md)
+        done = subprocess.run([str(SIDEBYSIDE), *args], cwd=self.root, capture_output=True, text=True, timeout=timeout, env=env)
         return Result(done.returncode, done.stdout, done.stderr)
 
     def build(self, *args: str) -> Result:

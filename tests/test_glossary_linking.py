@@ -91,7 +91,7 @@ def test_glossary_page_has_an_anchor_per_term_a_to_z(built: Course) -> None:
 
 
 def test_terms_can_be_turned_off(course: Course) -> None:
-    course.config["plugins"][2] = {"sidebyside": {"today": "2026-11-25", "link_terms": False}}
+    course.config["plugins"][2] = {"sidebyside": {"link_terms": False}}
     course.write_config()
     course.module("01-tests", "We use a PDSA cycle.\n")
     course.term("pdsa-cycle", "PDSA cycle", "A way to test a small change.")

@@ -7,7 +7,9 @@ the exit status.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,7 @@ from PIL import Image
 
 from factory import Course, tree_hash
 
-REFUSED, CLEAN = "refused", "clean"
+REFUSED, CLEAN, EITHER = "refused", "clean", "either"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class Case:
     outcome: str  # REFUSED: the build stops and names the file; CLEAN: it builds and none of `absent` is published
     absent: tuple[str, ...] = ()
     names: str = ""  # what the message must name when refused
+    ci: bool = False  # run as CI does (the CI environment variable set)
+    also: Callable[[Path], None] | None = None  # a further look at the built site
 
 
 def body(text: str, folder: str = "01-test", **meta: object) -> Callable[[Course], None]:
@@ -95,7 +99,56 @@ def raw_config(text: str) -> Callable[[Course], None]:
     return run
 
 
+def plugin_options(**options: object) -> Callable[[Course], None]:
+    def run(course: Course) -> None:
+        ok_module(course)
+        course.config["plugins"][2]["sidebyside"].update(options)
+        course.write_config()
+
+    return run
+
+
+def git_config(course: Course) -> None:
+    write_bytes(".git/config", b"[remote]\n\turl = https://x-access-token:ghs_SECRET_TOKEN_1234@github.com/o/r\n")(course)
+
+
+def with_handouts(course: Course) -> None:
+    git_config(course)
+    course.config["plugins"][2]["sidebyside"]["handouts"] = True
+    course.write_config()
+
+
+def with_offline_copy(course: Course) -> None:
+    course.config["plugins"][2]["sidebyside"]["offline_copy"] = True
+    course.write_config()
+
+
+def web_only_story(course: Course) -> None:
+    consent = {"recorded": "2026-01-10", "ref": "CONSENT-2026-002", "scope": ["web"], "expires": "2029-01-10"}
+    course.module(body='## Fine\n\n{{ story("web-only") }}\n')
+    course.story("web-only", title="Zebedee's day", body="Zebedee told us this.\n", kind="real", consent=consent)
+    with_offline_copy(course)
+
+
+def zip_lacks(*texts: str) -> Callable[[Path], None]:
+    def look(site: Path) -> None:
+        (found,) = (site / "handouts").glob("*offline*.zip")
+        with zipfile.ZipFile(found) as archive:
+            inside = "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+        assert any(n.endswith("/index.html") for n in archive.namelist())
+        for text in texts:
+            assert text not in inside, f"{text!r} is in the offline copy"
+
+    return look
+
+
+def glossary_yaml_escape(course: Course) -> None:
+    ok_module(course)
+    course.write("glossary/sneaky.md", '---\nterm: sneaky\nplain: "\\x7b\\x7b config.site_name \\x7d\\x7d secret"\n---\n')
+
+
 PHONE = "07700 900461"
+LONG = 990_000  # a content file must be under 1 MB, so a line this long fits in one
 CASES = [
     # --- unsafe HTML in pages ---------------------------------------------------------------
     Case("script tag", body("Hi <script>alert(1)</script>\n"), REFUSED, ("alert(1)",), "modules/01-test/index.md"),
@@ -199,21 +252,112 @@ CASES = [
         "mkdocs.yml",
     ),
     # --- limits -----------------------------------------------------------------------------------
-    Case("deep nesting of boxes", body("<div>" * 3000 + "deep" + "</div>" * 3000 + "\n"), CLEAN),
-    Case("deep quotes", body(">" * 2000 + " deep\n"), CLEAN),
+    Case("deep nesting of boxes", body("<div>" * 3000 + "deep" + "</div>" * 3000 + "\n"), REFUSED, (), "modules/01-test/index.md"),
+    Case("deep quotes", body(">" * 2000 + " deep\n"), REFUSED, (), "modules/01-test/index.md"),
+    Case("line of <a", body(("<a " * (LONG // 3))[:LONG] + "\n"), REFUSED, ("<a <a",), "modules/01-test/index.md"),
+    Case("line of brackets", body("[" * LONG + "\n"), REFUSED, ("[[[[",), "modules/01-test/index.md"),
+    Case("line of backticks", body("`" * LONG + "\n"), REFUSED, ("````",), "modules/01-test/index.md"),
+    Case("unclosed comments", body("<!--" * (LONG // 4) + "\n"), REFUSED, (), "modules/01-test/index.md"),
+    Case("deep lists", body("".join("  " * i + "- x\n" for i in range(200))), REFUSED, (), "modules/01-test/index.md"),
+    # --- more personal details -------------------------------------------------------------------
+    Case(
+        "phone as html entities",
+        body("Ring &#48;&#55;&#55;&#48;&#48;&#32;&#57;&#48;&#48;&#52;&#54;&#49; now.\n"),
+        REFUSED,
+        ("900461", "&#57;&#48;&#48;"),
+        "modules/01-test/index.md",
+    ),
+    Case("phone with zero-width spaces", body("Ring 0\u200b7700 9\u200b00461 now.\n"), REFUSED, ("00461",)),
+    Case("phone in full-width digits", body("Ring \uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff14\uff16\uff11 now.\n"), REFUSED),
+    Case("phone in page title", body("Fine.\n", title=f"Ring {PHONE}"), REFUSED, ("900461",)),
+    # --- small mistakes -----------------------------------------------------------------------
+    Case("nul byte", body("Fine\x00 words.\n"), REFUSED, (), "modules/01-test/index.md"),
+    Case(
+        ".markdown file",
+        both(ok_module, doc("extra.markdown", "# Extra\n\n<script>alert(22)</script>\n")),
+        REFUSED,
+        ("alert(22)",),
+        "extra.markdown",
+    ),
+    Case(
+        "upper-case .MD file",
+        both(ok_module, doc("EXTRA.MD", "# Extra\n\n<script>alert(23)</script>\n")),
+        REFUSED,
+        ("alert(23)",),
+        "EXTRA.MD",
+    ),
+    Case(
+        "stories/index.md",
+        both(ok_module, lambda c: c.write("stories/index.md", "# Mine\n\nReplaced.\n") and None),
+        REFUSED,
+        (),
+        "stories/index.md",
+    ),
+    Case("symlinked module folder", symlink("modules/02-elsewhere", "/etc"), REFUSED, ("root:x:",), "modules/02-elsewhere"),
+    Case("javascript link with a tab", body("[Click](java\tscript:alert(24))\n"), REFUSED, ("alert(24)",)),
+    Case("glossary plain with yaml escape", glossary_yaml_escape, EITHER, ("Test course secret",)),
+    # --- files a handout could carry -----------------------------------------------------------
+    Case(
+        "attachment link",
+        both(with_handouts, body("[the settings](../../.git/config){rel=attachment}\n")),
+        EITHER,
+        ("ghs_SECRET_TOKEN",),
+    ),
+    Case(
+        "link rel attachment tag",
+        both(with_handouts, body('<link rel="attachment" href="../../.git/config">\n')),
+        EITHER,
+        ("ghs_SECRET_TOKEN",),
+    ),
+    Case("picture of .git", both(with_handouts, body("![settings](../../.git/config)\n")), EITHER, ("ghs_SECRET_TOKEN",)),
+    # --- consent -------------------------------------------------------------------------------
+    Case("web-only story in the offline copy", web_only_story, CLEAN, (), also=zip_lacks("Zebedee", "web-only")),
+    Case("today in mkdocs.yml", plugin_options(today="2020-01-01"), REFUSED, (), "today"),
+    # --- configuration in CI -------------------------------------------------------------------
+    Case("hooks", config(hooks=["hook.py"]), REFUSED, (), "hooks", ci=True),
+    Case("!ENV", raw_config("\nextra:\n  secret: !ENV HOME\n"), REFUSED, (), "!ENV", ci=True),
+    Case("snippets", config(markdown_extensions=["pymdownx.snippets", "attr_list", "md_in_html"]), REFUSED, (), "snippets", ci=True),
+    Case("theme override", config(theme={"name": "material", "custom_dir": "docs"}), REFUSED, (), "custom_dir", ci=True),
+    Case("docs_dir outside", config(docs_dir="/etc"), REFUSED, ("root:x:",), "docs_dir", ci=True),
+    Case("checks off", plugin_options(checks=False), REFUSED, (), "checks: false", ci=True),
+    Case("unknown plugin", config(plugins=["search", "sidebyside", "git-committers"]), REFUSED, (), "git-committers", ci=True),
 ]
 
 
 def _published(site: Path) -> str:
+    """Everything a reader can get: pages, search index, sitemap, pictures, the text and
+    attachments of every PDF, and every file in the offline zip."""
     texts = []
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".xml", ".svg", ".js", ".png", ".jpg", ".gif"):
             texts.append(path.read_bytes().decode("utf-8", errors="replace"))
+        elif path.suffix == ".pdf":
+            texts.append(_pdf_contents(path))
+        elif path.suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                texts += [archive.read(n).decode("utf-8", errors="replace") for n in archive.namelist()]
     return "\n".join(texts)
 
 
+def _pdf_contents(path: Path) -> str:
+    import pikepdf
+    from pypdf import PdfReader
+
+    parts = [page.extract_text() or "" for page in PdfReader(path).pages]
+    with pikepdf.open(path) as pdf:
+        assert "/EmbeddedFiles" not in pdf.Root.get("/Names", {}), f"{path.name} has attachments"
+        for page in pdf.pages:
+            for annotation in page.get("/Annots", []):
+                assert annotation.get("/Subtype") != "/FileAttachment", f"{path.name} has a file attachment"
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                with contextlib.suppress(pikepdf.PdfError):
+                    parts.append(obj.read_bytes().decode("latin-1"))
+    return "\n".join(parts)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_hostile_input(tmp_path: Path, case: Case) -> None:
+def test_hostile_input(tmp_path: Path, case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
     course = Course(tmp_path)
     course.config["plugins"][2]["sidebyside"].update({"handouts": False, "trainer_edition": False})
     course.write_config()
@@ -222,7 +366,9 @@ def test_hostile_input(tmp_path: Path, case: Case) -> None:
     assert first.code == 0, first.text
     before = tree_hash(course.root / "site")
     case.setup(course)
-    result = course.run("build", "--strict", timeout=120)
+    if case.ci:
+        monkeypatch.setenv("CI", "true")
+    result = course.run("build", "--strict", timeout=600)
     assert "Traceback" not in result.text and "fault in the tool" not in result.text, result.text
     site = course.root / "site"
     if case.outcome == REFUSED:
@@ -230,8 +376,12 @@ def test_hostile_input(tmp_path: Path, case: Case) -> None:
         assert tree_hash(site) == before, "the last good site was not left whole"
         if case.names:
             assert case.names in result.text, result.text
-    else:
+    elif case.outcome == CLEAN:
         assert result.code == 0, result.text
+    elif result.code != 0:  # EITHER: refused as above, or built with nothing hostile in it
+        assert tree_hash(site) == before, "the last good site was not left whole"
+    if case.also is not None and result.code == 0:
+        case.also(site)
     published = _published(site)
     for text in case.absent:
         assert text not in published, f"{case.name}: {text!r} was published"
@@ -239,4 +389,4 @@ def test_hostile_input(tmp_path: Path, case: Case) -> None:
 
 
 def test_the_table_covers_the_kinds_of_hostile_input() -> None:
-    assert len(CASES) >= 55
+    assert len({c.name for c in CASES}) == len(CASES) >= 60

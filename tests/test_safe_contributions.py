@@ -360,6 +360,6 @@ def test_a_macro_in_a_docs_page_title_stops_sidebyside_build_plainly(course: Cou
     course.write("docs/about.md", '---\ntitle: "About {{ config.site_name }}"\n---\n# About\n\nText.\n')
     result = course.build()
     assert result.code == 1
-    assert "docs/about.md, line 2: This macro uses something that is not available in pages" in result.text
+    assert "docs/about.md, line 2: `config.site_name` cannot be used in a page" in result.text
     assert "Traceback" not in result.text and "Macro Rendering Error" not in result.text
     assert "The last good site has been left as it was." in result.text

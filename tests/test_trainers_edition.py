@@ -120,7 +120,7 @@ def test_session_plan_times_totals_breaks_and_materials(course: Course) -> None:
 def test_unquoted_start_time_is_read_as_a_time(course: Course) -> None:
     small_course(course)
     text = (course.root / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"^(\s*)today:", r"\1session_start: 13:15\n\1today:", text, count=1, flags=re.M)
+    text = re.sub(r"^(\s*)offline_copy:", r"\1session_start: 13:15\n\1offline_copy:", text, count=1, flags=re.M)
     (course.root / "mkdocs.yml").write_text(text, encoding="utf-8")
     assert "session_start: 13:15\n" in text
     assert course.build().code == 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sidebyside import __version__
 from sidebyside.app.commands import (
+    CONTENT_PROBLEM,
     TOOL_PROBLEM,
     cmd_build,
     cmd_check,
@@ -136,6 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return TOOL_PROBLEM
     except KeyboardInterrupt:
         return TOOL_PROBLEM
+    except RecursionError:
+        print(
+            "A page is nested too deeply to read: lists, quotes or boxes inside each other hundreds of times. "
+            "The page is named above. Use a few levels at most. The last good site has been left as it was.",
+            file=sys.stderr,
+        )
+        return CONTENT_PROBLEM
     except Exception as exc:
         if args.debug:
             raise

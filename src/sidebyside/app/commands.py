@@ -44,6 +44,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         return CONTENT_PROBLEM
     finally:
         session.stop()
+    from sidebyside.checks.configuration import review_configuration
+
+    findings = review_configuration(settings.config_file) + findings  # outside CI: warnings, listed below
     for note in session.made.notes:
         print(note)
     print(

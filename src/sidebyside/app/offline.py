@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +27,7 @@ from sidebyside.render.file_links import for_files
 if TYPE_CHECKING:
     from sidebyside.app.session import BuildSession
 
+HANDOUTS_DIR = "handouts"
 FOLDER = "side-by-side"  # the folder the zip unpacks into, for a course whose name makes no folder name
 SHIM = "assets/sidebyside/iframe-worker-shim.js"
 SEARCH_JSON = "search/search_index.json"
@@ -63,12 +66,39 @@ class OfflineStep:
         zip_name, folder = offline_names(session.settings.site_name)
         target = site_dir / zip_name
         target.parent.mkdir(parents=True, exist_ok=True)
+        source = site_dir
         try:
-            files = [p for p in sorted(site_dir.rglob("*")) if p.is_file() and p != target and not p.name.endswith(".zip")]
+            if left_out_of_copy(session):
+                source = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-offline-", dir=site_dir.parent))
+                _build_copy(session, site_dir, source)
+            files = [p for p in sorted(source.rglob("*")) if p.is_file() and p != target and not p.name.endswith(".zip")]
             with session.progress.task("Offline copy", len(files)) as task:
-                _zip(site_dir, files, target, task.advance, Unpacked(session.settings.site_name, folder))
+                _zip(source, files, target, task.advance, Unpacked(session.settings.site_name, folder))
         except OSError as exc:
             raise BuildFailed(f"The offline copy of the site could not be made: {exc}. Check there is space on the disk.") from None
+        finally:
+            if source != site_dir:
+                shutil.rmtree(source, ignore_errors=True)
+
+
+def left_out_of_copy(session: BuildSession) -> list[str]:
+    """The stories the website shows that the offline copy may not carry (their consent does not cover print).
+
+    A copy on a USB stick cannot be recalled, so it is a distributed copy, like a printed handout."""
+    course, _ = session.course()
+    today = session.settings.today
+    return [s.slug for s in course.stories_for("web", today) if not s.allowed("offline", today)]
+
+
+def _build_copy(session: BuildSession, site_dir: Path, out: Path) -> None:
+    """The website built again without those stories (menus, cards, search and all), with the handouts."""
+    from sidebyside.app.steps import SiteStep
+
+    copy = session.for_offline_copy()
+    SiteStep().run(copy, out)
+    handouts = site_dir / HANDOUTS_DIR
+    if handouts.is_dir():  # the PDFs and decks; the pages are the copy's own
+        shutil.copytree(handouts, out / HANDOUTS_DIR, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.zip", "*.html"))
 
 
 def offline_page(html: str, rel: str) -> str:

@@ -10,7 +10,7 @@ sessions except what a session is given (`Caches`, for a preview's rebuilds).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -154,6 +154,18 @@ class BuildSession:
 
             self.made.decks = make_slides(self)
         return self.made.decks
+
+    def for_offline_copy(self) -> BuildSession:
+        """A session that builds the website again as the offline copy: the same course (read
+        and checked already) and handouts, showing only the stories its consent covers."""
+        config = load_mkdocs_config(self.settings.config_file)
+        settings = replace(self.settings, output="offline", checks=False)
+        other = BuildSession(settings, config, progress=self.progress, caches=self.caches, previewing=self.previewing, jobs=self.jobs)
+        course, _ = self.course()
+        other._course = CourseOnTheWay.ready(course, [], PendingChecks.finished([]))  # reported once, by this build
+        other.made.handouts, other.made.decks = self.made.handouts, self.made.decks
+        config.plugins[PLUGIN].session = other  # type: ignore[attr-defined]
+        return other
 
     def note(self, line: str) -> None:
         self.made.notes.append(line)

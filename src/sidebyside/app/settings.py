@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,16 +30,25 @@ class ProjectError(Exception):
     """A problem with the project's setup, explained in plain words."""
 
 
+TODAY_VARIABLE = "SIDEBYSIDE_TODAY"
+
+
 def parse_today(value: str | dt.date) -> dt.date:
-    """The date to check consent and reviews against: the `today` option, or today."""
-    if isinstance(value, dt.date):
-        return value
-    if not value:
+    """The date to check consent and reviews against: today, or for tests the date in the
+    environment variable SIDEBYSIDE_TODAY. Never from mkdocs.yml: a date there would quietly
+    bring back stories whose consent has run out."""
+    if value not in ("", None):
+        raise ValueError(
+            "mkdocs.yml sets `today` for the sidebyside plugin. Remove it: consent and review dates are always checked "
+            f"against the real date. (Tests set the environment variable {TODAY_VARIABLE} instead.)"
+        )
+    given = os.environ.get(TODAY_VARIABLE, "")
+    if not given:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(given)
     except ValueError:
-        raise ValueError(f"The sidebyside option `today` is {value!r}. Write it as year-month-day, for example 2026-11-25.") from None
+        raise ValueError(f"{TODAY_VARIABLE} is {given!r}. Write it as year-month-day, for example 2026-11-25.") from None
 
 
 def course_version(option: str = "", extra: Any = None) -> str:
@@ -83,6 +93,7 @@ class Settings:
     trainer_reading_age: int
     contacts: Any = None  # the local contacts sheet, as written in mkdocs.yml (see content/contacts.py)
     languages: tuple[Language, ...] = (ENGLISH,)  # the course's own language first, then its translations
+    output: str = "web"  # which stories the pages may show: "offline" when building the offline copy (content/model.py)
     furniture: Furniture = field(default_factory=Furniture)  # who runs the course and how readers reach them
     colours: TrustColours = field(default_factory=TrustColours)  # the trust's colours, checked for contrast (render/colours.py)
     base_glossary: bool = True  # inherit the engine's base glossary (content/base_glossary.py)
@@ -190,6 +201,7 @@ def load_mkdocs_config(config_file: Path, **overrides: object) -> MkDocsConfig:
             f"{config_file.name} line {line} uses a Python tag (`!!python/...`), which would run code when the file is read. "
             "Remove it: Side by Side never reads a file with one."
         )
+    _refuse_unreviewed(config_file)
     mkdocs_log = logging.getLogger("mkdocs")
     previous = mkdocs_log.level
     mkdocs_log.setLevel(logging.ERROR)
@@ -201,3 +213,17 @@ def load_mkdocs_config(config_file: Path, **overrides: object) -> MkDocsConfig:
         raise ProjectError(f"{config_file.name} could not be read: {exc}") from None
     finally:
         mkdocs_log.setLevel(previous)  # keep `-v` working for the build that follows
+
+
+def _refuse_unreviewed(config_file: Path) -> None:
+    """In CI, settings that run code or reach outside the course stop everything before
+    MkDocs reads them (reading `hooks:` runs them): a maintainer must review them first."""
+    from sidebyside.checks.configuration import review_configuration
+    from sidebyside.findings import Severity, format_for_people
+
+    needs_review = [f for f in review_configuration(config_file) if f.severity is Severity.ERROR]
+    if needs_review:
+        raise ProjectError(
+            format_for_people(needs_review) + "\n\nNothing was read or built. These settings can run code or reach files outside "
+            "the course, so in CI they stop the build until a maintainer has reviewed the change (see SECURITY.md)."
+        )

@@ -88,6 +88,7 @@ def _register_builtin() -> None:
     from sidebyside.checks.governance import co_production, consent, review_dates
     from sidebyside.checks.jargon import check_jargon
     from sidebyside.checks.links import links_and_images
+    from sidebyside.checks.nesting import nesting
     from sidebyside.checks.personal_details import personal_details
     from sidebyside.checks.pictures import safe_pictures
     from sidebyside.checks.slides import slides
@@ -101,6 +102,7 @@ def _register_builtin() -> None:
         consent,
         personal_details,
         untrusted_content,
+        nesting,
         links_and_images,
         check_charts,
         safe_pictures,

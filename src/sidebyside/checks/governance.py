@@ -33,7 +33,7 @@ GOVERNANCE_RULES = frozenset(
     | CONTACT_RULES
 )
 
-OUTPUT_NAMES = {"web": "the website", "print": "printed handouts", "session": "session materials"}
+OUTPUT_NAMES = {"web": "the website", "print": "printed handouts", "session": "session materials", "offline": "the offline copy"}
 
 
 def _years_later(day: dt.date, years: int) -> dt.date:
@@ -126,6 +126,8 @@ def co_production(course: Course, context: CheckContext) -> list[Finding]:
 def left_out_message(story: Story, today: dt.date) -> tuple[list[str], str]:
     """Which outputs a story is left out of, and why (the reason of the first)."""
     missing = [o for o in OUTPUTS if not story.allowed(o, today)]
+    if "web" in missing:
+        missing.remove("offline")
     reason = story.consent_problem(missing[0], today) if missing else ""
     return missing, reason
 
@@ -139,6 +141,8 @@ def consent(course: Course, context: CheckContext) -> list[Finding]:
         line = story.lines.get("consent", story.lines.get("kind", 1))
         problems = {o: story.consent_problem(o, today) for o in OUTPUTS}
         left_out = [o for o, why in problems.items() if why]
+        if "web" in left_out:  # the offline copy is a copy of the website: saying so twice helps no one
+            left_out.remove("offline")
         if not left_out:
             expires = story.consent.expires if story.consent else today
             if (expires - today).days <= CONSENT_WARNING_DAYS:

@@ -16,18 +16,21 @@ from dataclasses import dataclass
 from markdown.extensions.toc import slugify
 
 from sidebyside.checks import CheckContext
+from sidebyside.checks.linear import compile_linear
 from sidebyside.checks.pages import PageText, pages, prose_lines, site_address
 from sidebyside.content.model import Course
 from sidebyside.content.schema import did_you_mean
 from sidebyside.findings import Finding, error, warning
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, story_src
 
-LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)(?P<attrs>\{[^}]*\})?")
-HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I)
-HTML_ATTR = re.compile(r"""\b(?P<name>[a-z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))""", re.I)
-HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
-ATTR_ID = re.compile(r"\{[^}]*?#(?P<id>[\w-]+)[^}]*\}")
-HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+LINK = compile_linear(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)(?P<attrs>\{[^}]*\})?")
+HTML_IMG = compile_linear(r"(?i)<img\b(?P<attrs>[^>]*)>")
+HTML_ATTR = compile_linear(r"""(?i)\b(?P<name>[a-z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))""")
+HEADING = compile_linear(r"^(#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+ATTR_ID = compile_linear(r"\{[^}]*?#(?P<id>[\pL\pN_-]+)[^}]*\}")
+TRAILING_ATTRS = compile_linear(r"\{[^}]*\}\s*$")
+LINK_TEXT = compile_linear(r"!?\[([^\]]*)\]\([^)]*\)")
+HTML_ID = compile_linear(r"""\bid\s*=\s*["']([^"']+)["']""")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 VAGUE = {"here", "click here", "click", "read more", "more", "this link", "link", "this page", "find out more", "this", "go"}
 DECORATIVE = re.compile(r"""role\s*=\s*["']?presentation|\.decorative\b""", re.I)
@@ -48,8 +51,8 @@ class Site:
 
 
 def _clean_heading(text: str) -> str:
-    text = re.sub(r"\{[^}]*\}\s*$", "", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = TRAILING_ATTRS.sub("", text)
+    text = LINK_TEXT.sub(r"\1", text)
     return re.sub(r"[*_`]", "", text).strip()
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sidebyside.checks.linear import mask_code_spans
 from sidebyside.content.frontmatter import read_text, split
 from sidebyside.content.languages import split_suffix
 from sidebyside.content.model import Course
@@ -19,7 +20,6 @@ from sidebyside.render.links import GLOSSARY_INDEX, easy_read_src, module_src, s
 
 DOCS_DIR = "docs"
 FENCE = re.compile(r"^\s*(```|~~~)")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 @dataclass
@@ -135,4 +135,4 @@ def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
                 continue
         if fenced:
             continue
-        yield first_line + offset, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        yield first_line + offset, mask_code_spans(line)

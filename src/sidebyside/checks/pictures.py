@@ -7,17 +7,17 @@ so a picture is fixed at its source rather than quietly changed.
 
 from __future__ import annotations
 
-import re
-
 from sidebyside.checks import CheckContext
+from sidebyside.checks.linear import compile_linear
 from sidebyside.checks.pages import PageText
 from sidebyside.checks.untrusted import WHY_HTML, html_problems
 from sidebyside.content.frontmatter import read_text
 from sidebyside.content.model import Course
-from sidebyside.findings import Finding, error
+from sidebyside.findings import Finding, error, warning
+from sidebyside.publish.files import has_hidden_details
 
-SVG_ONLY = re.compile(r"<\s*(foreignObject|image|use|a|animate|set|handler|listener)\b", re.I)
-OUTSIDE = re.compile(r"""\b(?:xlink:)?href\s*=\s*["']?(?!#)|url\(\s*["']?(?!#)|@import""", re.I)
+SVG_ONLY = compile_linear(r"(?i)<\s*(foreignObject|image|use|a|animate|set|handler|listener)\b")
+OUTSIDE = compile_linear(r"""(?i)\b(?:xlink:)?href\s*=\s*["']?(?:[^#"'\s]|$)|url\(\s*["']?(?:[^#"'\s]|$)|@import""")
 ADVICE = "Keep pictures plain: shapes and text only. Save the picture again without it, or ask the course team."
 
 
@@ -47,10 +47,22 @@ def safe_pictures(course: Course, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for module in course.modules:
         for asset in module.assets:
-            if asset.suffix.lower() != ".svg":
-                continue
             rel = asset.relative_to(course.root).as_posix()
             if not context.wants(rel):
+                continue
+            if has_hidden_details(asset):
+                findings.append(
+                    warning(
+                        rel,
+                        1,
+                        "picture-hidden-details",
+                        "This picture carries hidden details, such as the camera, where it was taken or a name. "
+                        "The website gets a copy without them, but the file here still has them.",
+                        "Save the picture again without its details (most photo editors call this 'remove location' or 'export without metadata').",
+                        "Hidden details in a photo can show where someone lives.",
+                    )
+                )
+            if asset.suffix.lower() != ".svg":
                 continue
             text, problems = read_text(asset, rel)
             findings += problems

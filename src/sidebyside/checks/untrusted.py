@@ -21,6 +21,7 @@ import jinja2
 from jinja2 import nodes
 
 from sidebyside.checks import CheckContext
+from sidebyside.checks.linear import compile_linear
 from sidebyside.checks.pages import PageText, pages, prose_lines
 from sidebyside.content.frontmatter import read_text, split
 from sidebyside.content.model import Course
@@ -29,16 +30,15 @@ from sidebyside.findings import Finding, error
 
 SAFE_EMBED_HOSTS = frozenset({"www.youtube-nocookie.com"})
 UNSAFE_TAGS = ("script", "iframe", "object", "embed", "form", "style", "link", "meta", "base", "frame", "frameset", "applet")
-TAG = re.compile(r"<\s*(" + "|".join(UNSAFE_TAGS) + r")\b", re.I)
-EVENT_IN_TAG = re.compile(r"<[a-zA-Z][^>]*?[\s/\"']on[a-z]+\s*=", re.I)
-EVENT_IN_ATTR_LIST = re.compile(r"\{[^}]*?(?:^|[\s:])on[a-z]+\s*=", re.I)
-EVENT_ALONE = re.compile(r"^\s*on[a-z]+\s*=\s*[\"']", re.I)
-BAD_SCHEME = re.compile(
-    r"(?:\]\(\s*<?|\]:\s*<?|\b(?:href|src|action|formaction|xlink:href|poster|data|srcset|background)\s*=\s*[\"']?|<)\s*"
-    r"(javascript|vbscript|data)\s*:",
-    re.I,
+TAG = compile_linear(r"(?i)<\s*(" + "|".join(UNSAFE_TAGS) + r")\b")
+EVENT_IN_TAG = compile_linear(r"(?i)<[a-zA-Z][^>]*?[\s/\"']on[a-z]+\s*=")
+EVENT_IN_ATTR_LIST = compile_linear(r"(?i)\{(?:[^}]*?[\s:])?on[a-z]+\s*=")
+EVENT_ALONE = compile_linear(r"(?i)^\s*on[a-z]+\s*=\s*[\"']")
+BAD_SCHEME = compile_linear(
+    r"(?i)(?:\]\(\s*<?|\]:\s*<?|\b(?:href|src|action|formaction|xlink:href|poster|data|srcset|background)\s*=\s*[\"']?|<)\s*"
+    r"(javascript|vbscript|data)\s*:"
 )
-IFRAME_SRC = re.compile(r"<\s*iframe\b[^>]*\ssrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+IFRAME_SRC = compile_linear(r"(?i)<\s*iframe\b[^>]*\ssrc\s*=\s*[\"']?([^\"'\s>]+)")
 INVISIBLE = re.compile(r"[\t\u200b\u200c\u200d\ufeff]")
 
 ALLOWED_NAMES = {"story", "term", "course_version"}
@@ -171,23 +171,6 @@ class _MacroWalker:
 
 
 MACRO_START = re.compile(r"\{\{|\{%|\{#")
-COSTLY = (nodes.BinExpr, nodes.Concat, nodes.UnaryExpr, nodes.Macro, nodes.CallBlock, nodes.FilterBlock)
-
-
-def costly_macro_line(source: str) -> int:
-    """The line of the first macro that does sums, joins text or defines macros (0 if none).
-
-    Jinja works such sums out while it compiles a page, before anything renders, so
-    `{{ "ab" * 400000000 }}` would fill the memory: these are refused before compiling.
-    """
-    if not MACRO_START.search(source):
-        return 0
-    try:
-        tree = jinja2.Environment().parse(source)
-    except jinja2.TemplateSyntaxError:
-        return 0  # reported in plain words when it is compiled
-    found = next(iter(tree.find_all(COSTLY)), None)
-    return found.lineno if found is not None else 0
 
 
 def macro_problems(page: PageText, course: Course) -> list[Finding]:
@@ -207,8 +190,30 @@ def macro_problems(page: PageText, course: Course) -> list[Finding]:
             )
         )
         return findings
+    except (RecursionError, ValueError, OverflowError):  # a thousand brackets inside each other, say
+        findings.append(
+            error(
+                page.rel,
+                page.body_line,
+                "macro-syntax",
+                "The macros in this page are too deeply nested or too long to read.",
+                'Write each macro on its own, like {{ story("my-story") }}. To show braces as text, write {{ "{{" }}.',
+            )
+        )
+        return findings
     walker = _MacroWalker(page, page.body_line, course)
-    walker.walk(tree)
+    try:
+        walker.walk(tree)
+    except RecursionError:
+        walker.findings.append(
+            error(
+                page.rel,
+                page.body_line,
+                "macro-syntax",
+                "The macros in this page are too deeply nested to read.",
+                "Write each macro on its own.",
+            )
+        )
     return findings + walker.findings
 
 

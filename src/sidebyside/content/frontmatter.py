@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from sidebyside.content.markdown_limits import costly_markdown
 from sidebyside.findings import Finding, Severity, error
 
 MAX_FILE_BYTES = 1_000_000
@@ -125,6 +126,21 @@ def _yaml_advice(problem: str) -> str:
 
 def parse_yaml(text: str, rel: str, first_line: int) -> tuple[Any, list[Finding]]:
     """Parse YAML text that starts at `first_line` of file `rel`."""
+    try:
+        return _parse_yaml(text, rel, first_line)
+    except RecursionError:  # lists in lists in lists..., hundreds deep
+        return None, [
+            error(
+                rel,
+                first_line,
+                "front-matter-too-deep",
+                "The front matter is nested too deeply to read (lists or fields inside each other hundreds of times).",
+                "Front matter needs at most a few levels: write each field on its own line, as the examples in reference/content-formats.md do.",
+            )
+        ]
+
+
+def _parse_yaml(text: str, rel: str, first_line: int) -> tuple[Any, list[Finding]]:
     if _FastLoader is not _Loader:
         fast = _FastLoader(text)
         try:
@@ -218,7 +234,31 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Finding]]:
         ]
     if not text.strip():
         return None, [error(rel, 1, "file-empty", "This file is empty.", "Add the front matter and some text, or delete the file.")]
-    return text.lstrip("\ufeff").replace("\r\n", "\n"), []
+    if "\x00" in text:
+        return None, [
+            error(
+                rel,
+                text.count("\n", 0, text.index("\x00")) + 1,
+                "file-nul",
+                "This file has a NUL character (an invisible zero byte) in it, so it is not ordinary text.",
+                "Delete the character: copy the text into a new file, or save it again as plain UTF-8 text.",
+                "Programs stop reading text at a NUL, so what one shows and another publishes could differ.",
+            )
+        ]
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    line, problem = costly_markdown(text)
+    if problem:
+        return None, [
+            error(
+                rel,
+                line,
+                "markdown-too-costly",
+                problem,
+                "Fix this line, then build again.",
+                "Text like this makes the build hang, so it is refused before Markdown reads it.",
+            )
+        ]
+    return text, []
 
 
 def split(text: str, rel: str) -> tuple[str | None, str, int, list[Finding]]:

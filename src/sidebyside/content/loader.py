@@ -12,6 +12,7 @@ from typing import Any
 
 from sidebyside.content import easy_read, references
 from sidebyside.content.base_glossary import add_base_terms
+from sidebyside.content.files import file_findings
 from sidebyside.content.frontmatter import Document, DocumentCache, read_document
 from sidebyside.content.languages import Language, split_suffix
 from sidebyside.content.model import Activity, Attribution, Change, Consent, Course, Module, Person, Source, Story, Teller, Term, UnreadPage
@@ -279,5 +280,6 @@ def load_course(
     course.terms.sort(key=lambda t: t.term.casefold())
     course.stories.sort(key=lambda s: s.title.casefold())
     findings += references.check(course)
+    findings += file_findings(root, {"modules": modules, "glossary": glossary, "stories": stories, "docs": "docs"})
     course.translations, problems = load_translations(course, languages, (modules, glossary, stories), documents=documents)
     return course, findings + problems

@@ -16,7 +16,12 @@ if TYPE_CHECKING:
     from sidebyside.content.slides import SlideBlock
     from sidebyside.content.translations import LanguageEdition
 
-OUTPUTS = ("web", "print", "session")
+# Where a story can appear. The offline copy (a zip of the website that trainers copy onto
+# USB sticks) cannot be recalled once given out, so like a printed handout it needs `print`
+# in the consent scope, as well as `web`. There is no scope word of its own: `print` means
+# "copies we hand out and cannot take back".
+OUTPUTS = ("web", "print", "session", "offline")
+SCOPES_NEEDED = {"offline": ("web", "print")}
 
 
 @dataclass(frozen=True)
@@ -208,7 +213,7 @@ class Story:
         return self.kind == "illustrative"
 
     def consent_problem(self, output: str, today: dt.date) -> str:
-        """Why this story may not appear in `output` ("web", "print", "session"), or "" if it may."""
+        """Why this story may not appear in `output` ("web", "print", "session", "offline"), or "" if it may."""
         if self.illustrative:
             return ""
         consent = self.consent
@@ -220,8 +225,9 @@ class Story:
             return f"consent expired on {consent.expires.isoformat()}"
         if consent.recorded > today:
             return f"consent is dated in the future ({consent.recorded.isoformat()})"
-        if output not in consent.scope:
-            return f"consent does not cover {output}"
+        for scope in SCOPES_NEEDED.get(output, (output,)):
+            if scope not in consent.scope:
+                return f"consent does not cover {scope}"
         return ""
 
     def allowed(self, output: str, today: dt.date) -> bool:

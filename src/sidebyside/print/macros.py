@@ -1,6 +1,6 @@
 """The authors' macros (`term`, `story`, `course_version`) as they read on paper.
 
-The website runs them through mkdocs-macros; print runs the same few, in a sandbox,
+The website and print run the same few in the same sandbox (render/macro_language.py),
 so a page says the same thing in both. A story only appears if its consent covers print.
 """
 
@@ -10,26 +10,20 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
-
 from sidebyside.content.model import Course
 from sidebyside.render import web_pages
-from sidebyside.render.no_files import NoFiles, template_line
-
-
-class MacroProblem(Exception):
-    """A macro in a page could not be used; the message says which file and what to do."""
+from sidebyside.render.macro_language import MacroError, MacroLanguage, MacroProblem
 
 
 def apply_macros(text: str, course: Course, today: dt.date, version: str, source: str, source_path: Path | None = None) -> str:
-    if "{{" not in text and "{%" not in text:
+    language = MacroLanguage()
+    if not language.may_have_macros(text):
         return text
 
     def story(slug: str) -> str:
         found = course.story(slug)
         if found is None:
-            raise MacroProblem(f'{source}: story("{slug}") does not match any story. Check the name of the file in stories/.')
+            raise MacroError(f'story("{slug}") does not match any story. Check the name of the file in stories/.')
         if not found.allowed("print", today):
             return ""
         lines = [f"**{found.title}**", ""]
@@ -42,22 +36,20 @@ def apply_macros(text: str, course: Course, today: dt.date, version: str, source
     def term(slug: str, text: str = "") -> str:
         found = course.term(slug)
         if found is None:
-            raise MacroProblem(f'{source}: term("{slug}") does not match any glossary term. Check the name of the file in glossary/.')
+            raise MacroError(f'term("{slug}") does not match any glossary term. Check the name of the file in glossary/.')
         # Marked, so the handout's "Words explained" lists it (words with an everyday
         # meaning are listed only where an author marks them).
         return f'<span class="sbs-marked" data-sbs-term="{html.escape(found.slug)}">{html.escape(text or found.term, quote=False)}</span>'
 
-    environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, loader=NoFiles())
     try:
-        return environment.from_string(text).render(story=story, term=term, course_version=version)
-    except (TemplateError, TypeError, ValueError, AttributeError) as exc:
-        where = _where(source, source_path, text, exc)
-        raise MacroProblem(f"{where}: a macro could not be used ({exc}). Check the text between {{{{ and }}}}.") from None
+        return language.render(text, {"story": story, "term": term}, {"course_version": version})
+    except MacroProblem as problem:
+        where = _where(source, source_path, text, problem.line)
+        raise MacroProblem(f"{where}: {problem.message}") from None
 
 
-def _where(source: str, source_path: Path | None, text: str, exc: BaseException) -> str:
+def _where(source: str, source_path: Path | None, text: str, line: int | None) -> str:
     """`file, line N` for the line a person wrote, found by its text in the source file."""
-    line = template_line(exc)
     lines = text.split("\n")
     if source_path is None or not line or not 0 < line <= len(lines) or not lines[line - 1].strip():
         return source

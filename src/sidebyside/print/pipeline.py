@@ -254,6 +254,9 @@ def _local_fetcher(root: Path):
                 path = Path(unquote(parsed.path)).resolve()
                 if not path.is_relative_to(allowed):
                     raise ValueError(f"Handouts may only use files inside the course folder, not {path}")
+                hidden = [p for p in path.relative_to(allowed).parts if p.startswith(".") and p != ".sidebyside-cache"]
+                if hidden:  # .git holds CI's token
+                    raise ValueError(f"Handouts never read hidden files or folders such as {hidden[0]}")
             elif parsed.scheme != "data":
                 raise ValueError(f"Handouts never fetch from the internet, so {url} was left out")
             return super().fetch(url, headers)

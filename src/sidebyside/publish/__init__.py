@@ -5,8 +5,8 @@ gate would have to change stops the build with the page named. The source checks
 the friendly file-and-line messages; the gate is what makes the output safe.
 """
 
-from sidebyside.publish.check import gate
+from sidebyside.publish.check import gate, gate_page
 from sidebyside.publish.gate import GateProblem, Removal, check_html, sanitise
 from sidebyside.publish.text import final_text, normalise
 
-__all__ = ["GateProblem", "Removal", "check_html", "final_text", "gate", "normalise", "sanitise"]
+__all__ = ["GateProblem", "Removal", "check_html", "final_text", "gate", "gate_page", "normalise", "sanitise"]

@@ -25,3 +25,12 @@ def gate(fragment: str, where: str, source: str = "", allowed: Iterable[str] = (
                 f"{where} would publish what looks like {NAMES[kind]} ({shown}), so the build stopped. {fix}, or replace it with a "
                 f"made-up example. If the person agreed to share it, add `allow_details: [{kind}]` to the page's front matter."
             )
+
+
+def gate_page(page: str, where: str, source: str = "") -> None:
+    """Raise GateProblem if a finished page (theme and all) has anything the site never has."""
+    from sidebyside.publish.page import check_page, explain_page
+
+    removed = check_page(page)
+    if removed:
+        raise GateProblem(explain_page(where, removed, source))

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from sidebyside.publish.gate import GateProblem, check_html
 
 PICTURES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
 ALLOWED = PICTURES | {".svg", ".ico", ".md"}
-HIDDEN = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "comments", "photoshop", "iptc", "dpi_exif")
+# What a picture may keep: how to show it, nothing about who took it, where or with what.
+HARMLESS = {
+    "jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "icc_profile", "transparency", "gamma", "duration",
+    "loop", "background", "version", "progressive", "progression", "interlace", "aspect", "srgb", "chromaticity",
+    "adobe", "adobe_transform", "extension", "blend", "disposal",
+}  # fmt: skip
 
 
 def inside(path: Path, root: Path) -> bool:
@@ -48,15 +54,43 @@ def without_hidden_details(path: Path, cache: Path) -> tuple[Path, bool]:
     from PIL import Image
 
     data = path.read_bytes()
-    with Image.open(path) as image:
-        hidden = any(key in image.info for key in HIDDEN) or bool(image.getexif())
-        if not hidden:
+    try:
+        image = Image.open(path)
+        image.verify()  # a picture in name only (a web page called .png, say) is not published
+        image = Image.open(path)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        raise GateProblem(
+            f"{path.name} is not a picture Side by Side can read, or it is far too large, so the build stopped. "
+            "Open it in a picture editor and save it again as PNG or JPEG."
+        ) from None
+    with image:
+        if not _hidden(image):
             return path, False
         cache.mkdir(parents=True, exist_ok=True)
         clean = cache / (hashlib.sha256(data).hexdigest()[:32] + path.suffix.lower())
         if not clean.is_file():
-            keep = {"icc_profile": image.info["icc_profile"]} if "icc_profile" in image.info else {}
+            frames = getattr(image, "n_frames", 1)
+            # Pillow writes some details (a JPEG's comment, say) from `info` when it saves.
+            image.info = {key: value for key, value in image.info.items() if key in HARMLESS}
+            keep: dict[str, object] = {"save_all": True} if frames > 1 else {}
             if image.format == "JPEG":
                 keep["quality"] = 95
             image.save(clean, format=image.format, **keep)
     return clean, True
+
+
+def _hidden(image: Any) -> bool:
+    return bool(image.getexif()) or any(key not in HARMLESS for key in image.info)
+
+
+def has_hidden_details(path: Path) -> bool:
+    """Whether a picture carries details beyond how to show it (EXIF, GPS, XMP, comments, text)."""
+    if path.suffix.lower() not in PICTURES:
+        return False
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return _hidden(image)
+    except (OSError, UnidentifiedImageError, ValueError):
+        return False

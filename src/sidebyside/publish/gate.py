@@ -79,7 +79,7 @@ class _Inventory(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _inventory(fragment: str) -> Counter[Removal]:
+def inventory(fragment: str) -> Counter[Removal]:
     parser = _Inventory()
     parser.feed(fragment)
     parser.close()
@@ -89,7 +89,7 @@ def _inventory(fragment: str) -> Counter[Removal]:
 def check_html(fragment: str) -> list[Removal]:
     """What the gate would remove from `fragment` (nothing: it may be published as it is)."""
     cleaned = sanitise(fragment)
-    removed = _inventory(fragment) - _inventory(cleaned)
+    removed = inventory(fragment) - inventory(cleaned)
     # html5ever moves, closes and lower-cases things without removing anything: a removed
     # element is only reported when the same kind of element is not in the output at all
     # in that number, which the Counter difference already says.

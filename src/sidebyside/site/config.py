@@ -27,7 +27,8 @@ class SideBySideConfig(Config):
     # Menus with more modules (or stories) than this are split into groups of at least
     # this many, so each page carries only its own group (with `navigation.prune`). 0: never.
     nav_group_size = opt.Type(int, default=20)
-    # The date used for consent and review checks (YYYY-MM-DD); empty means today.
+    # Refused if set: consent and review dates are checked against the real date (tests
+    # set the environment variable SIDEBYSIDE_TODAY). Kept so the message can say so.
     today = opt.Type((str, dt.date), default="")
     # Governance reminders (a review falling due, no patient or carer listed yet) are
     # logged as information so they do not fail a strict build; true makes them warnings.

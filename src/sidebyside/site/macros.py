@@ -1,59 +1,72 @@
-"""The few safe macros authors may use in pages, through mkdocs-macros.
+"""The few safe macros authors may use in pages, for sites that list mkdocs-macros.
 
 `story("slug")` embeds a story card (only if its consent allows the web),
 `term("slug")` links a glossary term, `course_version` is the version being built.
-Nothing here can read the environment, the configuration or files.
+
+Side by Side runs them itself, in its own sandbox (render/macro_language.py), just
+before mkdocs-macros would, and then tells mkdocs-macros to leave the page alone with
+`render_macros: false`, the page setting mkdocs-macros documents for that. So pages
+never reach mkdocs-macros' own Jinja environment, its variables (the configuration,
+the environment, git, files) or Python modules, and nothing here depends on its
+private parts. A page that says `render_macros: false` itself is left as written.
+A macro that cannot be used always stops the build, whatever `on_error_fail` says.
 """
 
 from __future__ import annotations
 
-import logging
-import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from sidebyside.checks.untrusted import costly_macro_line
-from sidebyside.content.frontmatter import caching
 from sidebyside.content.schema import did_you_mean
 from sidebyside.render import web_pages
 from sidebyside.render.links import GLOSSARY_INDEX
-from sidebyside.render.no_files import NoFiles, template_line
+from sidebyside.render.macro_language import Delimiters, MacroError, MacroLanguage, MacroProblem
 from sidebyside.render.terms import MARKED_CLASS
 
 if TYPE_CHECKING:
     from sidebyside.site.plugin import SideBySidePlugin
 
-# Variables mkdocs-macros offers by default that would let a page read things it must not.
-UNSAFE_VARIABLES = ("environment", "config", "plugin", "git", "files", "navigation", "filters_builtin")
-# The only variables a page may read. Everything else mkdocs-macros adds (the configuration,
-# `extra`, the environment, git, `files`, `navigation`, `page`...) is removed before every page.
-SAFE_VARIABLES = frozenset({"course_version"})
-SAFE_MACROS = ("story", "term")
-
-log = logging.getLogger("mkdocs.plugins.sidebyside")
+# mkdocs-macros options that bring in Python code or other files: never for pages from many people.
+CODE_OPTIONS = ("modules", "include_yaml")
 
 
-class MacroFailed(Exception):
-    """A macro in a page went wrong; the message names the file and line in plain words."""
+def language_for(config: MkDocsConfig) -> MacroLanguage | None:
+    """The macro language of this site, with mkdocs-macros' braces; None if it does not list mkdocs-macros."""
+    macros_plugin = config.plugins.get("macros")
+    if macros_plugin is None:
+        return None
+    options = macros_plugin.config
+    marks = {
+        key: options.get(f"j2_{key}_string")
+        for key in ("variable_start", "variable_end", "block_start", "block_end", "comment_start", "comment_end")
+    }
+    return MacroLanguage(Delimiters(**{k: v for k, v in marks.items() if v}))
 
 
-class MacroError(Exception):
-    """A macro was used wrongly; mkdocs-macros turns this into a failed build."""
-
-
-def install(config: MkDocsConfig, plugin: SideBySidePlugin) -> None:
-    """Register our macros with mkdocs-macros, which must be listed before `sidebyside`."""
+def install(config: MkDocsConfig) -> None:
+    """Check mkdocs-macros is set up so that only Side by Side's macros reach pages."""
     names = list(config.plugins)
     macros_plugin = config.plugins.get("macros")
     if macros_plugin is None:
         return
     if names.index("macros") > names.index("sidebyside"):
         raise PluginError("In mkdocs.yml, list the `macros` plugin before `sidebyside`, so Side by Side can add its safe macros.")
+    options = macros_plugin.config
+    local = Path(macros_plugin.project_dir) / str(options.get("module_name") or "main")
+    if any(options.get(name) for name in CODE_OPTIONS) or local.with_suffix(".py").is_file() or (local / "__init__.py").is_file():
+        raise PluginError(
+            f"mkdocs-macros found Python code or other files to read ({local.name}.py, or `modules:` or `include_yaml:` "
+            "in mkdocs.yml). Side by Side does not allow this, because pages come from many people. "
+            "Remove the file or the option; pages can use story(), term() and course_version."
+        )
+
+
+def render_page(plugin: SideBySidePlugin, language: MacroLanguage, markdown: str) -> str:
+    """The page's Markdown with its macros run, or PluginError naming the file and line."""
     course = plugin.course
     assert course is not None
 
@@ -62,7 +75,7 @@ def install(config: MkDocsConfig, plugin: SideBySidePlugin) -> None:
         if found is None:
             guess = did_you_mean(slug, [s.slug for s in course.stories])
             raise MacroError(f'story("{slug}") does not match any story.' + (f' Did you mean story("{guess}")?' if guess else ""))
-        if not found.allowed("web", plugin.today):
+        if not found.allowed(plugin.output, plugin.today):
             return ""
         return web_pages.story_card(found, plugin.current_src or "index.md")
 
@@ -75,160 +88,22 @@ def install(config: MkDocsConfig, plugin: SideBySidePlugin) -> None:
         # (the only way a word with an everyday meaning is linked).
         return f"[{text or found.term}]({plugin.link_from_current(GLOSSARY_INDEX)}#{found.slug}){{: .{MARKED_CLASS} }}"
 
-    _refuse_python_modules(macros_plugin)
-    _sandbox(macros_plugin, plugin)
-    macros_plugin.register_macros({"story": story, "term": term})
-    macros_plugin.register_variables({"course_version": plugin.version or "draft"})
-    _keep_safe_variables(macros_plugin)
-    # mkdocs-macros adds `files` and `navigation` (on_nav) and `page` (each page) later:
-    # remove them again just before each page is rendered.
-    macros_plugin.pre_macro_functions.append(_keep_safe_variables)
-
-
-def _keep_safe_variables(macros_plugin: Any) -> None:
-    """Leave pages only our variables and macros (mkdocs-macros' own, like macros_info(), dump the configuration)."""
-    for name in list(macros_plugin.variables):
-        if name not in SAFE_VARIABLES:
-            del macros_plugin.variables[name]
-    env_globals = macros_plugin.env.globals
-    for name in list(env_globals):
-        if name not in SAFE_MACROS:
-            del env_globals[name]
-
-
-def _refuse_python_modules(macros_plugin: Any) -> None:
-    """mkdocs-macros runs Python from `main.py` or `modules:`; content must never bring code."""
-    options = macros_plugin.config
-    local = Path(macros_plugin.project_dir) / str(options.get("module_name") or "main")
-    if options.get("modules") or local.with_suffix(".py").is_file() or (local / "__init__.py").is_file():
-        raise PluginError(
-            f"mkdocs-macros found Python code to run ({local.name}.py or `modules:` in mkdocs.yml). "
-            "Side by Side does not allow this, because pages come from many people. "
-            "Remove the file or the `modules:` option; pages can use story(), term() and course_version."
-        )
-
-
-def _sandbox(macros_plugin: Any, plugin: SideBySidePlugin) -> None:
-    """Swap mkdocs-macros' Jinja2 environment for a sandboxed one that reads no files."""
-    old = macros_plugin.env
-    env = _ReportingSandbox(
-        plugin,
-        loader=NoFiles(),
-        undefined=jinja2.StrictUndefined,
-        block_start_string=old.block_start_string,
-        block_end_string=old.block_end_string,
-        variable_start_string=old.variable_start_string,
-        variable_end_string=old.variable_end_string,
-        comment_start_string=old.comment_start_string,
-        comment_end_string=old.comment_end_string,
-        autoescape=False,
-    )
-    macros_plugin._env = env
-    logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(_DROP_DUMP)
-
-
-class _ReportingSandbox(SandboxedEnvironment):
-    """A sandbox whose templates say, in plain words and with the source line, what went wrong."""
-
-    def __init__(self, plugin: SideBySidePlugin, **options: Any) -> None:
-        super().__init__(**options)
-        self.sidebyside = plugin
-
-    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
-        if caching() and isinstance(source, str) and not may_be_template(self, source):
-            return Verbatim(self, source)  # nothing for Jinja to do: skip parsing and compiling
-        if isinstance(source, str) and (line := costly_macro_line(source)):
-            # Jinja works out sums while it compiles, so ("ab" * 400000000) would fill the memory first.
-            self._fail(source, MacroError("Macros in a page cannot do sums or join text together. Write the words into the page."), line)
-        try:
-            template = super().from_string(source, globals, template_class)
-        except jinja2.TemplateSyntaxError as exc:
-            self._fail(str(source), exc, exc.lineno)
-        return _Rendering(self, template, str(source))
-
-    def _fail(self, source: str, exc: BaseException, line: int | None) -> None:
-        rel, number = self.sidebyside.source_line(source, line)
-        where = f"{rel}, line {number}" if number else rel
-        message = f"{where}: {_plain(exc)}"
-        self.sidebyside.macro_errors.append(message)
-        log.error(message)
-        raise MacroFailed(message) from None
-
-
-class _Rendering:
-    """A template whose errors are reported plainly, then stop the build."""
-
-    def __init__(self, env: _ReportingSandbox, template: jinja2.Template, source: str) -> None:
-        self.env = env
-        self.template = template
-        self.source = source
-
-    def render(self, *args: Any, **kwargs: Any) -> str:
-        try:
-            return self.template.render(*args, **kwargs)
-        except MacroFailed:
-            raise
-        except Exception as exc:
-            self.env._fail(self.source, exc, template_line(exc))
-            raise  # not reached: _fail raises
-
-
-class Verbatim:
-    """A page with no macro in it, rendered as Jinja would: the same text, line breaks as "\\n",
-    one trailing line break removed (unless `keep_trailing_newline`)."""
-
-    def __init__(self, env: jinja2.Environment, source: str) -> None:
-        lines = _NEWLINE.split(source)[::2]
-        if not env.keep_trailing_newline and lines[-1] == "":
-            del lines[-1]
-        self.text = env.newline_sequence.join(lines)
-
-    def render(self, *args: Any, **kwargs: Any) -> str:
-        return self.text
-
-
-_NEWLINE = re.compile(r"(\r\n|\r|\n)")  # Jinja's own line breaks (jinja2.lexer.newline_re)
-
-
-def may_be_template(env: jinja2.Environment, text: str) -> bool:
-    """Whether Jinja could do anything with this text (True when unsure)."""
-    if env.line_statement_prefix or env.line_comment_prefix:
-        return True
-    return any(start in text for start in (env.variable_start_string, env.block_start_string, env.comment_start_string))
-
-
-class _DropMacrosDump(logging.Filter):
-    """mkdocs-macros logs its own long error page; ours names the file and line instead."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "Macro Rendering Error" not in record.getMessage()
-
-
-_DROP_DUMP = _DropMacrosDump()
-
-
-def _plain(exc: BaseException) -> str:
-    allowed = 'In a page you can use {{ story("name-of-a-story-file") }}, {{ term("name-of-a-glossary-file") }} and {{ course_version }} (the file name without .md).'
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return f'Pages cannot include other files ("{exc.name}"). Copy the text you need into the page instead.'
-    if isinstance(exc, SecurityError):
-        return f"This macro tries to reach something pages may not use ({exc}). Remove it. {allowed}"
-    if isinstance(exc, jinja2.UndefinedError):
-        return f"This macro uses something that is not available in pages ({exc.message}). {allowed}"
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f'A macro could not be read ({exc.message}). Check the braces: macros look like {{{{ story("my-story") }}}}.'
-    if isinstance(exc, MacroError):
-        return str(exc)
-    return f"A macro failed ({type(exc).__name__}: {exc}). {allowed}"
-
-
-def has_macros(config: MkDocsConfig, markdown: str) -> bool:
-    """Whether mkdocs-macros could change this Markdown (True when unsure)."""
-    macros_plugin = config.plugins.get("macros")
-    if macros_plugin is None:
-        return False
     try:
-        env = macros_plugin.env
-    except AttributeError:
-        return True
-    return may_be_template(env, markdown)
+        return language.render(markdown, {"story": story, "term": term}, {"course_version": plugin.version or "draft"})
+    except MacroProblem as problem:
+        rel, number = plugin.source_line(markdown, problem.line)
+        where = f"{rel}, line {number}" if number else rel
+        raise PluginError(f"{where}: {problem.message}") from None
+
+
+def switched_off(meta: Mapping[str, Any]) -> bool:
+    """Whether a page asks for its macros to be left as written."""
+    return meta.get("render_macros") is False
+
+
+def wanted(config: MkDocsConfig, meta: Mapping[str, Any]) -> bool:
+    """Whether mkdocs-macros, as set up in mkdocs.yml, would run this page's macros."""
+    if switched_off(meta):
+        return False
+    macros_plugin = config.plugins.get("macros")
+    return macros_plugin is not None and (macros_plugin.config.get("render_by_default", True) or meta.get("render_macros") is True)

@@ -49,9 +49,9 @@ def group(items: list[NavItem], noun: str, size: int = GROUP_SIZE) -> list[NavIt
     return groups
 
 
-def _sections(course: Course, today: dt.date, group_size: int = GROUP_SIZE) -> dict[str, list[NavItem]]:
+def _sections(course: Course, today: dt.date, group_size: int = GROUP_SIZE, output: str = "web") -> dict[str, list[NavItem]]:
     modules = [{m.title: module_src(m.slug)} for m in course.modules]
-    stories = [{s.title: story_src(s.slug)} for s in course.stories_for("web", today)]
+    stories = [{s.title: story_src(s.slug)} for s in course.stories_for(output, today)]
     return {
         MODULES_INDEX: [MODULES_INDEX, *group(modules, "Modules", group_size)],
         STORIES_INDEX: [STORIES_INDEX, *group(stories, "Stories", group_size)],
@@ -100,18 +100,19 @@ def expand(
     group_size: int = GROUP_SIZE,
     *,
     trainers: bool = False,
+    output: str = "web",
 ) -> list[NavItem]:
     """The navigation with modules, stories and (with `trainers`) the trainer edition filled in.
 
     The trainer pages sit under the site's "For trainers" page wherever the nav lists it,
     or in a "For trainers" section added at the end."""
-    sections = _sections(course, today, group_size)
+    sections = _sections(course, today, group_size, output)
     landing = trainers_landing(docs_pages)
     if trainers:
         sections[landing] = _trainer_section(course, landing, group_size)
     if config_nav is not None:
         made_nav = _walk(list(config_nav), sections)
-        if not course.stories_for("web", today):  # no Stories menu in a course without stories
+        if not course.stories_for(output, today):  # no Stories menu in a course without stories
             made_nav = _without(made_nav, STORIES_INDEX)
         if trainers and not _mentions(config_nav, landing):
             made_nav.append({"For trainers": sections[landing]})
@@ -120,7 +121,7 @@ def expand(
     if "index.md" in docs_pages:
         made.append({"Home": "index.md"})
     made += [{"Modules": sections[MODULES_INDEX]}, {"Glossary": GLOSSARY_INDEX}]
-    if course.stories_for("web", today):
+    if course.stories_for(output, today):
         made.append({"Stories": sections[STORIES_INDEX]})
     made += [page for page in docs_pages if page != "index.md" and not (trainers and page == landing)]
     if trainers:

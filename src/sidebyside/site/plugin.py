@@ -86,6 +86,7 @@ ASSET_PREFIX = "assets/sidebyside/"
 REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables", "footnotes")
 HTML_LANG = re.compile(r'<html lang="en"', re.I)
 FEEDBACK_PAGE = "contributing.md"
+_UNSET = object()
 PAGE_LINKS_SLOT = '<span class="sbs-page-links"></span>'
 COLOURS_CSS = "trust-colours.css"  # the trust's colours (render/colours.py), after the engine's stylesheet
 
@@ -119,7 +120,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.current_src = ""
         self.linkable: set[str] = set()
         self.addresses: dict[str, str] = {}
-        self.macro_errors: list[str] = []
         self.left_out_srcs: set[str] = set()
         self.left_out_urls: set[str] = set()
         self.docs_dir = Path("docs")
@@ -130,7 +130,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.previewing = False
         self.version = ""
         self.trainer_srcs: set[str] = set()
-        self.skipped_macros = ""
+        self.macro_language: Any = None
+        self.render_macros_was: dict[str, Any] = {}  # each page's own render_macros, while mkdocs-macros is told to skip it
         self.pending_checks: PendingChecks | None = None
         self.files = Files([])
         self.page_parts: dict[str, web_pages.PageMarkdown] = {}
@@ -155,6 +156,12 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         assert self.session is not None
         return self.session.settings.today
 
+    @property
+    def output(self) -> str:
+        """ "web", or "offline" while the offline copy is built: the stories its consent covers."""
+        assert self.session is not None
+        return self.session.settings.output
+
     def _session_for(self, config: MkDocsConfig) -> BuildSession:
         """The session a command handed over for this very configuration, else a new one."""
         if self.session is not None and self.session.mkdocs_config is config:
@@ -168,7 +175,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         session = self.session = self._session_for(config)
         self.root = session.settings.root
         self.docs_dir = Path(config.docs_dir)
-        self.macro_errors = []
         try:
             course, findings = session.course()
             checks = session.checks()
@@ -191,7 +197,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 config.markdown_extensions.append(name)
         chart_fences.install(config.markdown_extensions, config.mdx_configs)
         config.nav = nav.expand(
-            config.nav, course, self.today, self._docs_pages(config), self.config.nav_group_size, trainers=self.config.trainer_edition
+            config.nav,
+            course,
+            self.today,
+            self._docs_pages(config),
+            self.config.nav_group_size,
+            trainers=self.config.trainer_edition,
+            output=self.output,
         )
         if self.config.handouts:
             config.nav = nav.add_handouts(config.nav)
@@ -202,7 +214,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # The engine's look first, then the trust's colours, then the course's own stylesheets: the course wins.
         config.extra_css[0:0] = [ASSET_PREFIX + "sidebyside.css"] + ([ASSET_PREFIX + COLOURS_CSS] if self.colours_css else [])
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
-        macros.install(config, self)
+        macros.install(config)
+        self.macro_language = macros.language_for(config)
         return config
 
     def _show_version(self, config: MkDocsConfig) -> None:
@@ -284,7 +297,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # The contacts sheet shows the ways to reach people that mkdocs.yml gives: configuration a maintainer reviews.
         self.allowed_details[contacts_page.CONTACTS_PAGE] = ("phone", "email", "postcode")
         self.linkable = {module_src(m.slug) for m in course.modules} | {story_src(s.slug) for s in course.stories}
-        left = [s for s in course.stories if not s.allowed("web", today)]
+        left = [s for s in course.stories if not s.allowed(self.output, today)]
         self.left_out_srcs = {story_src(s.slug) for s in left}
         self.left_out_urls = {s.url for s in left}
         self.linkable |= {trainer_module_src(m.slug) for m in course.modules if self.config.trainer_edition}
@@ -316,8 +329,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             MODULES_INDEX: web_pages.modules_index(course.modules, language=language),
             GLOSSARY_INDEX: web_pages.glossary_page(course.terms, language=language),
         }
-        if course.stories_for("web", today):  # no empty Stories page in a course without stories
-            pages[STORIES_INDEX] = web_pages.stories_index(course.stories_for("web", today), language=language)
+        if course.stories_for(self.output, today):  # no empty Stories page in a course without stories
+            pages[STORIES_INDEX] = web_pages.stories_index(course.stories_for(self.output, today), language=language)
         for module in course.modules:
             # A page not yet translated is shown whole in the original language: its words and the engine's.
             words = language if translated is None or module.slug in translated.modules else own
@@ -330,7 +343,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             if module.easy_read is not None:
                 easy_words = language if translated is None or module.slug in translated.easy_reads else own
                 pages[easy_read_src(module.slug)] = easy_read.easy_read_page(module, module.easy_read, easy_words)
-        for story in course.stories_for("web", today):
+        for story in course.stories_for(self.output, today):
             words = language if translated is None or story.slug in translated.stories else own
             pages[story_src(story.slug)] = web_pages.story_page(story, course, edition, words)
         return pages
@@ -417,9 +430,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 rel = file.src_uri
             try:
                 check_file(path, rel, project, designed)
+                clean, changed = without_hidden_details(path, cache)
             except GateProblem as exc:
-                raise PluginError(str(exc)) from None
-            clean, changed = without_hidden_details(path, cache)
+                raise PluginError(f"{rel}: {exc}" if rel not in str(exc) else str(exc)) from None
             if changed:
                 file.abs_src_path = str(clean)
                 log.info(f"Note: removed hidden details (such as the camera, the place or names) from {rel} before publishing it.")
@@ -466,7 +479,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             for m in course.modules
         }
         pages[SESSION_PLAN] = trainer_pages.session_plan_page(course, plan, begins, slide_links.session_slides(self.decks, SESSION_PLAN))
-        pages[TRAINER_NOTES] = trainer_pages.notes_page(course, course.stories_for("web", self.today))
+        pages[TRAINER_NOTES] = trainer_pages.notes_page(course, course.stories_for(self.output, self.today))
         if nav.trainers_landing(self._docs_pages(config)) == TRAINERS_INDEX and not (Path(config.docs_dir) / TRAINERS_INDEX).is_file():
             pages[TRAINERS_INDEX] = trainer_pages.trainers_landing()
         return pages
@@ -502,31 +515,31 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         where = furniture.page_address(page, self.site_url)
         return feedback_box(href, self.furniture.word_report(where), self.furniture.word_report(where, WORD_PLACEHOLDER), language)
 
-    @event_priority(50)  # before macros
-    def _skip_macros_if_none(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # A page with no macro in it comes out of mkdocs-macros unchanged: skip the work.
-        if caching() and "render_macros" not in page.meta and not macros.has_macros(config, markdown):
-            page.meta["render_macros"] = False
-            self.skipped_macros = page.file.src_uri
-        elif self.course is not None and not self._macros_are_safe(markdown, page):
-            # The checks stop this build; meanwhile a macro that could hang or fill the memory is never run.
-            page.meta["render_macros"] = False
-            self.skipped_macros = page.file.src_uri
+    @event_priority(50)  # before mkdocs-macros, which is then told to leave the page alone
+    def _run_macros(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        from sidebyside.content.markdown_limits import costly_markdown
+
+        line, problem = costly_markdown(markdown)  # before Markdown (or a macro) reads it: see content/markdown_limits.py
+        if problem:
+            rel = self.sources_of.get(page.file.src_uri, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+            raise PluginError(f"{rel}, line {line} of the page text: {problem}")
+        if self.macro_language is None:
+            return markdown
+        if macros.wanted(config, page.meta):
+            markdown = macros.render_page(self, self.macro_language, markdown)
+            if isinstance(page.title, str) and self.macro_language.may_have_macros(page.title):
+                page.title = macros.render_page(self, self.macro_language, page.title)
+        self.render_macros_was[page.file.src_uri] = page.meta.get("render_macros", _UNSET)
+        page.meta["render_macros"] = False  # mkdocs-macros' own switch: it renders nothing
         return markdown
 
-    def _macros_are_safe(self, markdown: str, page: Page) -> bool:
-        from sidebyside.checks.pages import PageText
-        from sidebyside.checks.untrusted import macro_problems
-
-        assert self.course is not None
-        text = PageText(page.file.src_uri, "page", markdown, 1, page.file.src_uri, self.root)
-        return not macro_problems(text, self.course)
-
-    @event_priority(-50)  # after macros have run
+    @event_priority(-50)  # after mkdocs-macros has left the page alone
     def _rewrite_address_links(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.skipped_macros == page.file.src_uri:
+        was = self.render_macros_was.pop(page.file.src_uri, _UNSET)
+        if was is _UNSET:
             page.meta.pop("render_macros", None)
-            self.skipped_macros = ""
+        else:
+            page.meta["render_macros"] = was
         if page.file.src_uri in self.trainer_srcs:
             page.meta["search"] = {"exclude": True}  # trainer pages never appear in search results
         in_language = self.language_pages.get(page.file.src_uri)
@@ -538,7 +551,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # Links to stories left out of the website (consent) keep their text but lose the link.
         return left_out.unlink(markdown, page.file.src_uri, address, self.left_out_srcs, self.left_out_urls)
 
-    on_page_markdown = CombinedEvent(_skip_macros_if_none, _rewrite_address_links)
+    on_page_markdown = CombinedEvent(_run_macros, _rewrite_address_links)
 
     @event_priority(100)  # first, so that other plugins see the whole page
     def _fill_parts(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -556,11 +569,16 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     @event_priority(-100)  # last: the publish gate reads the page content as it will be published
     def _gate(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         from sidebyside.publish import GateProblem, gate
+        from sidebyside.publish.fields import meta_strings
 
         src = page.file.src_uri
         source = self.sources_of.get(src, f"{Path(config.docs_dir).name}/{src}" if not page.file.generated_by else "")
+        allowed = self.allowed_details.get(src, ())
         try:
-            gate(html, f"The page {src}", source, self.allowed_details.get(src, ()))
+            gate(html, f"The page {src}", source, allowed)
+            # The theme shows the title and front matter (a description, say) as they are.
+            for field, text in [("title", page.title or ""), *meta_strings(page.meta)]:
+                gate(text, f"The {field} of the page {src}", source, allowed)
         except GateProblem as exc:
             raise PluginError(str(exc)) from None
         return html
@@ -651,14 +669,29 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         shown = in_language.shown_in.code if in_language is not None else own
         output = output.replace(PAGE_LINKS_SLOT, page_links(self.furniture.suggest_change(page.edit_url), shown), 1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
-        return accessible_html.apply(output)
+        output = accessible_html.apply(output)
+        src = page.file.src_uri
+        self._gate_page(output, f"The page {src}", self.sources_of.get(src, "" if page.file.generated_by else f"docs/{src}"))
+        return output
+
+    @staticmethod
+    def _gate_page(output: str, where: str, source: str) -> None:
+        """Publish gate: the finished page, theme and all (see sidebyside.publish.page)."""
+        from sidebyside.publish import GateProblem, gate_page
+
+        try:
+            gate_page(output, where, source)
+        except GateProblem as exc:
+            raise PluginError(str(exc)) from None
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The "page not found" page is a template, not a page: give it the same fixes.
         if not template_name.endswith(".html"):
             return output_content
         output_content = output_content.replace(PAGE_LINKS_SLOT, "", 1)
-        return accessible_html.apply(HTML_LANG.sub('<html lang="en-GB"', output_content, count=1))
+        output = accessible_html.apply(HTML_LANG.sub('<html lang="en-GB"', output_content, count=1))
+        self._gate_page(output, f"The page {template_name}", "")
+        return output
 
     @event_priority(100)  # before other plugins finish: the checks decide whether the build stands
     def on_post_build(self, *, config: MkDocsConfig) -> None:
