@@ -33,7 +33,7 @@ for _tag, _names in {
     "html": {"class", "lang", "dir"},
     "meta": {"charset", "name", "content"},
     "link": {"href", "rel", "type", "sizes", "hreflang", "media", "crossorigin"},
-    "a": {"target", "hreflang", "download"},
+    "a": {"target", "hreflang", "download", "aria-current"},  # aria-current: the language switcher's own language
     "form": {"name"},
     "label": {"for"},
     "input": {"name", "placeholder", "autocapitalize", "autocomplete", "autocorrect", "spellcheck", "required", "value", "id"},
