@@ -116,7 +116,7 @@ def generate(out: Path, modules: int = 50, terms: int = 300, stories: int = 200,
         "  features: [navigation.indexes, navigation.sections, navigation.prune, navigation.footer, navigation.top, "
         "search.highlight, toc.follow]\n"
         "plugins:\n  - search\n  - macros:\n      on_error_fail: true\n      on_undefined: strict\n"
-        "  - sidebyside:\n      today: 2026-11-25\n"
+        "  - sidebyside:\n"
         # Local contacts filled in, so the build has no reminder about them.
         "      contacts:\n"
         + "".join(

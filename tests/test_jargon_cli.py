@@ -172,7 +172,8 @@ def test_reference_course_has_zero_jargon_errors(repo: Path):
     findings = json.loads(done.stdout)
     assert [f for f in findings if f["severity"] == "error"] == []
     assert done.returncode == 0
-    checked = {f["path"].split("/")[0] for f in findings}
+    # (A translated docs page gets one note that its language has no reading measure; nothing else.)
+    checked = {f["path"].split("/")[0] for f in findings if not f["rule"].startswith("translation-")}
     assert "docs" not in checked
 
 
