@@ -108,6 +108,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.handouts: list[Any] = []
         self.decks: list[Any] = []
         self.sources_of: dict[str, str] = {}
+        self.source_paths: dict[str, Path] = {}  # the file each module and story page is made from
         self.allowed_details: dict[str, tuple[str, ...]] = {}
         self.previewing = False
         self.version = ""
@@ -253,6 +254,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             # Easy Read pages are reached from their module page, not the menu.
             inclusion = InclusionLevel.NOT_IN_NAV if src.endswith(EASY_READ_PAGE) else InclusionLevel.UNDEFINED
             self._add(files, File.generated(config, src, content=markdown, inclusion=inclusion))
+        self.source_paths = sources.paths_by_src(course)
         # For the publish gate: the file a contributor fixes for each page, and the personal details it may show.
         self.sources_of = {module_src(m.slug): m.rel for m in course.modules} | {story_src(s.slug): s.rel for s in course.stories}
         self.sources_of |= {easy_read_src(m.slug): m.easy_read.rel for m in course.modules if m.easy_read is not None}
