@@ -19,6 +19,7 @@ Writes bench/reports/scale.md.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import resource
@@ -59,7 +60,8 @@ def scale_course(target: Path, modules: int) -> Path:
         if copy:
             index = folder / "index.md"
             front, body = _split(index.read_text(encoding="utf-8"))
-            front = re.sub(r"^title: (.*)$", lambda m, n=number: f"title: {m.group(1).strip()} ({n})", front, count=1, flags=re.M)
+            title = f"{yaml.safe_load(front)['title']} ({number})"  # quoted again: the title may be quoted already
+            front = re.sub(r"^title: .*$", lambda _m, t=title: f"title: {json.dumps(t, ensure_ascii=False)}", front, count=1, flags=re.M)
             front = re.sub(r"^order: .*$", f"order: {number}", front, count=1, flags=re.M)
             index.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
         else:

@@ -26,6 +26,7 @@ from sidebyside.reading import CourseOnTheWay, read_and_check
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from sidebyside.app.passed_pages import PassedPages
     from sidebyside.print.pipeline import HandoutSet
     from sidebyside.slides import DeckSet
 
@@ -68,6 +69,7 @@ class BuildSession:
         self.jobs = jobs  # handouts made at once (0: one per core)
         self.made = Made()
         self._course: CourseOnTheWay | None = None
+        self._passed: PassedPages | None = None
 
     @classmethod
     def open(cls, config_file: Path, *, version: str = "", progress: Progress | None = None, jobs: int = 0) -> BuildSession:
@@ -166,6 +168,14 @@ class BuildSession:
         other.made.handouts, other.made.decks = self.made.handouts, self.made.decks
         config.plugins[PLUGIN].session = other  # type: ignore[attr-defined]
         return other
+
+    def passed_pages(self) -> PassedPages:
+        """The pages the publish gate passed in earlier builds (see app/passed_pages.py), read once per session."""
+        if self._passed is None:
+            from sidebyside.app.passed_pages import PassedPages
+
+            self._passed = PassedPages(self.settings.project_dir)
+        return self._passed
 
     def note(self, line: str) -> None:
         self.made.notes.append(line)

@@ -44,8 +44,9 @@ def html_figure(text: str, taken_ids: set[str]) -> str:
     return figure(reading, ident_for(text, taken_ids))
 
 
-def for_slides(text: str, scale: float = 3.0) -> SlideChart:
-    """Everything a slide deck needs from a ```run-chart block. Raises ChartError if it cannot be drawn."""
+def for_slides(text: str, scale: float = 3.0, *, picture: bool = True) -> SlideChart:
+    """Everything a slide deck needs from a ```run-chart block. Raises ChartError if it cannot be drawn.
+    With `picture=False` the PNG (the slow part) is left out: `png` is empty."""
     from sidebyside.charts.png import to_png
 
     reading = read(parse(text))
@@ -57,7 +58,7 @@ def for_slides(text: str, scale: float = 3.0) -> SlideChart:
         caption=reading.chart.caption or describe.caption(reading),
         headings=table.headings(reading),
         rows=table.rows(reading),
-        png=to_png(layout, scale),
+        png=to_png(layout, scale) if picture else b"",
         svg=standalone(layout, reading.chart.title, description),
     )
 

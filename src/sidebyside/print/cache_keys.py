@@ -26,17 +26,33 @@ MADE_BY = ("print", "render", "content", "publish", "i18n")  # i18n: the catalog
 LIBRARIES = ("weasyprint", "markdown", "pymdown-extensions", "jinja2", "segno", "pydyf", "tinycss2", "fonttools", "babel")
 
 
-def canonical(value: object) -> str:
-    """A text that is the same for equal values in any process (no hash-ordered sets, no ids)."""
+def canonical(value: object, memo: dict[int, tuple[object, str]] | None = None) -> str:
+    """A text that is the same for equal values in any process (no hash-ordered sets, no ids).
+
+    `memo` keeps the text of each record and collection already written, by identity, for
+    many keys made at once: every handout holds the same glossary terms, and the course
+    handout every module, so without it a warm build spent most of its time writing the
+    same records again."""
+    if memo is not None and (isinstance(value, dict | list | tuple | set | frozenset) or dataclasses.is_dataclass(value)):
+        held = memo.get(id(value))
+        if held is not None and held[0] is value:
+            return held[1]
+        text = _canonical(value, memo)
+        memo[id(value)] = (value, text)  # the value is held, so its id is not reused
+        return text
+    return _canonical(value, memo)
+
+
+def _canonical(value: object, memo: dict[int, tuple[object, str]] | None) -> str:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = ", ".join(f"{f.name}={canonical(getattr(value, f.name))}" for f in dataclasses.fields(value))
+        fields = ", ".join(f"{f.name}={canonical(getattr(value, f.name), memo)}" for f in dataclasses.fields(value))
         return f"{type(value).__name__}({fields})"
     if isinstance(value, dict):
-        return "{" + ", ".join(sorted(f"{canonical(k)}: {canonical(v)}" for k, v in value.items())) + "}"
+        return "{" + ", ".join(sorted(f"{canonical(k, memo)}: {canonical(v, memo)}" for k, v in value.items())) + "}"
     if isinstance(value, set | frozenset):
-        return "{" + ", ".join(sorted(canonical(v) for v in value)) + "}"
+        return "{" + ", ".join(sorted(canonical(v, memo) for v in value)) + "}"
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(canonical(v) for v in value) + "]"
+        return "[" + ", ".join(canonical(v, memo) for v in value) + "]"
     if isinstance(value, enum.Enum):
         return canonical(value.value)
     if isinstance(value, Path | dt.date | dt.time):
@@ -66,10 +82,13 @@ def engine_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def handout_key(engine: str, settings: object, inputs: object, assets: tuple[Path, ...]) -> str:
-    """The key of one handout: the engine, the settings, the records it is made from and its images."""
+def handout_key(
+    engine: str, settings: object, inputs: object, assets: tuple[Path, ...], memo: dict[int, tuple[object, str]] | None = None
+) -> str:
+    """The key of one handout: the engine, the settings, the records it is made from and its images.
+    Pass the same `memo` (an empty dict to start) to every key of one build: see `canonical`."""
     digest = hashlib.sha256(engine.encode())
-    for label, text in (("settings", canonical(settings)), ("inputs", canonical(inputs))):
+    for label, text in (("settings", canonical(settings, memo)), ("inputs", canonical(inputs, memo))):
         data = text.encode("utf-8")
         digest.update(f"{label}:{len(data)}:".encode())
         digest.update(data)

@@ -68,9 +68,9 @@ class HandoutSet:
         return {h.name: h for h in self.handouts}
 
 
-def planned_key(engine: str, settings: HandoutSettings, plan: PlannedHandout) -> str:
+def planned_key(engine: str, settings: HandoutSettings, plan: PlannedHandout, memo: dict[int, tuple[object, str]] | None = None) -> str:
     """A handout's cache key: its name and kind too, as two booklets can be made from the same records."""
-    return handout_key(engine, settings, (plan.name, plan.kind, plan.language, plan.inputs), plan.assets)
+    return handout_key(engine, settings, (plan.name, plan.kind, plan.language, plan.inputs), plan.assets, memo)
 
 
 def _settings_for_key(settings: HandoutSettings) -> HandoutSettings:
@@ -149,7 +149,8 @@ def render_planned(
     _ignore_itself(cache)
     engine = engine_fingerprint()
     keyed = _settings_for_key(settings)
-    keys = [planned_key(engine, keyed, p) for p in planned]
+    memo: dict[int, tuple[object, str]] = {}  # records shared by many handouts are written once
+    keys = [planned_key(engine, keyed, p, memo) for p in planned]
     pages: dict[str, int] = {}
     todo: dict[str, PlannedHandout] = {}
     for plan, key in zip(planned, keys, strict=True):

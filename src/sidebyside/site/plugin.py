@@ -126,6 +126,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.handouts: list[Any] = []
         self.decks: list[Any] = []
         self.sources_of: dict[str, str] = {}
+        self.source_paths: dict[str, Path] = {}  # the file each module and story page is made from
         self.allowed_details: dict[str, tuple[str, ...]] = {}
         self.previewing = False
         self.version = ""
@@ -288,6 +289,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             # Easy Read pages are reached from their module page, not the menu.
             inclusion = InclusionLevel.NOT_IN_NAV if src.endswith(EASY_READ_PAGE) else InclusionLevel.UNDEFINED
             self._add(files, File.generated(config, src, content=markdown, inclusion=inclusion))
+        self.source_paths = sources.paths_by_src(course)
         # For the publish gate: the file a contributor fixes for each page, and the personal details it may show.
         self.sources_of = {module_src(m.slug): m.rel for m in course.modules} | {story_src(s.slug): s.rel for s in course.stories}
         self.sources_of |= {easy_read_src(m.slug): m.easy_read.rel for m in course.modules if m.easy_read is not None}
@@ -574,13 +576,20 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         src = page.file.src_uri
         source = self.sources_of.get(src, f"{Path(config.docs_dir).name}/{src}" if not page.file.generated_by else "")
         allowed = self.allowed_details.get(src, ())
+        # The theme shows the title and front matter (a description, say) as they are.
+        fields = [("title", page.title or ""), *meta_strings(page.meta)]
+        passed = self.session.passed_pages() if self.session is not None and caching() else None
+        key = passed.key(html + "".join(f"\0{name}\0{text}" for name, text in fields), allowed) if passed is not None else ""
+        if passed is not None and passed.passed(key):
+            return html  # the gate passed exactly this page, title and front matter before
         try:
             gate(html, f"The page {src}", source, allowed)
-            # The theme shows the title and front matter (a description, say) as they are.
-            for field, text in [("title", page.title or ""), *meta_strings(page.meta)]:
+            for field, text in fields:
                 gate(text, f"The {field} of the page {src}", source, allowed)
         except GateProblem as exc:
             raise PluginError(str(exc)) from None
+        if passed is not None:
+            passed.add(key)
         return html
 
     on_page_content = CombinedEvent(_fill_parts, _gate)
@@ -699,6 +708,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self.pages_task.finish()
             self.pages_task = None
         self._collect_checks()
+        if self.session is not None and caching():
+            self.session.passed_pages().save()
 
     def _collect_checks(self) -> None:
         """Wait for the checks running on another core, and report what they found."""

@@ -15,19 +15,29 @@ from urllib.parse import urljoin
 from sidebyside.render.links import GLOSSARY_INDEX, MODULES_INDEX, STORIES_INDEX, module_src, story_src
 
 if TYPE_CHECKING:
+    from sidebyside.content.model import Course
     from sidebyside.site.plugin import SideBySidePlugin
+
+
+def paths_by_src(course: Course) -> dict[str, Path]:
+    """The file each module and story page is made from, by the page's source on the site:
+    made once per build, as every page looks its own up (a search per page grew with the
+    square of the course's size)."""
+    found: dict[str, Path] = {}
+    for m in course.modules:
+        found.setdefault(module_src(m.slug), m.path)
+    for s in course.stories:
+        found.setdefault(story_src(s.slug), s.path)
+    return found
 
 
 def source_files(plugin: SideBySidePlugin, src: str) -> list[Path]:
     """The repository files a site page is made from (most pages: one)."""
     course = plugin.course
     if course is not None:
-        for m in course.modules:
-            if module_src(m.slug) == src:
-                return [m.path]
-        for s in course.stories:
-            if story_src(s.slug) == src:
-                return [s.path]
+        paths = plugin.source_paths if plugin.source_paths else paths_by_src(course)
+        if src in paths:
+            return [paths[src]]
         if src == GLOSSARY_INDEX:
             return [t.path for t in course.terms]
         if src in (MODULES_INDEX, STORIES_INDEX):

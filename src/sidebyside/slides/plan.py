@@ -10,10 +10,9 @@ Trainer notes become the speaker notes of the slide they follow.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sidebyside.content.model import Course, Module, Story, Term
@@ -23,6 +22,7 @@ from sidebyside.render.links import SESSION_DECK, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import TRAINER_START
 from sidebyside.render.web_pages import minutes, teller_line
+from sidebyside.slides.chart_pictures import ChartPictures
 from sidebyside.slides.deck import Deck, Picture, Slide
 
 MOST_MEANING_WORDS = 24  # a glossary meaning longer than this shows only its first sentence
@@ -147,6 +147,8 @@ class _Planner:
         self.settings = settings
         self.matcher = matcher_for(course.terms)
         self.terms: dict[str, Term] = {t.slug: t for t in course.terms}
+        self.pictures = ChartPictures(settings.cache_dir or settings.root / ".sidebyside-cache" / "slides")
+        self.bodies: dict[str, list[Slide]] = {}  # a module's slides are in its own deck and the session's
 
     # --- pieces ------------------------------------------------------------------------
 
@@ -192,19 +194,14 @@ class _Planner:
 
     def charts(self, module: Module) -> list[Slide]:
         """A slide for each run chart in the module: the picture, with its reading as the text alternative."""
-        from sidebyside.charts import FENCE_NAME, ChartError, for_slides
+        from sidebyside.charts import FENCE_NAME, ChartError
 
         slides = []
         for source in re.findall(rf"^```{FENCE_NAME}[^\n]*\n(.*?)^```\s*$", module.body, re.M | re.S):
             try:
-                chart = for_slides(source)
+                chart, picture = self.pictures.picture(source)
             except ChartError:  # the checks have already said what is wrong with it
                 continue
-            folder = self.settings.cache_dir or self.settings.root / ".sidebyside-cache" / "slides"
-            folder.mkdir(parents=True, exist_ok=True)
-            picture = folder / f"chart-{hashlib.sha256(chart.png).hexdigest()[:20]}.png"
-            if not picture.is_file():
-                picture.write_bytes(chart.png)
             slides.append(
                 Slide(chart.title, lines=[chart.caption], notes=chart.description, pictures=[Picture(picture, chart.description)])
             )
@@ -273,9 +270,11 @@ class _Planner:
     # --- decks -------------------------------------------------------------------------
 
     def module_body(self, module: Module) -> list[Slide]:
-        content, before = self.content(module)
-        shown = [*self.outcomes(module, before), *content, *self.charts(module), *self.activities(module)]
-        return [*shown, *self.words(module, shown), *self.stories(module)]
+        if module.slug not in self.bodies:
+            content, before = self.content(module)
+            shown = [*self.outcomes(module, before), *content, *self.charts(module), *self.activities(module)]
+            self.bodies[module.slug] = [*shown, *self.words(module, shown), *self.stories(module)]
+        return [replace(s, lines=list(s.lines), pictures=list(s.pictures)) for s in self.bodies[module.slug]]
 
     def module_deck(self, module: Module) -> Deck:
         slides = [self.title_slide(module), *self.module_body(module), self.closing()]

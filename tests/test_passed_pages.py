@@ -1,0 +1,61 @@
+"""The publish gate's memory of passed pages: it saves work on a warm build, and cannot be fooled.
+
+The pages themselves are compared with and without it in
+test_performance.test_build_output_is_identical_with_and_without_caches.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factory import Course
+from sidebyside.app.passed_pages import FILE, PassedPages
+
+HOSTILE = '<p>Hello</p><script>alert("hi")</script>'
+
+
+def test_a_passed_file_written_by_someone_else_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "course"
+    project.mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    forged = PassedPages(project)
+    forged.add(forged.key(HOSTILE))
+    forged.save()  # as a pull request could commit it
+    assert (project / FILE).is_file()
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "ci-machine"))
+    ours = PassedPages(project)
+    assert not ours.passed(ours.key(HOSTILE))
+    assert ours.key(HOSTILE) != forged.key(HOSTILE)
+
+
+def test_a_changed_page_or_permission_is_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = PassedPages(tmp_path)
+    first.add(first.key("<p>Ring 0113 496 0000</p>", ["phone"]))
+    first.save()
+    again = PassedPages(tmp_path)
+    assert again.passed(again.key("<p>Ring 0113 496 0000</p>", ["phone"]))
+    assert not again.passed(again.key("<p>Ring 0113 496 0000</p>", []))  # the permission was taken away
+    assert not again.passed(again.key("<p>Ring 0113 496 0001</p>", ["phone"]))  # the page changed
+    assert "0113" not in (tmp_path / FILE).read_text(encoding="ascii")  # hashes only, never the text
+
+
+def test_a_warm_build_remembers_every_page_and_only_those_still_built(course: Course, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(course.root.parent / "cache"))
+    course.module("01-one", "## Start\n\nWe meet.\n", title="One")
+    course.module("02-two", "## More\n\nWe meet again.\n", title="Two", order=2)
+    assert course.build().code == 0
+    kept = (course.root / FILE).read_text(encoding="ascii").split()
+    assert len(kept) == _pages(course)
+    (course.root / "modules" / "02-two").rename(course.root / "02-two-away")
+    assert course.build().code == 0
+    now = (course.root / FILE).read_text(encoding="ascii").split()
+    assert len(now) == _pages(course) < len(kept)  # the module's pages are forgotten
+    assert len(set(now) & set(kept)) >= len(now) // 2  # pages that did not change keep their keys
+
+
+def _pages(course: Course) -> int:
+    return len(list((course.root / "site").rglob("*.html"))) - 1  # the "not found" page is a template, not a page
