@@ -17,8 +17,10 @@ import html
 import re
 from collections.abc import Callable
 
+from sidebyside.i18n import N_
+
 CONTENT_ID = "sbs-content"
-SKIP_TEXT = "Skip to main content"
+SKIP_TEXT = N_("Skip to main content")
 
 _SKIP_OPEN = '<div data-md-component="skip">'
 _CONTENT_OPEN = '<div class="md-content" data-md-component="content">'
@@ -30,7 +32,14 @@ _NAV_TITLE = re.compile(
 )
 _NAV_TOGGLE = re.compile(r'(<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\2_label")')
 
-TOGGLE_NAMES = {"__drawer": "Menu", "__search": "Search"}
+TOGGLE_NAMES = {"__drawer": N_("Menu"), "__search": N_("Search")}
+
+Words = Callable[[str], str]
+"""The engine's words in the page's language (a catalogue's `gettext`); English as it is by default."""
+
+
+def _english(message: str) -> str:
+    return message
 
 
 def _before(page: str, marker: str) -> int:
@@ -40,12 +49,12 @@ def _before(page: str, marker: str) -> int:
     return at if at >= 0 else len(page)
 
 
-def skip_link(page: str) -> str:
+def skip_link(page: str, words: Words = _english) -> str:
     """A skip link on every page (Material only adds one when a page has headings),
     to the page's content, which takes focus so the next Tab starts there."""
     if page.find(_CONTENT_OPEN) < 0:
         return page
-    link = f'<div data-md-component="skip"><a href="#{CONTENT_ID}" class="md-skip">{SKIP_TEXT}</a></div>'
+    link = f'<div data-md-component="skip"><a href="#{CONTENT_ID}" class="md-skip">{html.escape(words(SKIP_TEXT))}</a></div>'
     skip = page.find(_SKIP_OPEN)
     end = page.find("</div>", skip) if skip >= 0 else -1
     if end >= 0:
@@ -55,13 +64,14 @@ def skip_link(page: str) -> str:
     return page[:content] + focusable + page[content + len(_CONTENT_OPEN) :]
 
 
-def search_dialog(page: str) -> str:
+def search_dialog(page: str, words: Words = _english) -> str:
     """Name the search dialog, and drop the extra tab stop on its (closed, invisible) results box."""
-    page = page.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+    name = html.escape(words(TOGGLE_NAMES["__search"]), quote=True)
+    page = page.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{name}">', 1)
     return page.replace(_SEARCH_SCROLL, '<div class="md-search__scrollwrap"', 1)
 
 
-def header_buttons(page: str) -> str:
+def header_buttons(page: str, words: Words = _english) -> str:
     """Material opens the menu and the search with <label>s, which a keyboard cannot reach.
     Make them real buttons; sidebyside.js ticks the same hidden checkbox Material watches."""
 
@@ -69,14 +79,14 @@ def header_buttons(page: str) -> str:
         target, icon = match.group(1), match.group(2)
         return (
             f'<button type="button" class="md-header__button md-icon sbs-toggle" data-sbs-toggle="{target}" '
-            f'aria-label="{TOGGLE_NAMES[target]}" aria-expanded="false">{icon}</button>'
+            f'aria-label="{html.escape(words(TOGGLE_NAMES[target]), quote=True)}" aria-expanded="false">{icon}</button>'
         )
 
     end = _before(page, "</header>")
     return _HEADER_TOGGLE.sub(button, page[:end]) + page[end:]
 
 
-def section_names(page: str) -> str:
+def section_names(page: str, words: Words = _english) -> str:
     """Menu sections are named by an empty label (only an arrow icon), so every section's
     navigation landmark had no name. Give each label its section's title."""
     titles = {m.group(1): html.unescape(m.group(2)) for m in _NAV_TITLE.finditer(page)}
@@ -88,13 +98,13 @@ def section_names(page: str) -> str:
     return _NAV_TOGGLE.sub(named, page)
 
 
-FIXES: list[Callable[[str], str]] = [skip_link, search_dialog, header_buttons, section_names]
+FIXES: list[Callable[[str, Words], str]] = [skip_link, search_dialog, header_buttons, section_names]
 
 
-def apply(page: str) -> str:
-    """Apply every fix to one page of HTML."""
+def apply(page: str, words: Words = _english) -> str:
+    """Apply every fix to one page of HTML; the words the fixes add are `words(...)`, in the page's language."""
     for fix in FIXES:
-        page = fix(page)
+        page = fix(page, words)
     return page
 
 
@@ -103,7 +113,7 @@ def missing_fixes(page: str) -> list[str]:
     missing = []
     if f'href="#{CONTENT_ID}" class="md-skip"' not in page or f'id="{CONTENT_ID}"' not in page:
         missing.append("skip link to the page content")
-    if 'role="dialog" aria-label="Search"' not in page and 'data-md-component="search"' in page:
+    if 'role="dialog" aria-label="' not in page and 'data-md-component="search"' in page:
         missing.append("name of the search dialog")
     if 'data-sbs-toggle="__drawer"' not in page:
         missing.append("keyboard button for the menu")

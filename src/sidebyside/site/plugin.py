@@ -65,7 +65,7 @@ from sidebyside.render.links import (
     trainer_module_src,
 )
 from sidebyside.render.terms import link_terms, matcher_for, words_box
-from sidebyside.site import accessible_html, address_links, furniture, macros, nav, sources, template_cache
+from sidebyside.site import accessible_html, address_links, furniture, macros, nav, sources, template_cache, theme_words
 from sidebyside.site.config import SideBySideConfig
 from sidebyside.site.languages import (
     address,
@@ -217,6 +217,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         config.extra_javascript.append(ASSET_PREFIX + "sidebyside.js")
         macros.install(config)
         self.macro_language = macros.language_for(config)
+        theme_words.install(config.theme)
         return config
 
     def _show_version(self, config: MkDocsConfig) -> None:
@@ -601,6 +602,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # every page, so searching for a word would find them everywhere. It also spares
         # the index reading them, which made builds slower.
         page.content = self._finish_content(page.content or "", page, self.files)
+        in_language = self.language_pages.get(page.file.src_uri)
+        if in_language is not None:  # Material's own words ("Search", "Back to top") in the page's language
+            context[theme_words.CONTEXT_KEY] = theme_words.theme_language(config.theme, in_language.shown_in.code)  # type: ignore[index]
         return context
 
     def _finish_content(self, html: str, page: Page, files: Files) -> str:
@@ -678,7 +682,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         shown = in_language.shown_in.code if in_language is not None else own
         output = output.replace(PAGE_LINKS_SLOT, page_links(self.furniture.suggest_change(page.edit_url), shown), 1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
-        output = accessible_html.apply(output)
+        output = accessible_html.apply(output, messages_for(shown).gettext)
         src = page.file.src_uri
         self._gate_page(output, f"The page {src}", self.sources_of.get(src, "" if page.file.generated_by else f"docs/{src}"))
         return output
