@@ -9,8 +9,10 @@ Links stay relative, so the site works under a released version's folder and fro
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
+from typing import Any
 
 from sidebyside.content.languages import Language
 
@@ -132,3 +134,37 @@ def mark_out_of_date_entries(html: str, notes: dict[str, str]) -> str:
         return match.group(0) + notes.get(match.group("slug"), "")  # the match ends where the meaning starts
 
     return GLOSSARY_ENTRY_ANY.sub(entry, html)
+
+
+MENU_TEXT = re.compile(
+    r'(?P<open><(?:span|div) class="md-ellipsis">\s*|<label class="md-nav__title"[^>]*>\s*(?:<span class="md-nav__icon md-icon"></span>)?\s*)'
+    r"(?P<text>[^<]*?[^<\s])(?P<close>\s*</(?:span|div|label)>)"
+)
+
+
+def nav_titles(items: Any) -> set[str]:
+    """Every title in the theme's menu (sections and pages), as the theme writes them (HTML-escaped)."""
+    titles: set[str] = set()
+    for item in items or []:
+        if getattr(item, "title", None):
+            titles.add(html.escape(str(item.title), quote=False))
+        titles |= nav_titles(getattr(item, "children", None))
+    return titles
+
+
+def mark_original_titles(page: str, titles: set[str], original: Language) -> str:
+    """The menu, the header and the previous/next footer name pages in the course's own language.
+    On a page in another language, each such title is marked with its language and direction, so
+    a screen reader uses the right voice and, on a right-to-left page, "What is QI?" keeps its
+    question mark at its end instead of jumping to the other side."""
+    if not titles:
+        return page
+    marks = f'lang="{original.html_lang}" dir="{original.direction}"'
+
+    def replace(match: re.Match[str]) -> str:
+        text = match.group("text")
+        if text not in titles:
+            return match.group(0)
+        return f"{match.group('open')}<span {marks}>{text}</span>{match.group('close')}"
+
+    return MENU_TEXT.sub(replace, page)

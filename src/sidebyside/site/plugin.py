@@ -9,6 +9,7 @@ checks/ and render/, so another host can reuse them.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import posixpath
 import re
@@ -71,6 +72,8 @@ from sidebyside.site.languages import (
     address,
     language_src,
     localise_links,
+    mark_original_titles,
+    nav_titles,
     mark_out_of_date_entries,
     mark_untranslated_entries,
     relative_url,
@@ -142,6 +145,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.terms: dict[str, Any] = {}
         self.pages_task: Any = None
         self.language_pages: dict[str, LanguagePage] = {}  # each page in another language, by its source path
+        self.menu_titles: set[str] = set()  # the theme's menu titles, in the course's own language
         self.twin_urls: set[str] = set()  # the addresses of the pages every language has a copy of
         self.shared_files: set[str] = set()  # files every language's pages share: pictures, handouts
         self.language_terms: dict[str, tuple[Any, dict[str, Any]]] = {}  # glossary matching, per language
@@ -355,6 +359,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         """Every page again under `<code>/` for each other language: translated, or the original with a notice."""
         assert self.course is not None and self.session is not None
         self.language_pages = {}
+        self.menu_titles = set()
         languages = self.session.settings.languages
         codes = {language.code for language in languages[1:]}
         for file in list(files.documentation_pages()):  # a docs page's translation is published in its language's copy
@@ -603,6 +608,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # the index reading them, which made builds slower.
         page.content = self._finish_content(page.content or "", page, self.files)
         in_language = self.language_pages.get(page.file.src_uri)
+        if in_language is not None and in_language.shown_in.code != in_language.original.code:
+            if not self.menu_titles:  # the same menu for every page of a build: its titles are read once
+                self.menu_titles = nav_titles(nav) | {html.escape(config.site_name, quote=False)}
         if in_language is not None:  # Material's own words ("Search", "Back to top") in the page's language
             context[theme_words.CONTEXT_KEY] = theme_words.theme_language(config.theme, in_language.shown_in.code)  # type: ignore[index]
         return context
@@ -683,6 +691,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         output = output.replace(PAGE_LINKS_SLOT, page_links(self.furniture.suggest_change(page.edit_url), shown), 1)
         # Fix what Material's HTML fails in WCAG 2.2 AA (skip link, search dialog, menu buttons...).
         output = accessible_html.apply(output, messages_for(shown).gettext)
+        if in_language is not None and in_language.shown_in.code != in_language.original.code:
+            output = mark_original_titles(output, self.menu_titles, in_language.original)
         src = page.file.src_uri
         self._gate_page(output, f"The page {src}", self.sources_of.get(src, "" if page.file.generated_by else f"docs/{src}"))
         return output
