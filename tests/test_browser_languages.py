@@ -44,6 +44,8 @@ def language_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     course.config["theme"]["palette"] = PALETTE
     course.write_config()
     translate(course, "docs/about.cy.md", "# Amdanom ni\n\nPwy ysgrifennodd y cwrs.\n", translated_from="000000000000")
+    # An English title ending in punctuation, left untranslated: it shows in the Urdu menu.
+    course.module("03-what-is-qi", title="What is QI?", order=3, body="# What is QI?\n\nA way to make care better.\n")
     result = course.build()
     assert result.code == 0, result.text
     return course.root / "site"
@@ -114,7 +116,7 @@ def test_an_out_of_date_translation_says_so_and_links_to_the_original(page: Any,
     assert "Who wrote this course." in page.inner_text("article")
 
 
-@pytest.mark.parametrize("path", ["", "cy/modules/welcome/", "cy/about/", "cy/modules/teams/", "ur/modules/welcome/", "ur/glossary/"])
+@pytest.mark.parametrize("path", ["", "cy/modules/welcome/", "cy/about/", "cy/modules/teams/", "ur/modules/welcome/", "ur/glossary/", "ur/modules/what-is-qi/"])
 def test_pages_in_every_language_have_no_axe_violations(chromium: Any, base: str, path: str) -> None:
     problems: list[str] = []
     for scheme, width in (("light", 1280), ("dark", 320)):
@@ -147,3 +149,70 @@ def test_the_offline_copy_switches_language_from_files(language_site: Path, tmp_
         page.wait_for_url("**/test-course/cy/glossary/index.html")
     finally:
         page.close()
+
+
+# --- the theme's own words and English titles on pages in other languages -----------------
+
+# Material's own words for Welsh and Urdu (its partials/languages/cy.html and ur.html), and ours.
+INTERFACE = {
+    "cy": {"placeholder": "Chwilio", "top": "Nôl i'r brig", "skip": "Neidio i'r prif gynnwys", "menu": "Dewislen", "none": "Dim dogfennau sy'n cyfateb"},
+    "ur": {"placeholder": "تلاش کریں", "top": "واپس اوپر جائیں", "skip": "مرکزی مواد پر جائیں", "menu": "مینو", "none": "کوئی ملتی جلتی دستاویزات نہیں"},
+}
+INTERFACE_WORDS = """() => ({
+    placeholder: document.querySelector('.md-search__input').getAttribute('placeholder'),
+    top: document.querySelector('.md-top').textContent.trim(),
+    skip: document.querySelector('a.md-skip').textContent.trim(),
+    menu: document.querySelector('[data-sbs-toggle="__drawer"]').getAttribute('aria-label'),
+    none: JSON.parse(document.getElementById('__config').textContent).translations['search.result.none'],
+})"""
+
+
+@pytest.fixture
+def phone(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context(viewport={"width": 375, "height": 740}, color_scheme="light")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("code", ["cy", "ur"])
+def test_the_theme_speaks_the_pages_language(page: Any, base: str, code: str) -> None:
+    goto(page, base + f"{code}/modules/welcome/", "light")
+    assert page.evaluate(INTERFACE_WORDS) == INTERFACE[code]
+    # The English page keeps the theme's English.
+    goto(page, base + "modules/welcome/", "light")
+    assert page.evaluate(INTERFACE_WORDS)["placeholder"] == "Search"
+
+
+def test_welsh_search_says_in_welsh_when_nothing_matches(phone: Any, base: str) -> None:
+    goto(phone, base + "cy/modules/welcome/", "light")
+    phone.locator('[data-sbs-toggle="__search"]').click()
+    phone.locator(".md-search__input").fill("zzqxw")
+    meta = phone.locator(".md-search-result__meta")
+    meta.wait_for(state="visible")
+    phone.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    phone.screenshot(path=str(SCREENSHOTS / "languages-welsh-search-phone.png"))
+    assert meta.inner_text().strip() == INTERFACE["cy"]["none"]
+
+
+def test_an_english_title_in_the_urdu_menu_keeps_its_question_mark_at_its_end(phone: Any, base: str) -> None:
+    goto(phone, base + "ur/modules/welcome/", "light")
+    phone.locator('[data-sbs-toggle="__drawer"]').click()
+    link = phone.locator(".md-nav--primary a.md-nav__link", has_text="What is QI?").first
+    link.wait_for(state="visible")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    phone.screenshot(path=str(SCREENSHOTS / "languages-urdu-menu-phone.png"))
+    title = link.locator("span[lang]")
+    assert title.get_attribute("lang") == "en-GB" and title.get_attribute("dir") == "ltr"
+    shown = title.evaluate(
+        """(el) => {
+            const text = el.firstChild, range = document.createRange();
+            const at = (i) => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().left; };
+            return {direction: getComputedStyle(el).direction, menu: getComputedStyle(el.closest('nav')).direction,
+                    markAfterWords: at(text.length - 1) > at(0)};
+        }"""
+    )
+    # The menu runs right to left; the English title inside it left to right, "?" at its end.
+    assert shown == {"direction": "ltr", "menu": "rtl", "markAfterWords": True}
+    # Titles translated into Urdu are not marked as English.
+    assert phone.locator(".md-nav--primary span[lang='en-GB']", has_text="خوش").count() == 0

@@ -178,6 +178,23 @@ def test_a_translation_that_does_not_say_what_it_was_made_from_is_reported(cours
     assert "wedi dyddio" in notices(course.page("cy/modules/test/index.html"))[0]
 
 
+def test_a_translation_with_no_original_is_reported_and_named_when_the_build_stops(course: Course) -> None:
+    course.config["plugins"][2]["sidebyside"]["translations"] = [{"code": "cy", "name": "Cymraeg"}]
+    course.write_config()
+    course.module("01-test", body="Some words.\n")
+    # Misnamed: the original is index.md, so "index-old.cy.md" translates a file that is not there.
+    translate(course, "modules/01-test/index-old.cy.md", "Hen eiriau.\n", title="Hen", translated_from="1.0")
+    found = [f for f in findings(course) if f["rule"] == "translation-no-original"]
+    assert [f["path"] for f in found] == ["modules/01-test/index-old.cy.md"]
+    assert "there is no `index-old.md` beside it" in found[0]["message"]
+    assert "Name it after the file it translates" in found[0]["suggestion"]
+    # The test course builds strictly (as CI does): the warning stops the build, naming the file and the fix.
+    result = course.build()
+    assert result.code == 1
+    assert "modules/01-test/index-old.cy.md" in result.text and "Traceback" not in result.text
+    assert not (course.root / "site").exists()
+
+
 # --- checks in every language --------------------------------------------------------------
 
 
