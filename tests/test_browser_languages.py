@@ -45,7 +45,7 @@ def language_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     course.write_config()
     translate(course, "docs/about.cy.md", "# Amdanom ni\n\nPwy ysgrifennodd y cwrs.\n", translated_from="000000000000")
     # An English title ending in punctuation, left untranslated: it shows in the Urdu menu.
-    course.module("03-what-is-qi", title="What is QI?", order=3, body="# What is QI?\n\nA way to make care better.\n")
+    course.module("03-what-is-a-team", title="What is a team?", order=3, body="# What is a team?\n\nPeople who work together.\n")
     result = course.build()
     assert result.code == 0, result.text
     return course.root / "site"
@@ -116,7 +116,7 @@ def test_an_out_of_date_translation_says_so_and_links_to_the_original(page: Any,
     assert "Who wrote this course." in page.inner_text("article")
 
 
-@pytest.mark.parametrize("path", ["", "cy/modules/welcome/", "cy/about/", "cy/modules/teams/", "ur/modules/welcome/", "ur/glossary/", "ur/modules/what-is-qi/"])
+@pytest.mark.parametrize("path", ["", "cy/modules/welcome/", "cy/about/", "cy/modules/teams/", "ur/modules/welcome/", "ur/glossary/", "ur/modules/what-is-a-team/"])
 def test_pages_in_every_language_have_no_axe_violations(chromium: Any, base: str, path: str) -> None:
     problems: list[str] = []
     for scheme, width in (("light", 1280), ("dark", 320)):
@@ -155,12 +155,12 @@ def test_the_offline_copy_switches_language_from_files(language_site: Path, tmp_
 
 # Material's own words for Welsh and Urdu (its partials/languages/cy.html and ur.html), and ours.
 INTERFACE = {
-    "cy": {"placeholder": "Chwilio", "top": "Nôl i'r brig", "skip": "Neidio i'r prif gynnwys", "menu": "Dewislen", "none": "Dim dogfennau sy'n cyfateb"},
-    "ur": {"placeholder": "تلاش کریں", "top": "واپس اوپر جائیں", "skip": "مرکزی مواد پر جائیں", "menu": "مینو", "none": "کوئی ملتی جلتی دستاویزات نہیں"},
+    "cy": {"placeholder": "Chwilio", "toc": "Cynnwys tudalen", "skip": "Neidio i'r prif gynnwys", "menu": "Dewislen", "none": "Dim dogfennau sy'n cyfateb"},
+    "ur": {"placeholder": "تلاش کریں", "toc": "فہرست", "skip": "مرکزی مواد پر جائیں", "menu": "مینو", "none": "کوئی ملتی جلتی دستاویزات نہیں"},
 }
 INTERFACE_WORDS = """() => ({
     placeholder: document.querySelector('.md-search__input').getAttribute('placeholder'),
-    top: document.querySelector('.md-top').textContent.trim(),
+    toc: document.querySelector('label.md-nav__title[for="__toc"]').textContent.trim(),
     skip: document.querySelector('a.md-skip').textContent.trim(),
     menu: document.querySelector('[data-sbs-toggle="__drawer"]').getAttribute('aria-label'),
     none: JSON.parse(document.getElementById('__config').textContent).translations['search.result.none'],
@@ -186,10 +186,13 @@ def test_the_theme_speaks_the_pages_language(page: Any, base: str, code: str) ->
 def test_welsh_search_says_in_welsh_when_nothing_matches(phone: Any, base: str) -> None:
     goto(phone, base + "cy/modules/welcome/", "light")
     phone.locator('[data-sbs-toggle="__search"]').click()
-    phone.locator(".md-search__input").fill("zzqxw")
+    phone.locator(".md-search__input").press_sequentially("zzqxw", delay=30)
     meta = phone.locator(".md-search-result__meta")
     meta.wait_for(state="visible")
-    phone.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    # Material's placeholder ("Type to start searching", in Welsh) until the search has run.
+    typing = phone.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+    assert typing == "Teipiwch i ddechrau chwilio"
+    phone.wait_for_function("(typing) => document.querySelector('.md-search-result__meta').textContent.trim() !== typing", arg=typing)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=str(SCREENSHOTS / "languages-welsh-search-phone.png"))
     assert meta.inner_text().strip() == INTERFACE["cy"]["none"]
@@ -198,7 +201,7 @@ def test_welsh_search_says_in_welsh_when_nothing_matches(phone: Any, base: str) 
 def test_an_english_title_in_the_urdu_menu_keeps_its_question_mark_at_its_end(phone: Any, base: str) -> None:
     goto(phone, base + "ur/modules/welcome/", "light")
     phone.locator('[data-sbs-toggle="__drawer"]').click()
-    link = phone.locator(".md-nav--primary a.md-nav__link", has_text="What is QI?").first
+    link = phone.locator(".md-nav--primary a.md-nav__link", has_text="What is a team?").first
     link.wait_for(state="visible")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=str(SCREENSHOTS / "languages-urdu-menu-phone.png"))
