@@ -116,7 +116,10 @@ def test_an_out_of_date_translation_says_so_and_links_to_the_original(page: Any,
     assert "Who wrote this course." in page.inner_text("article")
 
 
-@pytest.mark.parametrize("path", ["", "cy/modules/welcome/", "cy/about/", "cy/modules/teams/", "ur/modules/welcome/", "ur/glossary/", "ur/modules/what-is-a-team/"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "cy/modules/welcome/", "cy/about/", "cy/modules/teams/", "ur/modules/welcome/", "ur/glossary/", "ur/modules/what-is-a-team/"],
+)
 def test_pages_in_every_language_have_no_axe_violations(chromium: Any, base: str, path: str) -> None:
     problems: list[str] = []
     for scheme, width in (("light", 1280), ("dark", 320)):
@@ -155,8 +158,20 @@ def test_the_offline_copy_switches_language_from_files(language_site: Path, tmp_
 
 # Material's own words for Welsh and Urdu (its partials/languages/cy.html and ur.html), and ours.
 INTERFACE = {
-    "cy": {"placeholder": "Chwilio", "toc": "Cynnwys tudalen", "skip": "Neidio i'r prif gynnwys", "menu": "Dewislen", "none": "Dim dogfennau sy'n cyfateb"},
-    "ur": {"placeholder": "تلاش کریں", "toc": "فہرست", "skip": "مرکزی مواد پر جائیں", "menu": "مینو", "none": "کوئی ملتی جلتی دستاویزات نہیں"},
+    "cy": {
+        "placeholder": "Chwilio",
+        "toc": "Cynnwys tudalen",
+        "skip": "Neidio i'r prif gynnwys",
+        "menu": "Dewislen",
+        "none": "Dim dogfennau sy'n cyfateb",
+    },
+    "ur": {
+        "placeholder": "تلاش کریں",
+        "toc": "فہرست",
+        "skip": "مرکزی مواد پر جائیں",
+        "menu": "مینو",
+        "none": "کوئی ملتی جلتی دستاویزات نہیں",
+    },
 }
 INTERFACE_WORDS = """() => ({
     placeholder: document.querySelector('.md-search__input').getAttribute('placeholder'),
@@ -203,6 +218,10 @@ def test_an_english_title_in_the_urdu_menu_keeps_its_question_mark_at_its_end(ph
     phone.locator('[data-sbs-toggle="__drawer"]').click()
     link = phone.locator(".md-nav--primary a.md-nav__link", has_text="What is a team?").first
     link.wait_for(state="visible")
+    # The menu slides in from the right: the picture is taken once it is all on screen.
+    phone.wait_for_function(
+        "(() => { const r = document.querySelector('.md-sidebar--primary').getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; })()"
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=str(SCREENSHOTS / "languages-urdu-menu-phone.png"))
     title = link.locator("span[lang]")
@@ -211,11 +230,12 @@ def test_an_english_title_in_the_urdu_menu_keeps_its_question_mark_at_its_end(ph
         """(el) => {
             const text = el.firstChild, range = document.createRange();
             const at = (i) => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().left; };
+            const box = el.getBoundingClientRect();
             return {direction: getComputedStyle(el).direction, menu: getComputedStyle(el.closest('nav')).direction,
-                    markAfterWords: at(text.length - 1) > at(0)};
+                    markAfterWords: at(text.length - 1) > at(0), onScreen: box.left >= 0 && box.right <= innerWidth};
         }"""
     )
     # The menu runs right to left; the English title inside it left to right, "?" at its end.
-    assert shown == {"direction": "ltr", "menu": "rtl", "markAfterWords": True}
+    assert shown == {"direction": "ltr", "menu": "rtl", "markAfterWords": True, "onScreen": True}
     # Titles translated into Urdu are not marked as English.
     assert phone.locator(".md-nav--primary span[lang='en-GB']", has_text="خوش").count() == 0

@@ -73,9 +73,9 @@ from sidebyside.site.languages import (
     language_src,
     localise_links,
     mark_original_titles,
-    nav_titles,
     mark_out_of_date_entries,
     mark_untranslated_entries,
+    nav_titles,
     relative_url,
     relink_shared,
     with_language,
@@ -608,9 +608,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # the index reading them, which made builds slower.
         page.content = self._finish_content(page.content or "", page, self.files)
         in_language = self.language_pages.get(page.file.src_uri)
-        if in_language is not None and in_language.shown_in.code != in_language.original.code:
-            if not self.menu_titles:  # the same menu for every page of a build: its titles are read once
-                self.menu_titles = nav_titles(nav) | {html.escape(config.site_name, quote=False)}
+        translated = in_language is not None and in_language.shown_in.code != in_language.original.code
+        if translated and not self.menu_titles:  # the same menu for every page of a build: its titles are read once
+            self.menu_titles = nav_titles(nav) | {html.escape(config.site_name, quote=False)}
         if in_language is not None:  # Material's own words ("Search", "Back to top") in the page's language
             context[theme_words.CONTEXT_KEY] = theme_words.theme_language(config.theme, in_language.shown_in.code)  # type: ignore[index]
         return context
