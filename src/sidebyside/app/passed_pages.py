@@ -18,13 +18,12 @@ import contextlib
 import hashlib
 import hmac
 import os
-import sys
 import tempfile
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 
-ENGINE = Path(__file__).resolve().parent.parent  # the sidebyside package
+from sidebyside.fingerprint import code_fingerprint
+
 GATE_CODE = ("publish", "checks")  # the gate and the personal details scan it runs
 LIBRARIES = ("nh3", "phonenumbers")
 FILE = Path(".sidebyside-cache") / "gate" / "passed"
@@ -63,18 +62,7 @@ def _new_secret(path: Path) -> bytes:
 
 def gate_fingerprint() -> str:
     """The gate's code and the versions of what it runs on."""
-    digest = hashlib.sha256(f"python {sys.version}\n".encode())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name} {metadata.version(name)}\n".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name} none\n".encode())
-    for folder in GATE_CODE:
-        for path in sorted((ENGINE / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"{path.relative_to(ENGINE).as_posix()}:".encode())
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    return code_fingerprint("publish gate", GATE_CODE, LIBRARIES)
 
 
 class PassedPages:

@@ -3,10 +3,17 @@
 The key covers the deck's content (already planned from the course, consent applied),
 the template, the pictures and the versions of python-pptx and Side by Side: same key,
 same file, copied from the cache rather than drawn again.
+
+Planning the decks reads every module again (a tenth of a warm website build at 100
+modules), so the list of decks made is also kept under a key of the inputs (the course
+as read, the settings, the template, the pictures and the engine's code): when none of
+them changed, the decks are taken from the cache without planning.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -17,11 +24,14 @@ from pathlib import Path
 
 from sidebyside import __version__
 from sidebyside.content.model import Course
+from sidebyside.fingerprint import canonical, code_fingerprint
 from sidebyside.slides.deck import Deck
 from sidebyside.slides.plan import SlideSettings, plan_decks
 from sidebyside.slides.write import TemplateProblem, write_deck
 
 CACHE_FORMAT = "1"
+PLANS = "plans"  # the decks made from each set of inputs, under the slides cache
+PLANNING_CODE = ("slides", "content", "render", "charts")
 
 
 class SlidesProblem(Exception):
@@ -77,9 +87,63 @@ def _cache(settings: SlideSettings) -> Path:
     return folder
 
 
+def inputs_key(course: Course, settings: SlideSettings) -> str:
+    """A key of everything the decks are planned and drawn from, before any planning."""
+    import pptx
+
+    digest = hashlib.sha256(
+        code_fingerprint(
+            f"slides format {CACHE_FORMAT} sidebyside {__version__} pptx {pptx.__version__}", PLANNING_CODE, ("pillow",)
+        ).encode()
+    )
+    for label, text in (("settings", canonical(settings)), ("course", canonical(course))):
+        data = text.encode("utf-8", "surrogatepass")
+        digest.update(f"{label}:{len(data)}:".encode())
+        digest.update(data)
+    pictures = [settings.template] if settings.template else []
+    pictures += [(m.path.parent / image.src).resolve() for m in course.modules for block in m.slides for image in block.images]
+    for path in pictures:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b"missing"
+        digest.update(f"{path}:{len(data)}:".encode())
+        digest.update(data)
+    return digest.hexdigest()[:40]
+
+
+def _remembered(cache: Path, key: str) -> DeckSet | None:
+    """The decks made before from the same inputs, if every file is still in the cache."""
+    try:
+        records = json.loads((cache / PLANS / f"{key}.json").read_text(encoding="utf-8"))
+        decks = [MadeDeck(**{**r, "path": cache / r["path"], "fresh": False}) for r in records]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if not all(d.path.parent == cache and d.path.is_file() for d in decks):
+        return None
+    return DeckSet(decks)
+
+
+def _remember(cache: Path, key: str, decks: DeckSet) -> None:
+    """Keep this set's list of decks (and only this one: an older list is of no more use)."""
+    folder = cache / PLANS
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.json"):
+        old.unlink(missing_ok=True)
+    records = [{**dataclasses.asdict(d), "path": d.path.name, "fresh": False} for d in decks.decks]
+    handle, temporary = tempfile.mkstemp(prefix=".plan-", suffix=".json", dir=folder)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(records, out)
+    os.replace(temporary, folder / f"{key}.json")
+
+
 def make_decks(course: Course, settings: SlideSettings) -> DeckSet:
     """Every deck, drawn or found in the cache."""
     cache = _cache(settings)
+    inputs = inputs_key(course, settings)
+    remembered = _remembered(cache, inputs)
+    if remembered is not None:
+        return remembered
     made = []
     for deck in plan_decks(course, settings):
         key = deck_key(deck, settings.template)
@@ -98,7 +162,10 @@ def make_decks(course: Course, settings: SlideSettings) -> DeckSet:
                 raise SlidesProblem(f"The slides {deck.name} could not be made: {type(exc).__name__}: {exc}") from None
             os.replace(temporary, path)
         made.append(MadeDeck(deck.name, deck.title, deck.description, deck.module, len(deck.slides), path.stat().st_size, path, fresh))
-    return DeckSet(made)
+    decks = DeckSet(made)
+    with contextlib.suppress(OSError):  # a read-only cache only costs speed
+        _remember(cache, inputs, decks)
+    return decks
 
 
 def write_decks(decks: DeckSet, out_dir: Path) -> list[Path]:
