@@ -257,7 +257,7 @@ def test_decks_are_taken_from_the_cache_when_nothing_changed(built: Course) -> N
 
 
 def test_an_unchanged_course_is_not_planned_again_and_a_changed_picture_or_text_is(course: Course) -> None:
-    course.module(folder="01-first", title="First steps", body=AUTHORED.replace("{{ story(\"told-for-sessions\") }}", ""))
+    course.module(folder="01-first", title="First steps", body=AUTHORED.replace('{{ story("told-for-sessions") }}', ""))
     _picture(course.root / "modules/01-first/room.png")
     assert course.build().code == 0
     plans = course.root / ".sidebyside-cache/slides/plans"
