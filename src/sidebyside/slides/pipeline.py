@@ -16,15 +16,18 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside import __version__
 from sidebyside.content.model import Course
 from sidebyside.fingerprint import canonical, code_fingerprint
+from sidebyside.forking import forking_is_safe
 from sidebyside.slides.deck import Deck
 from sidebyside.slides.plan import SlideSettings, plan_decks
 from sidebyside.slides.write import TemplateProblem, write_deck
@@ -144,28 +147,48 @@ def make_decks(course: Course, settings: SlideSettings) -> DeckSet:
     remembered = _remembered(cache, inputs)
     if remembered is not None:
         return remembered
+    planned = [(deck, deck_key(deck, settings.template)) for deck in plan_decks(course, settings)]
+    todo = {key: deck for deck, key in planned if not (cache / f"{key}.pptx").is_file()}
+    _draw_all(list(todo.items()), cache, settings)
     made = []
-    for deck in plan_decks(course, settings):
-        key = deck_key(deck, settings.template)
+    for deck, key in planned:
         path = cache / f"{key}.pptx"
-        fresh = not path.is_file()
-        if fresh:
-            handle, temporary = tempfile.mkstemp(prefix=f".{key}-", suffix=".pptx", dir=cache)
-            os.close(handle)
-            try:
-                write_deck(deck, Path(temporary), settings.template, settings.site_name)
-            except TemplateProblem as exc:
-                Path(temporary).unlink(missing_ok=True)
-                raise SlidesProblem(str(exc)) from None
-            except Exception as exc:  # python-pptx's errors are many: say which deck failed
-                Path(temporary).unlink(missing_ok=True)
-                raise SlidesProblem(f"The slides {deck.name} could not be made: {type(exc).__name__}: {exc}") from None
-            os.replace(temporary, path)
-        made.append(MadeDeck(deck.name, deck.title, deck.description, deck.module, len(deck.slides), path.stat().st_size, path, fresh))
+        made.append(
+            MadeDeck(deck.name, deck.title, deck.description, deck.module, len(deck.slides), path.stat().st_size, path, key in todo)
+        )
     decks = DeckSet(made)
     with contextlib.suppress(OSError):  # a read-only cache only costs speed
         _remember(cache, inputs, decks)
     return decks
+
+
+def _draw_all(todo: list[tuple[str, Deck]], cache: Path, settings: SlideSettings) -> None:
+    """Draw each deck into the cache, on every core when there are several (a course's first
+    build draws one deck per module)."""
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers <= 1 or not forking_is_safe():
+        for key, deck in todo:
+            _draw(key, deck, cache, settings.template, settings.site_name)
+        return
+    largest_first = sorted(todo, key=lambda item: -len(item[1].slides))  # the whole session's deck takes longest
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for future in [pool.submit(_draw, key, deck, cache, settings.template, settings.site_name) for key, deck in largest_first]:
+            future.result()  # the first deck that failed says why
+
+
+def _draw(key: str, deck: Deck, cache: Path, template: Path | None, site_name: str) -> None:
+    """Draw one deck into the cache under its key (perhaps in a worker process)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{key}-", suffix=".pptx", dir=cache)
+    os.close(handle)
+    try:
+        write_deck(deck, Path(temporary), template, site_name)
+    except TemplateProblem as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise SlidesProblem(str(exc)) from None
+    except Exception as exc:  # python-pptx's errors are many: say which deck failed
+        Path(temporary).unlink(missing_ok=True)
+        raise SlidesProblem(f"The slides {deck.name} could not be made: {type(exc).__name__}: {exc}") from None
+    os.replace(temporary, cache / f"{key}.pptx")
 
 
 def write_decks(decks: DeckSet, out_dir: Path) -> list[Path]:
