@@ -39,6 +39,24 @@ def code_fingerprint(label: str, folders: Iterable[str], libraries: Iterable[str
     return digest.hexdigest()
 
 
+def inputs_key(start: str, texts: Iterable[tuple[str, str]], files: Iterable[Path] = ()) -> str:
+    """A cache key of labelled texts (records written by `canonical`) and the bytes of files
+    (a picture, a template); a file that cannot be read counts as missing."""
+    digest = hashlib.sha256(start.encode())
+    for label, text in texts:
+        data = text.encode("utf-8", "surrogatepass")
+        digest.update(f"{label}:{len(data)}:".encode())
+        digest.update(data)
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b"missing"
+        digest.update(f"file {path.name}:{len(data)}:".encode())
+        digest.update(data)
+    return digest.hexdigest()[:40]
+
+
 def canonical(value: object, memo: dict[int, tuple[object, str]] | None = None) -> str:
     """A text that is the same for equal values in any process (no hash-ordered sets, no ids).
 

@@ -10,11 +10,10 @@ a line of Markdown converted.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from sidebyside import __version__
-from sidebyside.fingerprint import canonical, code_fingerprint
+from sidebyside.fingerprint import canonical, code_fingerprint, inputs_key
 
 FORMAT = "2"
 # The engine's code and files that make a handout's HTML and PDF.
@@ -32,16 +31,4 @@ def handout_key(
 ) -> str:
     """The key of one handout: the engine, the settings, the records it is made from and its images.
     Pass the same `memo` (an empty dict to start) to every key of one build: see `canonical`."""
-    digest = hashlib.sha256(engine.encode())
-    for label, text in (("settings", canonical(settings, memo)), ("inputs", canonical(inputs, memo))):
-        data = text.encode("utf-8")
-        digest.update(f"{label}:{len(data)}:".encode())
-        digest.update(data)
-    for asset in assets:
-        try:
-            data = asset.read_bytes()
-        except OSError:
-            data = b"missing"
-        digest.update(f"asset {asset.name}:{len(data)}:".encode())
-        digest.update(data)
-    return digest.hexdigest()[:40]
+    return inputs_key(engine, (("settings", canonical(settings, memo)), ("inputs", canonical(inputs, memo))), assets)

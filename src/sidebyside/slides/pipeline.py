@@ -26,7 +26,7 @@ from pathlib import Path
 
 from sidebyside import __version__
 from sidebyside.content.model import Course
-from sidebyside.fingerprint import canonical, code_fingerprint
+from sidebyside.fingerprint import canonical, code_fingerprint, inputs_key
 from sidebyside.forking import forking_is_safe
 from sidebyside.slides.deck import Deck
 from sidebyside.slides.plan import SlideSettings, plan_decks
@@ -90,29 +90,14 @@ def _cache(settings: SlideSettings) -> Path:
     return folder
 
 
-def inputs_key(course: Course, settings: SlideSettings) -> str:
+def decks_key(course: Course, settings: SlideSettings) -> str:
     """A key of everything the decks are planned and drawn from, before any planning."""
     import pptx
 
-    digest = hashlib.sha256(
-        code_fingerprint(
-            f"slides format {CACHE_FORMAT} sidebyside {__version__} pptx {pptx.__version__}", PLANNING_CODE, ("pillow",)
-        ).encode()
-    )
-    for label, text in (("settings", canonical(settings)), ("course", canonical(course))):
-        data = text.encode("utf-8", "surrogatepass")
-        digest.update(f"{label}:{len(data)}:".encode())
-        digest.update(data)
+    engine = code_fingerprint(f"slides format {CACHE_FORMAT} sidebyside {__version__} pptx {pptx.__version__}", PLANNING_CODE, ("pillow",))
     pictures = [settings.template] if settings.template else []
     pictures += [(m.path.parent / image.src).resolve() for m in course.modules for block in m.slides for image in block.images]
-    for path in pictures:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b"missing"
-        digest.update(f"{path}:{len(data)}:".encode())
-        digest.update(data)
-    return digest.hexdigest()[:40]
+    return inputs_key(engine, (("settings", canonical(settings)), ("course", canonical(course))), pictures)
 
 
 def _remembered(cache: Path, key: str) -> DeckSet | None:
@@ -143,7 +128,7 @@ def _remember(cache: Path, key: str, decks: DeckSet) -> None:
 def make_decks(course: Course, settings: SlideSettings) -> DeckSet:
     """Every deck, drawn or found in the cache."""
     cache = _cache(settings)
-    inputs = inputs_key(course, settings)
+    inputs = decks_key(course, settings)
     remembered = _remembered(cache, inputs)
     if remembered is not None:
         return remembered
