@@ -34,6 +34,7 @@ from sidebyside.slides.write import TemplateProblem, write_deck
 
 CACHE_FORMAT = "1"
 PLANS = "plans"  # the decks made from each set of inputs, under the slides cache
+KEEP_PLANS = 8
 PLANNING_CODE = ("slides", "content", "render", "charts")
 
 
@@ -109,20 +110,24 @@ def _remembered(cache: Path, key: str) -> DeckSet | None:
         return None
     if not all(d.path.parent == cache and d.path.is_file() for d in decks):
         return None
+    with contextlib.suppress(OSError):  # the newest used are the ones kept
+        (cache / PLANS / f"{key}.json").touch()
     return DeckSet(decks)
 
 
 def _remember(cache: Path, key: str, decks: DeckSet) -> None:
-    """Keep this set's list of decks (and only this one: an older list is of no more use)."""
+    """Keep this set's list of decks, and the newest few others (a course built in turn with
+    other settings, a release say, keeps each)."""
     folder = cache / PLANS
     folder.mkdir(exist_ok=True)
-    for old in folder.glob("*.json"):
-        old.unlink(missing_ok=True)
     records = [{**dataclasses.asdict(d), "path": d.path.name, "fresh": False} for d in decks.decks]
     handle, temporary = tempfile.mkstemp(prefix=".plan-", suffix=".json", dir=folder)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         json.dump(records, out)
     os.replace(temporary, folder / f"{key}.json")
+    older = sorted((p for p in folder.glob("*.json") if p.name != f"{key}.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in older[KEEP_PLANS - 1 :]:
+        old.unlink(missing_ok=True)
 
 
 def make_decks(course: Course, settings: SlideSettings) -> DeckSet:
