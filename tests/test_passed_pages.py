@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factory import Course
-from sidebyside.app.passed_pages import FILE, PassedPages
+from sidebyside.app.passed_pages import FILE, KEEP_EARLIER, PassedPages
 
 HOSTILE = '<p>Hello</p><script>alert("hi")</script>'
 
@@ -43,19 +43,42 @@ def test_a_changed_page_or_permission_is_checked_again(tmp_path: Path, monkeypat
     assert "0113" not in (tmp_path / FILE).read_text(encoding="ascii")  # hashes only, never the text
 
 
-def test_a_warm_build_remembers_every_page_and_only_those_still_built(course: Course, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_warm_build_remembers_every_page_and_earlier_builds_pages_within_a_bound(course: Course, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(course.root.parent / "cache"))
     course.module("01-one", "## Start\n\nWe meet.\n", title="One")
     course.module("02-two", "## More\n\nWe meet again.\n", title="Two", order=2)
     assert course.build().code == 0
     kept = (course.root / FILE).read_text(encoding="ascii").split()
-    assert len(kept) == _pages(course)
+    assert len(kept) == _remembered(course)
     (course.root / "modules" / "02-two").rename(course.root / "02-two-away")
     assert course.build().code == 0
     now = (course.root / FILE).read_text(encoding="ascii").split()
-    assert len(now) == _pages(course) < len(kept)  # the module's pages are forgotten
-    assert len(set(now) & set(kept)) >= len(now) // 2  # pages that did not change keep their keys
+    this_build = now[: _remembered(course)]
+    # This build's pages come first; the earlier build's are kept after them (a course built
+    # in turn with other settings keeps both), each key once.
+    assert len(set(now)) == len(now) and set(now) == set(this_build) | set(kept) and len(this_build) < len(kept)
+    # Every finished page changed (its menu lost a module), but the content of most pages did not: those keep their keys.
+    assert len(this_build) // 4 <= len(set(this_build) & set(kept)) < len(this_build) // 2
+    # Built back as it was: the first build's pages are all found again.
+    (course.root / "02-two-away").rename(course.root / "modules" / "02-two")
+    assert course.build().code == 0
+    assert (course.root / FILE).read_text(encoding="ascii").split()[: len(kept)] == kept
 
 
-def _pages(course: Course) -> int:
-    return len(list((course.root / "site").rglob("*.html"))) - 1  # the "not found" page is a template, not a page
+def test_keys_of_earlier_builds_drop_off_beyond_the_bound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for build in range(30):
+        passed = PassedPages(tmp_path)
+        for page in range(10):
+            passed.add(passed.key(f"<p>build {build} page {page}</p>"))
+        passed.save()
+    kept = (tmp_path / FILE).read_text(encoding="ascii").split()
+    last = PassedPages(tmp_path)
+    assert len(kept) == KEEP_EARLIER * 10 + 100
+    assert last.passed(last.key("<p>build 29 page 3</p>")) and not last.passed(last.key("<p>build 0 page 3</p>"))
+
+
+def _remembered(course: Course) -> int:
+    """Two keys for each page (its content, and the finished page with the theme), one for "not found"."""
+    pages = len(list((course.root / "site").rglob("*.html"))) - 1  # the "not found" page is a template, not a page
+    return 2 * pages + 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -253,6 +254,30 @@ def test_decks_are_taken_from_the_cache_when_nothing_changed(built: Course) -> N
     stamps = [p.stat().st_mtime_ns for p in cached]
     assert built.build().code == 0
     assert [p.stat().st_mtime_ns for p in sorted((built.root / ".sidebyside-cache/slides").glob("*.pptx"))] == stamps
+
+
+def test_an_unchanged_course_is_not_planned_again_and_a_changed_picture_or_text_is(course: Course) -> None:
+    course.module(folder="01-first", title="First steps", body=AUTHORED.replace('{{ story("told-for-sessions") }}', ""))
+    _picture(course.root / "modules/01-first/room.png")
+    assert course.build().code == 0
+    plans = course.root / ".sidebyside-cache/slides/plans"
+    (plan,) = plans.glob("*.json")
+    written = plan.stat().st_ino
+    assert course.build().code == 0
+    assert [p.name for p in plans.glob("*.json")] == [plan.name] and plan.stat().st_ino == written  # read, not planned and written again
+
+    Image.new("RGB", (80, 60), (200, 30, 30)).save(course.root / "modules/01-first/room.png")  # a new picture, same name
+    assert course.build().code == 0
+    assert len(list(plans.glob("*.json"))) == 2  # planned again; the old list is kept for a while
+    deck = _deck(course, "first.pptx")
+    pictures = [shape.image.blob for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13]
+    assert pictures and all(Image.open(io.BytesIO(blob)).getpixel((1, 1))[:3] == (200, 30, 30) for blob in pictures)
+
+    index = course.root / "modules/01-first/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("read the minutes", "read the notes of the meeting"), encoding="utf-8")
+    assert course.build().code == 0
+    said = [p.text for slide in _deck(course, "first.pptx").slides for sh in slide.placeholders for p in sh.text_frame.paragraphs]
+    assert "read the notes of the meeting" in said and "read the minutes" not in said
 
 
 def test_a_deck_opens_in_libreoffice_impress(built: Course, tmp_path: Path) -> None:

@@ -18,13 +18,12 @@ import contextlib
 import hashlib
 import hmac
 import os
-import sys
 import tempfile
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 
-ENGINE = Path(__file__).resolve().parent.parent  # the sidebyside package
+from sidebyside.fingerprint import code_fingerprint
+
 GATE_CODE = ("publish", "checks")  # the gate and the personal details scan it runs
 LIBRARIES = ("nh3", "phonenumbers")
 FILE = Path(".sidebyside-cache") / "gate" / "passed"
@@ -63,18 +62,14 @@ def _new_secret(path: Path) -> bytes:
 
 def gate_fingerprint() -> str:
     """The gate's code and the versions of what it runs on."""
-    digest = hashlib.sha256(f"python {sys.version}\n".encode())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name} {metadata.version(name)}\n".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name} none\n".encode())
-    for folder in GATE_CODE:
-        for path in sorted((ENGINE / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"{path.relative_to(ENGINE).as_posix()}:".encode())
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    return code_fingerprint("publish gate", GATE_CODE, LIBRARIES)
+
+
+# Keys of earlier builds are kept too, newest first, up to this many times the pages of
+# the build that saves: a course built in turn with different settings (the website, a
+# release, the offline copy, a preview) keeps every variant's pages, and pages long gone
+# drop off the end.
+KEEP_EARLIER = 4
 
 
 class PassedPages:
@@ -84,11 +79,12 @@ class PassedPages:
         self.path = project_dir / FILE
         self._secret = _secret()
         self._fingerprint = gate_fingerprint() if self._secret else ""
-        self._before: set[str] = set()
-        self._now: set[str] = set()
+        self._earlier: list[str] = []  # newest first, as saved
+        self._now: dict[str, None] = {}  # in the order this build met them
         if self._secret:
             with contextlib.suppress(OSError, UnicodeDecodeError):
-                self._before = set(self.path.read_text(encoding="ascii").split())
+                self._earlier = self.path.read_text(encoding="ascii").split()
+        self._before = set(self._earlier)
 
     def key(self, html: str, allowed: Iterable[str] = ()) -> str:
         """The keyed hash of a page as the gate reads it (its HTML and the details it may show)."""
@@ -98,17 +94,23 @@ class PassedPages:
     def passed(self, key: str) -> bool:
         """Whether the gate passed this very page before (never, without a secret)."""
         if self._secret and key in self._before:
-            self._now.add(key)
+            self._now[key] = None
             return True
         return False
 
     def add(self, key: str) -> None:
         if self._secret:
-            self._now.add(key)
+            self._now[key] = None
+
+    def kept(self) -> list[str]:
+        """What `save` writes: this build's pages, then earlier builds' newest first, within the bound."""
+        bound = KEEP_EARLIER * len(self._now) + 100
+        return [*self._now, *(k for k in self._earlier if k not in self._now)][:bound]
 
     def save(self) -> None:
-        """Keep the pages this build passed (pages gone since are dropped)."""
-        if not self._secret or self._now == self._before:
+        """Keep the pages this build passed, and earlier builds' within the bound."""
+        kept = self.kept()
+        if not self._secret or kept == self._earlier:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,8 +119,8 @@ class PassedPages:
                 marker.write_text("# Made by Side by Side: this cache folder is never committed.\n*\n", encoding="utf-8")
             handle, temporary = tempfile.mkstemp(prefix=".passed-", dir=self.path.parent)
             with os.fdopen(handle, "w", encoding="ascii") as out:
-                out.write("\n".join(sorted(self._now)) + "\n")
+                out.write("\n".join(kept) + "\n")
             os.replace(temporary, self.path)
         except OSError:  # a read-only folder only costs speed
             return
-        self._before = set(self._now)
+        self._earlier, self._before = kept, set(kept)

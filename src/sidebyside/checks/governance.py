@@ -13,7 +13,7 @@ import datetime as dt
 
 from sidebyside.checks import CheckContext
 from sidebyside.content.contacts import CONTACT_RULES
-from sidebyside.content.model import OUTPUTS, Course, Story
+from sidebyside.content.model import OUTPUTS, Course
 from sidebyside.findings import Finding, Severity, error, warning
 from sidebyside.render.dates import long_date
 
@@ -121,15 +121,6 @@ def co_production(course: Course, context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
-
-
-def left_out_message(story: Story, today: dt.date) -> tuple[list[str], str]:
-    """Which outputs a story is left out of, and why (the reason of the first)."""
-    missing = [o for o in OUTPUTS if not story.allowed(o, today)]
-    if "web" in missing:
-        missing.remove("offline")
-    reason = story.consent_problem(missing[0], today) if missing else ""
-    return missing, reason
 
 
 def consent(course: Course, context: CheckContext) -> list[Finding]:

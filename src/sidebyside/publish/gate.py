@@ -7,9 +7,11 @@ What it removed is found by comparing the elements and attributes before and aft
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
-from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 import nh3
 
@@ -24,8 +26,10 @@ class GateProblem(Exception):
     """Something that would be published is not allowed; the message names the page and what."""
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(NamedTuple):
+    """An element (or one attribute of it) the gate would take out. A tuple: pages are
+    inventoried element by element, and a tuple is counted far faster than a dataclass."""
+
     tag: str
     attribute: str = ""
     value: str = ""
@@ -64,7 +68,7 @@ def sanitise(fragment: str) -> str:
     )
 
 
-class _Inventory(HTMLParser):
+class Inventory(HTMLParser):
     """Every element and attribute of a fragment, counted."""
 
     def __init__(self) -> None:
@@ -80,16 +84,39 @@ class _Inventory(HTMLParser):
 
 
 def inventory(fragment: str) -> Counter[Removal]:
-    parser = _Inventory()
+    parser = Inventory()
     parser.feed(fragment)
     parser.close()
     return parser.found
 
 
+# A start tag as html5ever writes it: lower-case HTML names (SVG keeps `viewBox`), every
+# attribute as name="value" with `&` and `"` escaped, and `<` escaped in all text (nothing
+# that keeps raw text, such as <script> or <style>, is ever let through).
+SERIALISED_TAG = re.compile(r'<([A-Za-z][^\s/>]*)((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*/?>')
+SERIALISED_ATTRIBUTE = re.compile(r'\s+([^\s"\'>/=]+)(?:="([^"]*)")?')
+
+
+def sanitised_inventory(cleaned: str) -> Counter[Removal]:
+    """The same count as `inventory`, read quickly from what nh3 wrote (and only from that).
+
+    A page is read twice by the gate, as given and as sanitised; the sanitised copy is
+    well formed, so a pattern reads it in a fraction of the time. Were it ever to miss
+    a tag, the gate would report a removal that did not happen and stop the build: it can
+    never let anything through (tests/test_gate_properties.py compares the two counts)."""
+    found: Counter[Removal] = Counter()
+    for match in SERIALISED_TAG.finditer(cleaned):
+        tag = match.group(1).lower()
+        found[Removal(tag)] += 1
+        for name, value in SERIALISED_ATTRIBUTE.findall(match.group(2)):
+            found[Removal(tag, name.lower(), " ".join(html.unescape(value).split()))] += 1
+    return found
+
+
 def check_html(fragment: str) -> list[Removal]:
     """What the gate would remove from `fragment` (nothing: it may be published as it is)."""
     cleaned = sanitise(fragment)
-    removed = inventory(fragment) - inventory(cleaned)
+    removed = inventory(fragment) - sanitised_inventory(cleaned)
     # html5ever moves, closes and lower-cases things without removing anything: a removed
     # element is only reported when the same kind of element is not in the output at all
     # in that number, which the Counter difference already says.

@@ -23,7 +23,7 @@ import nh3
 
 from sidebyside.checks.linear import compile_linear
 from sidebyside.publish.allowlist import ATTRIBUTES, TAGS, URL_SCHEMES
-from sidebyside.publish.gate import DATA_IMAGES, Removal, inventory
+from sidebyside.publish.gate import DATA_IMAGES, Inventory, Removal, sanitised_inventory
 
 # What Material and the engine add around the content.
 PAGE_TAGS = TAGS | {"html", "head", "body", "meta", "link", "title", "form", "input", "label", "button", "nav", "header", "footer"}
@@ -125,33 +125,28 @@ def _check_script(element: str, known: frozenset[str]) -> Removal | None:
     return Removal("script", "", "")
 
 
-class _Links(HTMLParser):
-    """`<link>` elements that would load something from another website."""
+class _PageInventory(Inventory):
+    """Every element and attribute of a page, counted, and the `<link>` elements that would
+    load something from another website: both in one reading of the page."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[Removal] = []
+        super().__init__()
+        self.outside_links: list[Removal] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
         if tag != "link":
             return
         values = {n: v or "" for n, v in attrs}
         rels = set(values.get("rel", "").lower().split())
         if rels & LOADED and not _same_site(values.get("href", "")):
-            self.found.append(Removal("link", "href", values.get("href", "")))
+            self.outside_links.append(Removal("link", "href", values.get("href", "")))
+
+    handle_startendtag = handle_starttag
 
 
 # Links that make the browser load the file (the others only name an address).
 LOADED = {"stylesheet", "icon", "preload", "prefetch", "manifest", "apple-touch-icon", "modulepreload"}
-
-
-def _outside_links(page: str) -> list[Removal]:
-    if "<link" not in page.lower():
-        return []
-    parser = _Links()
-    parser.feed(page)
-    parser.close()
-    return parser.found
 
 
 def _page_attribute_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -167,6 +162,21 @@ def _page_attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+def sanitise_page(page: str) -> str:
+    """A finished page (without its scripts) with everything outside the page allowlist taken out."""
+    return nh3.clean(
+        page,
+        tags=PAGE_TAGS,
+        clean_content_tags={"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea", "select", "math"},
+        attributes=PAGE_ATTRIBUTES,
+        attribute_filter=_page_attribute_filter,
+        generic_attribute_prefixes=PAGE_PREFIXES,
+        url_schemes=URL_SCHEMES | {"data"},
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
 def check_page(page: str, known_scripts: frozenset[str] = THEME_SCRIPTS) -> list[Removal]:
     """What the gate would have to take out of a finished page (nothing: it may be published)."""
     problems: list[Removal] = []
@@ -180,20 +190,13 @@ def check_page(page: str, known_scripts: frozenset[str] = THEME_SCRIPTS) -> list
             problems.append(problem)
     rest.append(page[start:])
     without_scripts = "".join(rest)
-    problems += _outside_links(without_scripts)
-    cleaned = nh3.clean(
-        without_scripts,
-        tags=PAGE_TAGS,
-        clean_content_tags={"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea", "select", "math"},
-        attributes=PAGE_ATTRIBUTES,
-        attribute_filter=_page_attribute_filter,
-        generic_attribute_prefixes=PAGE_PREFIXES,
-        url_schemes=URL_SCHEMES | {"data"},
-        link_rel=None,
-        strip_comments=True,
-    )
-    before = inventory(without_scripts)
-    removed = before - inventory(cleaned)
+    reading = _PageInventory()
+    reading.feed(without_scripts)
+    reading.close()
+    problems += reading.outside_links
+    cleaned = sanitise_page(without_scripts)
+    before = reading.found
+    removed = before - sanitised_inventory(cleaned)
     # html5ever reads a page as a fragment, so the three elements that frame every page
     # are not in its output: their attributes are checked here instead (a browser adds
     # the attributes of a second <body> tag to the first).

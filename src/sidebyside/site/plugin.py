@@ -697,15 +697,21 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self._gate_page(output, f"The page {src}", self.sources_of.get(src, "" if page.file.generated_by else f"docs/{src}"))
         return output
 
-    @staticmethod
-    def _gate_page(output: str, where: str, source: str) -> None:
-        """Publish gate: the finished page, theme and all (see sidebyside.publish.page)."""
+    def _gate_page(self, output: str, where: str, source: str) -> None:
+        """Publish gate: the finished page, theme and all (see sidebyside.publish.page).
+        A page the gate passed before, byte for byte, passes again (see app/passed_pages.py)."""
         from sidebyside.publish import GateProblem, gate_page
 
+        passed = self.session.passed_pages() if self.session is not None and caching() else None
+        key = passed.key("\0page\0" + output) if passed is not None else ""
+        if passed is not None and passed.passed(key):
+            return
         try:
             gate_page(output, where, source)
         except GateProblem as exc:
             raise PluginError(str(exc)) from None
+        if passed is not None:
+            passed.add(key)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The "page not found" page is a template, not a page: give it the same fixes.
