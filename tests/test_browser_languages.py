@@ -239,3 +239,16 @@ def test_an_english_title_in_the_urdu_menu_keeps_its_question_mark_at_its_end(ph
     assert shown == {"direction": "ltr", "menu": "rtl", "markAfterWords": True, "onScreen": True}
     # Titles translated into Urdu are not marked as English.
     assert phone.locator(".md-nav--primary span[lang='en-GB']", has_text="خوش").count() == 0
+
+
+def test_english_words_a_translation_left_out_are_marked_as_english(page: Any, base: str) -> None:
+    # The Welsh and Urdu "Welcome" translate the title and text, not the summary or the outcomes.
+    marks = """() => [document.querySelector('.sbs-summary'), ...document.querySelectorAll('article li > span[lang]')]
+        .map((el) => [el.textContent.trim(), el.getAttribute('lang'), getComputedStyle(el).direction])"""
+    goto(page, base + "ur/modules/welcome/", "light")
+    assert page.evaluate(marks) == [["A short module for testing.", "en-GB", "ltr"], ["know what a test is", "en-GB", "ltr"]]
+    goto(page, base + "cy/modules/welcome/", "light")
+    assert page.evaluate(marks) == [["A short module for testing.", "en-GB", "ltr"], ["know what a test is", "en-GB", "ltr"]]
+    # The English page needs no marks: all of it is English.
+    goto(page, base + "modules/welcome/", "light")
+    assert page.evaluate("document.querySelector('.sbs-summary').hasAttribute('lang')") is False

@@ -105,3 +105,14 @@ def entry_notice(page: LanguagePage, record: Translation, original_href: str) ->
     link = f'<a href="{escape(original_href)}" data-sbs-language="{page.original.code}" hreflang="{page.original.html_lang}">{escape(read)}</a>'
     message = "This translation may be out of date: the {original} page changed after it was translated."
     return _notice(translation_notices.out_of_date(original, code), _shown_in(page, message), link)
+
+
+def kept_from_original(translated: object, original: object, fields: tuple[str, ...] = ("summary", "outcomes")) -> set[str]:
+    """Which of a translation's words the translator left out, so the page shows the original's instead
+    (a translated module with no `summary`, say): those are marked with the original's language."""
+    return {name for name in fields if getattr(translated, name, None) and getattr(translated, name) == getattr(original, name, None)}
+
+
+def language_marks(language: Language) -> str:
+    """The attributes that say a piece of text is in `language`: its voice, and its direction."""
+    return f' lang="{language.html_lang}" dir="{language.direction}"'

@@ -182,18 +182,28 @@ def changes(module: Module, release: str = "", language: str = "en") -> tuple[st
 
 
 def module_page(
-    module: Module, edition: str = "participant", handouts: str = "", release: str = "", contributing: str = "", language: str = "en"
+    module: Module,
+    edition: str = "participant",
+    handouts: str = "",
+    release: str = "",
+    contributing: str = "",
+    language: str = "en",
+    kept: dict[str, str] | None = None,
 ) -> PageMarkdown:
     """The whole Markdown of a module page, trainer notes removed for participants.
 
     `handouts` is Markdown for the printable versions' download links, shown under the facts;
     `release` is the course version being built, for "What changed in this version";
     `contributing` is the source path of the site's "How to contribute" page, if it has one;
-    `language` is the language the page is in (the engine's own words follow it).
+    `language` is the language the page is in (the engine's own words follow it);
+    `kept` names the words (`summary`, `outcomes`) a translation left in the original language, with
+    the attributes that mark that language (` lang="en-GB" dir="ltr"`).
     """
+    kept = kept or {}
     _ = messages_for(language).gettext
     body = module.body if edition == "trainer" else strip_trainer_notes(module.body)
-    outcomes = "\n".join(f"- {md_text(o)}" for o in module.outcomes)
+    outcome_marks = kept.get("outcomes", "")
+    outcomes = "\n".join(f"- <span{outcome_marks}>{md_text(o)}</span>" if outcome_marks else f"- {md_text(o)}" for o in module.outcomes)
     facts = (
         '<ul class="sbs-facts sbs-no-terms"><li>'
         + _("Time in a session: about {length}").format(length=minutes(module.duration, language))
@@ -203,7 +213,7 @@ def module_page(
     )
     page = PageMarkdown()
     text = f"# {md_text(module.title)}\n\n"
-    text += page.part(f'<p class="sbs-summary">{html_text(module.summary)}</p>')
+    text += page.part(f'<p class="sbs-summary"{kept.get("summary", "")}>{html_text(module.summary)}</p>')
     text += page.part(facts)
     text += f"{handouts}\n\n" if handouts else ""
     text += "## " + _("By the end of this module you will") + f"\n\n{outcomes}\n\n"

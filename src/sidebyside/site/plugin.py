@@ -49,7 +49,17 @@ from sidebyside.render import (
 )
 from sidebyside.render.feedback import feedback_box, page_links
 from sidebyside.render.furniture import WORD_PLACEHOLDER, Furniture
-from sidebyside.render.language_pages import FALLBACK, MADE, TRANSLATED, LanguagePage, entry_notice, notices, switcher
+from sidebyside.render.language_pages import (
+    FALLBACK,
+    MADE,
+    TRANSLATED,
+    LanguagePage,
+    entry_notice,
+    kept_from_original,
+    language_marks,
+    notices,
+    switcher,
+)
 from sidebyside.render.links import (
     EASY_READ_PAGE,
     GLOSSARY_INDEX,
@@ -344,8 +354,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             handouts = handout_pages.in_language([h for h in self.handouts if h.module == module.slug], words, own)
             src = module_src(module.slug)
             links = handout_pages.download_links(handouts, src, words) + easy_read.easy_read_links(module, handouts, src, words)
+            kept = {}
+            if translated is not None and module.slug in translated.modules and self.course is not None:
+                original = next(m for m in self.course.modules if m.slug == module.slug)
+                marks = language_marks(self.session.settings.languages[0])
+                kept = {name: marks for name in kept_from_original(module, original)}
             pages[src] = web_pages.module_page(
-                module, edition, handouts=links, release=self.version, contributing=self.contributing, language=words
+                module, edition, handouts=links, release=self.version, contributing=self.contributing, language=words, kept=kept
             )
             if module.easy_read is not None:
                 easy_words = language if translated is None or module.slug in translated.easy_reads else own
