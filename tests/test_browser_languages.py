@@ -252,3 +252,14 @@ def test_english_words_a_translation_left_out_are_marked_as_english(page: Any, b
     # The English page needs no marks: all of it is English.
     goto(page, base + "modules/welcome/", "light")
     assert page.evaluate("document.querySelector('.sbs-summary').hasAttribute('lang')") is False
+
+
+@pytest.mark.parametrize("code", ["cy", "ur"])
+def test_the_trainer_edition_follows_the_language_with_a_notice(page: Any, base: str, code: str) -> None:
+    # No translation has trainer pages of its own yet: each shows the English, saying so in the reader's language.
+    for path in ("trainers/session-plan/", "trainers/modules/welcome/"):
+        goto(page, base + f"{code}/{path}", "light")
+        notice = page.locator(".sbs-language-notice")
+        assert notice.count() == 1 and notice.get_attribute("lang") == code
+        assert page.evaluate("document.documentElement.lang") == "en-GB"
+        assert page.locator(f"nav.sbs-languages a[data-sbs-language='{code}']").get_attribute("aria-current") == "page"
