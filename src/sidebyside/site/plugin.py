@@ -627,7 +627,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if translated and not self.menu_titles:  # the same menu for every page of a build: its titles are read once
             self.menu_titles = nav_titles(nav) | {html.escape(config.site_name, quote=False)}
         if in_language is not None:  # Material's own words ("Search", "Back to top") in the page's language
-            context[theme_words.CONTEXT_KEY] = theme_words.theme_language(config.theme, in_language.shown_in.code)  # type: ignore[index]
+            context[theme_words.CONTEXT_KEY] = theme_words.theme_language(config.theme, in_language.shown_in.code)  # type: ignore[literal-required]
         return context
 
     def _finish_content(self, html: str, page: Page, files: Files) -> str:
