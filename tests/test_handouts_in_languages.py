@@ -16,8 +16,7 @@ from pdf_reading import all_text, link_uris, page_texts
 from sidebyside.content import load_course
 from sidebyside.content.model import Course as CourseModel
 from sidebyside.print import render_handouts, render_module_handout
-from sidebyside.print.documents import HandoutSettings, make_all, plan_handouts
-from sidebyside.render.translation_notices import handout_notices
+from sidebyside.print.documents import HandoutSettings, LanguageParts, make_all, plan_handouts
 
 WELSH_BODY = "## Croeso\n\nMae’r cwrs hwn yn sôn am wella gofal. Gallwch chi stopio ar unrhyw adeg. Mae dŵr yn y tŷ.\n"
 URDU_BODY = "## خوش آمدید\n\nیہ کورس دیکھ بھال کو بہتر بنانے کے بارے میں ہے۔ آپ کسی بھی وقت رک سکتے ہیں۔\n"
@@ -73,8 +72,9 @@ def test_a_welsh_handout_is_in_welsh_tagged_cy_and_set_in_noto(course: Course) -
     loaded = _loaded(course, "Camau cyntaf", WELSH_BODY, "gwybod beth yw gwella ansawdd")
     module = loaded.modules[0]
     original = "https://course.example.org/modules/first-steps/"
-    notices = handout_notices("cy", "Saesneg", is_draft=True, is_out_of_date=True, original_address=original)
-    made = render_module_handout(loaded, module, _settings(course, "cy"), notices=notices)
+    part = "module:first-steps"
+    parts = LanguageParts("Cymraeg", "Saesneg", "en-GB", prefix="cy/", drafts=frozenset({part}), out_of_date=frozenset({part}))
+    made = render_module_handout(loaded, module, _settings(course, "cy"), parts=parts)
 
     assert made.name == "first-steps.cy.pdf"
     text = all_text(made.path)
@@ -201,3 +201,113 @@ def test_a_build_makes_each_translated_module_handout_linked_from_its_page_with_
     assert "Llinell ar sleid yn unig" not in page
     english = (built.root / "site" / "modules" / "welcome" / "index.html").read_text(encoding="utf-8")
     assert "handouts/welcome.pdf" in english and ".cy.pdf" not in english
+
+
+EASY_READ = """\
+---
+title: "Welcome: Easy Read"
+module_version: "1.0"
+co_produced_with: []
+tested_with: []
+owner: Test team
+last_reviewed: 2026-11-01
+next_review: 2027-11-01
+---
+
+picture: wave
+Welcome to the course.
+We are glad you are here.
+"""
+
+
+def test_every_handout_comes_in_every_language_with_what_is_still_english_said_and_marked(course: Course) -> None:
+    """A real three-language build: the trainer pack, jargon buster, stories, contacts and Easy Read
+    handouts in Welsh and Urdu, each read back for its words, notices, language tag and font."""
+    from languages_course import fingerprint, three_language_course, translate
+
+    built = three_language_course(course.root)
+    built.config["plugins"][2]["sidebyside"]["handouts"] = True
+    built.write_config()
+    built.write("modules/01-welcome/easy-read.md", EASY_READ)
+    easy = built.root / "modules" / "01-welcome" / "easy-read.md"
+    translate(
+        built,
+        "modules/01-welcome/easy-read.cy.md",
+        "picture: wave\nCroeso i'r cwrs.\nRydyn ni'n falch eich bod chi yma.\n",
+        title="Croeso: Hawdd ei Ddeall",
+        translated_from=fingerprint(easy),
+    )
+    built.story("first-day", "It was my first meeting.\n", title="My first day")
+    story = built.root / "stories" / "first-day.md"
+    translate(
+        built, "stories/first-day.cy.md", "Hwn oedd fy nghyfarfod cyntaf.\n", title="Fy niwrnod cyntaf", translated_from=fingerprint(story)
+    )
+    built.term("aim", "aim", "What a team wants to change, in a few words.")  # the English entry changed after it was translated
+    result = built.build()
+    assert result.code == 0, result.text
+    handouts = built.root / "site" / "handouts"
+    for code in ("cy", "ur"):
+        for name in ("trainer-pack", "jargon-buster", "stories", "contacts"):
+            assert _lang(handouts / f"{name}.{code}.pdf") == code, name
+    assert (handouts / "welcome-easy-read.cy.pdf").exists() and not (handouts / "welcome-easy-read.ur.pdf").exists()
+
+    # The jargon buster in Welsh: the Welsh entry, the English one not yet translated, and what is behind.
+    welsh = all_text(handouts / "jargon-buster.cy.pdf")
+    assert "Esbonio jargon" in welsh and "Beth mae tîm eisiau ei newid." in welsh
+    assert "A number that shows a change." in welsh  # "measure" has no Welsh entry yet
+    assert "Does dim fersiwn Cymraeg o rannau o’r daflen hon eto, felly maen nhw i’w gweld yn Saesneg." in welsh
+    assert "Efallai fod rhai rhannau o’r daflen hon wedi dyddio" in welsh
+    assert "Efallai fod y cyfieithiad hwn wedi dyddio: newidiodd y dudalen Saesneg" in welsh  # in the entry itself
+    assert "Drafftiau yw’r cyfieithiadau yn y daflen hon." in welsh
+    assert "https://course.example.org/cy/glossary/" in welsh.replace(" ", "")
+    assert any(name.startswith("NotoSans") for name in _fonts(handouts / "jargon-buster.cy.pdf"))
+
+    # The stories booklet and the Easy Read handout in Welsh: translated, so no "not translated" notice.
+    stories = all_text(handouts / "stories.cy.pdf")
+    assert "Fy niwrnod cyntaf" in stories and "Hwn oedd fy nghyfarfod cyntaf." in stories
+    assert "Does dim fersiwn Cymraeg" not in stories and "It was my first meeting." not in stories
+    easy_read = all_text(handouts / "welcome-easy-read.cy.pdf")
+    assert "Rydyn ni’n falch eich bod chi yma." in easy_read.replace("'", "’") and "We are glad" not in easy_read
+
+    # The trainer pack in Urdu: right to left in Naskh, the untranslated module in English, and said so.
+    urdu = all_text(handouts / "trainer-pack.ur.pdf")
+    assert "تربیت دینے والوں کا پیک" in urdu and "How teams work together." in urdu
+    assert "اس پرچے کے کچھ حصوں کا ابھی اردو میں ترجمہ نہیں ہوا" in urdu
+    assert any(name.startswith("NotoNaskhArabic") for name in _fonts(handouts / "trainer-pack.ur.pdf"))
+    contacts = all_text(handouts / "contacts.ur.pdf")
+    assert "Involvement lead" in contacts and "اس پرچے کے کچھ حصوں کا ابھی اردو میں ترجمہ نہیں ہوا" in contacts
+
+    # Each language's Handouts page lists its own handouts, in its words, the English ones marked as English.
+    page = built.page("cy/handouts/index.html")
+    assert '<h1 id="taflenni">Taflenni</h1>' in page and "Printable copies" not in page
+    assert "handouts/trainer-pack.cy.pdf" in page and "handouts/trainer-pack.pdf" not in page
+    assert '<span lang="en-GB" dir="ltr">Teams</span>' in page and "handouts/teams.pdf" in page
+    english = built.page("handouts/index.html")
+    assert 'href="trainer-pack.pdf"' in english
+    assert ".cy.pdf" not in english and ".ur.pdf" not in english
+
+
+def test_english_parts_of_a_welsh_handout_are_marked_as_english(course: Course) -> None:
+    """In the HTML that becomes the PDF: what a translation left in English says so (lang and dir)."""
+    loaded = _loaded(course, "Camau cyntaf", WELSH_BODY, "gwybod beth yw gwella ansawdd")
+    course.term("measure", "measure", "A number that shows a change.")
+    loaded, _ = load_course(course.root)
+    parts = LanguageParts(
+        "Cymraeg",
+        "Saesneg",
+        "en-GB",
+        prefix="cy/",
+        untranslated=frozenset({"term:measure"}),
+        kept=frozenset({"module:first-steps:summary"}),
+    )
+    made = {p.name: p for p in plan_handouts(loaded, _settings(course, "cy"), parts)}
+    buster = made["jargon-buster.cy.pdf"].make().html
+    assert '<dt lang="en-GB" dir="ltr">measure' in buster and '<dt lang="en-GB" dir="ltr">aim' not in buster
+    module = made["first-steps.cy.pdf"].make().html
+    assert '<p class="summary" lang="en-GB" dir="ltr">' in module
+    trainer = made["trainer-pack.cy.pdf"].make().html
+    assert '<html lang="cy">' in trainer and "Does dim fersiwn Cymraeg" not in trainer  # every module is translated
+    # Untranslated modules have no handout of their own in Welsh: their page links the English one.
+    untranslated = replace(parts, untranslated=frozenset({"module:first-steps"}))
+    names = [p.name for p in plan_handouts(loaded, _settings(course, "cy"), untranslated)]
+    assert "first-steps.cy.pdf" not in names and "trainer-pack.cy.pdf" in names

@@ -7,6 +7,7 @@ asks first, for page counts), and writes them into a built site or a folder.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,16 +15,17 @@ from typing import TYPE_CHECKING
 from sidebyside.app.errors import BuildFailed
 from sidebyside.app.settings import Settings
 from sidebyside.content.contacts import read_contacts
-from sidebyside.content.model import Course
-from sidebyside.print import HandoutSet, HandoutSettings, write_handouts
-from sidebyside.print.documents import PlannedHandout, plan_handouts, plan_module_handout
+from sidebyside.content.languages import Language
+from sidebyside.content.model import Course, Module, Story, Term
+from sidebyside.content.translations import LanguageEdition
+from sidebyside.print import HandoutSet, HandoutSettings, LanguageParts, write_handouts
+from sidebyside.print.documents import PlannedHandout, plan_handouts
 from sidebyside.print.macros import MacroProblem
-from sidebyside.print.markdown_html import MarkdownSetup, join_address
+from sidebyside.print.markdown_html import MarkdownSetup
 from sidebyside.print.pipeline import HandoutProblem, render_planned
 from sidebyside.publish import GateProblem
 from sidebyside.render.handout_pages import file_size
-from sidebyside.render.language_pages import name_in
-from sidebyside.render.translation_notices import handout_notices
+from sidebyside.render.language_pages import kept_from_original, name_in
 
 if TYPE_CHECKING:
     from sidebyside.app.session import BuildSession
@@ -60,34 +62,67 @@ def handout_settings(settings: Settings, jobs: int = 0) -> HandoutSettings:
     )
 
 
-def translated_handouts(course: Course, settings: Settings, handouts: HandoutSettings) -> list[PlannedHandout]:
-    """Each translated module's handouts (standard and large print), in its language, with its page's notices.
+def language_parts(course: Course, edition: LanguageEdition, original: Language, language: Language) -> LanguageParts:
+    """What of `course` is translated in `edition`, behind its original or a draft: what its handouts need to say so."""
+    untranslated, behind, drafts, kept = set(), set(), set(), set()
+    groups: tuple[tuple[str, Sequence[Module | Term | Story], Mapping[str, object]], ...] = (
+        ("module", course.modules, edition.modules),
+        ("term", course.terms, edition.terms),
+        ("story", course.stories, edition.stories),
+    )
+    for kind, originals, translated in groups:
+        for item in originals:
+            part = f"{kind}:{item.slug}"
+            if item.slug not in translated:
+                untranslated.add(part)
+                continue
+            record = edition.record_for(item.rel)
+            if record is None or record.draft:
+                drafts.add(part)
+            if record is not None and record.out_of_date:
+                behind.add(part)
+            if isinstance(item, Module):
+                kept |= {f"{part}:{name}" for name in kept_from_original(translated[item.slug], item)}
+    for module in course.modules:
+        if module.easy_read is None:
+            continue
+        part = f"easy-read:{module.slug}"
+        if module.slug not in edition.easy_reads:
+            untranslated.add(part)
+            continue
+        record = edition.record_for(module.easy_read.rel)
+        if record is None or record.draft:
+            drafts.add(part)
+        if record is not None and record.out_of_date:
+            behind.add(part)
+    return LanguageParts(
+        language_name=language.name,
+        original_name=name_in(original, language),
+        original_lang=original.html_lang,
+        original_direction=original.direction,
+        prefix=f"{language.code}/",
+        untranslated=frozenset(untranslated),
+        out_of_date=frozenset(behind),
+        drafts=frozenset(drafts),
+        kept=frozenset(kept),
+    )
 
-    A module not yet translated has no handout in that language: its page links the original's.
+
+def translated_handouts(course: Course, settings: Settings, handouts: HandoutSettings) -> list[PlannedHandout]:
+    """Every handout again in each other language: each translated module's (standard, large print and
+    Easy Read), and the whole course's (trainer pack, jargon buster, stories, contacts) with what is not
+    translated yet shown in the original and marked so. A module not yet translated has no handout in
+    that language: its page links the original's.
     """
     planned: list[PlannedHandout] = []
     original = settings.languages[0]
     for language in settings.languages[1:]:
         edition = course.translations.get(language.code)
-        if edition is None or not edition.modules:
+        if edition is None:
             continue
         in_language = replace(handouts, language=language.code, direction=language.direction)
-        translated = edition.course(course)
-        for original_module in course.modules:
-            module = edition.modules.get(original_module.slug)
-            if module is None:
-                continue
-            record = edition.record_for(original_module.rel)
-            notices = handout_notices(
-                language.code,
-                name_in(original, language),
-                is_draft=record is None or record.draft,
-                is_out_of_date=record is not None and record.out_of_date,
-                original_address=join_address(settings.site_url, original_module.url) if settings.site_url else "",
-            )
-            address = f"{language.code}/{original_module.url}"
-            for large in (False, True):
-                planned.append(plan_module_handout(translated, module, in_language, large=large, notices=notices, address=address))
+        parts = language_parts(course, edition, original, language)
+        planned += plan_handouts(edition.course(course), in_language, parts)
     return planned
 
 

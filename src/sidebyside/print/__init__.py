@@ -5,13 +5,14 @@ WeasyPrint renders them from the content model with its own print templates and 
 mkdocs.yml lives in `sidebyside.app.handouts`.
 """
 
-from sidebyside.print.documents import Handout, HandoutSettings, plan_handouts
+from sidebyside.print.documents import Handout, HandoutSettings, LanguageParts, plan_handouts
 from sidebyside.print.pipeline import HandoutSet, RenderedHandout, render_handouts, render_module_handout, write_handouts
 
 __all__ = [
     "Handout",
     "HandoutSet",
     "HandoutSettings",
+    "LanguageParts",
     "RenderedHandout",
     "plan_handouts",
     "render_handouts",

@@ -36,7 +36,14 @@ from sidebyside.render.furniture import Furniture
 from sidebyside.render.links import SESSION_DECK, deck_src, module_deck
 from sidebyside.render.terms import matcher_for, terms_used
 from sidebyside.render.trainer_notes import strip_trainer_notes
-from sidebyside.render.translation_notices import Notice
+from sidebyside.render.translation_notices import (
+    Notice,
+    handout_notices,
+    out_of_date,
+    parts_draft,
+    parts_not_translated,
+    parts_out_of_date,
+)
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -81,6 +88,31 @@ class HandoutSettings:
     slides: bool = False  # whether the build makes slide decks, which the trainer pack lists
     language: str = "en"  # the language the handouts are in: the engine's words, fonts, direction
     direction: str = ""  # "rtl" or "ltr" to override what the locale data says about `language`
+
+
+@dataclass(frozen=True)
+class LanguageParts:
+    """For handouts in another language: which parts are still in the course's own language,
+    and which translations are drafts or behind their originals.
+
+    Parts are named `module:<slug>`, `easy-read:<slug>`, `term:<slug>` and `story:<slug>`; a
+    translated module's summary or outcomes left in the original are `module:<slug>:summary`.
+    The default, with no `original_lang`, is a handout in the course's own language.
+    """
+
+    language_name: str = ""  # the reader's language, named in it ("Cymraeg")
+    original_name: str = ""  # the course's own language, named in the reader's ("Saesneg")
+    original_lang: str = ""  # the lang attribute of the course's own language ("en-GB")
+    original_direction: str = "ltr"
+    prefix: str = ""  # where this language's pages are on the website ("cy/")
+    untranslated: frozenset[str] = frozenset()
+    out_of_date: frozenset[str] = frozenset()
+    drafts: frozenset[str] = frozenset()
+    kept: frozenset[str] = frozenset()
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.original_lang)
 
 
 @dataclass
@@ -143,9 +175,10 @@ def shift_headings(fragment: str, by: int) -> str:
 
 
 class _Planner:
-    def __init__(self, course: Course, settings: HandoutSettings) -> None:
+    def __init__(self, course: Course, settings: HandoutSettings, parts: LanguageParts | None = None) -> None:
         self.course = course
         self.settings = settings
+        self.parts = parts or LanguageParts()
         self.language: PrintLanguage = print_language(settings.language, settings.direction)
         self.code = self.language.code
         self.gettext = messages_for(self.code).gettext
@@ -157,8 +190,56 @@ class _Planner:
 
     # --- shared pieces ---------------------------------------------------------------
 
+    def original(self, *parts: str, always: bool = False) -> Markup:
+        """The lang and dir of the course's own language, for a part of a translated handout shown in it
+        (a part not translated yet, or `always`: words a translation never changes); else nothing."""
+        shown = self.parts
+        if not shown.translated or not (always or any(p in shown.untranslated or p in shown.kept for p in parts)):
+            return Markup("")
+        return Markup(' lang="{}" dir="{}"').format(shown.original_lang, shown.original_direction)
+
+    def behind(self, part: str) -> str:
+        """The note in a translated part whose original changed after it was translated, or ""."""
+        if part not in self.parts.out_of_date:
+            return ""
+        return out_of_date(self.parts.original_name, self.code)
+
+    def booklet_notices(self, kind: str, *, always: bool = False) -> tuple[Notice, ...]:
+        """The notices under the title of a handout of many parts of `kind` ("term", say): parts
+        still in the original (or `always`, when it shows the course's own settings), behind or drafts."""
+        shown = self.parts
+        if not shown.translated:
+            return ()
+
+        def mine(names: frozenset[str]) -> bool:
+            return any(name.startswith(kind + ":") for name in names)
+
+        notices = []
+        if always or mine(shown.untranslated):
+            notices.append(Notice(parts_not_translated(shown.language_name, shown.original_name, self.code)))
+        if mine(shown.out_of_date):
+            notices.append(Notice(parts_out_of_date(shown.original_name, self.code)))
+        if mine(shown.drafts):
+            notices.append(Notice(parts_draft(self.code)))
+        return tuple(notices)
+
+    def page_notices(self, part: str, original_url: str) -> tuple[Notice, ...]:
+        """The notices of a translated page's handout, as its page shows them: out of date (with the
+        original's address) or a draft."""
+        shown = self.parts
+        if not shown.translated:
+            return ()
+        return handout_notices(
+            self.code,
+            shown.original_name,
+            is_draft=part in shown.drafts,
+            is_out_of_date=part in shown.out_of_date,
+            original_address=join_address(self.settings.site_url, original_url) if self.settings.site_url else "",
+        )
+
     def address(self, address: str) -> tuple[str, str]:
-        """The full web address of a page, and its QR code (none without a site_url)."""
+        """The full web address of a page (in this handout's language), and its QR code (none without a site_url)."""
+        address = self.parts.prefix + address
         full = join_address(self.settings.site_url, address)
         return full, (qr_svg(full) if self.settings.site_url else "")
 
@@ -182,23 +263,23 @@ class _Planner:
             furniture=furniture,
             contact=Markup(furniture.contact_html()),
             word_report=furniture.word_report(page),
+            original=self.original,
+            behind=self.behind,
             **context,
         )
 
     # --- documents -------------------------------------------------------------------
 
-    def module(self, module: Module, large: bool, notices: tuple[Notice, ...] = (), address: str = "") -> Handout:
-        """A module's handout; `notices` are shown under its title (a draft or out-of-date translation);
-        `address` is its page's, when that is not the module's own (a translation's, under `cy/`)."""
+    def module(self, module: Module, large: bool) -> Handout:
+        """A module's handout; a translation's shows its page's notices (a draft, or out of date) under its title."""
         _ = self.gettext
-        address = address or module.url
-        web_address, qr = self.address(address)
-        body = self.body(module, strip_trainer_notes(module.body), address)
+        web_address, qr = self.address(module.url)
+        body = self.body(module, strip_trainer_notes(module.body), self.parts.prefix + module.url)
         outcomes = "".join(f"<li>{html.escape(o)}</li>" for o in module.outcomes)
         used = terms_used(f"<p>{html.escape(module.summary)}</p><ul>{outcomes}</ul>{body}", self.matcher, self.terms)
         words = sorted((self.terms[slug] for slug in used), key=lambda t: t.term.casefold())
         about = "\n\n".join(part for part in (web_pages.credits(module, self.code), web_pages.sources(module, self.code)) if part)
-        about_html = absolute_links(to_html(about, setup=self.settings.markdown), address, self.settings.site_url)
+        about_html = absolute_links(to_html(about, setup=self.settings.markdown), self.parts.prefix + module.url, self.settings.site_url)
         edition = _("Large print handout") if large else _("Handout")
         document = self.render(
             "module.html",
@@ -215,7 +296,7 @@ class _Planner:
             words=words,
             about=about_html,
             changes=module.changes_for(module.version),
-            notices=notices,
+            notices=self.page_notices(f"module:{module.slug}", module.url),
         )
         return Handout(
             name=module_handout_name(module.slug, large, self.code),
@@ -261,6 +342,7 @@ class _Planner:
             notes=status_notes(easy, module, self.code),
             parts=parts,
             about=about_html(easy, self.code),
+            notices=self.page_notices(f"easy-read:{module.slug}", module.easy_read_url),
         )
         return Handout(
             name=easy_read_handout_name(module.slug, self.code),
@@ -288,6 +370,7 @@ class _Planner:
         address: str,
         folder: str,
         assets: tuple[Path, ...] = (),
+        notices: tuple[Notice, ...] = (),
         **context: object,
     ) -> Handout:
         """A handout for the whole course (trainer pack, jargon buster, stories): one version, the latest review date."""
@@ -303,6 +386,7 @@ class _Planner:
             reviewed=self.course_reviewed,
             web_address=web_address,
             qr=qr,
+            notices=notices,
             **context,
         )
         return Handout(
@@ -323,7 +407,7 @@ class _Planner:
         begins = self.settings.session_start
         sections = []
         for module in self.course.modules:
-            body = shift_headings(self.body(module, module.body, module.url, id_prefix=f"{module.slug}-"), 1)
+            body = shift_headings(self.body(module, module.body, self.parts.prefix + module.url, id_prefix=f"{module.slug}-"), 1)
             slot = plan.slot(module)
             starts, ends = slot.clock(begins) if slot else ("", "")
             talk = max(module.duration - sum(a.minutes for a in module.activities), 0)
@@ -339,9 +423,14 @@ class _Planner:
             )
         decks = []
         if self.settings.slides:
-            decks = [{"title": self.gettext("The whole session"), "address": join_address(self.settings.site_url, deck_src(SESSION_DECK))}]
+            whole = join_address(self.settings.site_url, deck_src(SESSION_DECK))
+            decks = [{"title": self.gettext("The whole session"), "marks": Markup(""), "address": whole}]
             decks += [
-                {"title": m.title, "address": join_address(self.settings.site_url, deck_src(module_deck(m.slug)))}
+                {
+                    "title": m.title,
+                    "marks": self.original(f"module:{m.slug}"),
+                    "address": join_address(self.settings.site_url, deck_src(module_deck(m.slug))),
+                }
                 for m in self.course.modules
             ]
         return self._booklet(
@@ -360,6 +449,7 @@ class _Planner:
             sections=sections,
             decks=decks,
             session_start=begins.strftime("%H:%M"),
+            notices=self.booklet_notices("module"),
         )
 
     def jargon_buster(self) -> Handout:
@@ -370,7 +460,7 @@ class _Planner:
             letter = first if first.isalpha() else "0–9"
             see_also = [self.terms[s].term for s in term.see_also if s in self.terms]
             longer = (
-                absolute_links(to_html(term.body, setup=self.settings.markdown), address, self.settings.site_url)
+                absolute_links(to_html(term.body, setup=self.settings.markdown), self.parts.prefix + address, self.settings.site_url)
                 if term.body.strip()
                 else ""
             )
@@ -385,13 +475,16 @@ class _Planner:
             address=address,
             folder=self.settings.glossary_dir,
             letters=letters,
+            notices=self.booklet_notices("term"),
         )
 
     def stories(self) -> Handout:
         entries = []
         printed = self.course.stories_for("print", self.settings.today)
         for story in printed:
-            body = shift_headings(self.body(story, strip_trainer_notes(story.body), story.url, id_prefix=f"{story.slug}-"), 1)
+            body = shift_headings(
+                self.body(story, strip_trainer_notes(story.body), self.parts.prefix + story.url, id_prefix=f"{story.slug}-"), 1
+            )
             modules = [m.title for m in (self.course.module(s) for s in story.modules) if m is not None]
             teller = web_pages.teller_line(story, language=self.code)
             entries.append({"story": story, "teller": teller, "body": body, "modules": modules})
@@ -406,6 +499,7 @@ class _Planner:
             folder=self.settings.stories_dir,
             entries=entries,
             intro=web_pages.stories_intro(printed, self.code),
+            notices=self.booklet_notices("story"),
         )
 
     def contacts(self) -> Handout:
@@ -424,6 +518,7 @@ class _Planner:
             missing=bool(contacts.missing),
             examples_title=self.gettext(contacts_page.EXAMPLES_TITLE),
             examples_text=self.gettext(contacts_page.EXAMPLES_TEXT),
+            notices=self.booklet_notices("contact", always=True),
         )
 
 
@@ -456,24 +551,18 @@ def _shared(course: Course) -> tuple[object, ...]:
 
 
 def plan_module_handout(
-    course: Course,
-    module: Module,
-    settings: HandoutSettings,
-    *,
-    large: bool = False,
-    notices: tuple[Notice, ...] = (),
-    address: str = "",
+    course: Course, module: Module, settings: HandoutSettings, *, large: bool = False, parts: LanguageParts | None = None
 ) -> PlannedHandout:
     """One module's handout in `settings.language`, from a course whose records are in that language.
 
     For a translated page: pass the translated module (and a course holding the translated
-    glossary), the notices its page shows (a draft, or out of date), already in its language,
-    and the address of its page (`cy/modules/welcome/`).
+    glossary) and `parts`, which says what is still in the original and which translations
+    are drafts or out of date: the handout prints the notices its page shows.
     """
-    return _module_plan(_Planner(course, settings), module, large, notices, address)
+    return _module_plan(_Planner(course, settings, parts), module, large)
 
 
-def _module_plan(planner: _Planner, module: Module, large: bool, notices: tuple[Notice, ...] = (), address: str = "") -> PlannedHandout:
+def _module_plan(planner: _Planner, module: Module, large: bool) -> PlannedHandout:
     _ = planner.gettext
     return PlannedHandout(
         name=module_handout_name(module.slug, large, planner.code),
@@ -481,27 +570,32 @@ def _module_plan(planner: _Planner, module: Module, large: bool, notices: tuple[
         kind=LARGE_PRINT if large else PARTICIPANT,
         description=_("{title}, large print").format(title=module.title) if large else module.title,
         module=module.slug,
-        inputs=(module, large, _shared(planner.course), *((notices, address) if notices or address else ())),
+        inputs=(module, large, _shared(planner.course), *((planner.parts,) if planner.parts.translated else ())),
         assets=tuple(module.assets),
-        make=partial(planner.module, module, large, notices, address),
+        make=partial(planner.module, module, large),
         language=planner.code,
     )
 
 
-def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHandout]:
+def plan_handouts(course: Course, settings: HandoutSettings, parts: LanguageParts | None = None) -> list[PlannedHandout]:
     """Every handout of the course, in the order the Handouts page lists them, not yet made.
 
-    In `settings.language`: a translated course (its records in that language) gives
-    handouts named `<name>.<code>.pdf`, in the engine's words for that language.
+    In `settings.language`: a translated course (its records in that language, the original's
+    where there is no translation) gives handouts named `<name>.<code>.pdf`, in the engine's
+    words for that language. With `parts` (a language other than the course's own), a module
+    or Easy Read page not translated yet has no handout of its own (its page links the
+    original's), and the handouts of the whole course mark what is still in the original.
     """
-    planner = _Planner(course, settings)
-    _, code = planner.gettext, planner.code
+    planner = _Planner(course, settings, parts)
+    _, code, parts = planner.gettext, planner.code, planner.parts
     shared = _shared(course)
+    status = (parts,) if parts.translated else ()  # what is translated, out of date or a draft
     planned: list[PlannedHandout] = []
     for module in course.modules:
-        for large in (False, True):
-            planned.append(_module_plan(planner, module, large))
-        if module.easy_read is not None:
+        if f"module:{module.slug}" not in parts.untranslated:
+            for large in (False, True):
+                planned.append(_module_plan(planner, module, large))
+        if module.easy_read is not None and f"easy-read:{module.slug}" not in parts.untranslated:
             easy = module.easy_read
             planned.append(
                 PlannedHandout(
@@ -510,7 +604,7 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHand
                     kind=EASY_READ,
                     description=_("{title}, Easy Read").format(title=module.title),
                     module=module.slug,
-                    inputs=(module, shared),  # the module holds its Easy Read version
+                    inputs=(module, shared, *status),  # the module holds its Easy Read version
                     assets=tuple(p.path for p in easy.pictures),  # built-in pictures too: their files are the engine's
                     make=partial(planner.easy_read, module, easy),
                     language=code,
@@ -523,16 +617,16 @@ def plan_handouts(course: Course, settings: HandoutSettings) -> list[PlannedHand
             kind=TRAINER_PACK,
             description=_(TRAINER_PACK_DESCRIPTION),
             module="",
-            inputs=(tuple(course.modules), shared),
+            inputs=(tuple(course.modules), shared, *status),
             assets=tuple(asset for m in course.modules for asset in m.assets),
             make=planner.trainer_pack,
             language=code,
         )
     )
     for name, title, kind, description, inputs, make in (
-        (JARGON_BUSTER_NAME, JARGON_BUSTER_TITLE, JARGON_BUSTER, JARGON_BUSTER_DESCRIPTION, (shared,), planner.jargon_buster),
-        (STORIES_NAME, STORIES_TITLE, STORIES, STORIES_DESCRIPTION, (shared,), planner.stories),
-        (CONTACTS_NAME, contacts_page.TITLE, CONTACTS, CONTACTS_DESCRIPTION, (), planner.contacts),
+        (JARGON_BUSTER_NAME, JARGON_BUSTER_TITLE, JARGON_BUSTER, JARGON_BUSTER_DESCRIPTION, (shared, *status), planner.jargon_buster),
+        (STORIES_NAME, STORIES_TITLE, STORIES, STORIES_DESCRIPTION, (shared, *status), planner.stories),
+        (CONTACTS_NAME, contacts_page.TITLE, CONTACTS, CONTACTS_DESCRIPTION, status, planner.contacts),
     ):
         if kind == STORIES and not course.stories_for("print", settings.today):
             continue  # no empty stories handout

@@ -119,6 +119,11 @@ def language_css(language: PrintLanguage) -> str:
         "html[dir=rtl] ul, html[dir=rtl] ol { padding-left: 0; padding-right: 7mm; }",
         "html[dir=rtl] .words, html[dir=rtl] .admonition, html[dir=rtl] details { border-left-width: 1.5pt; border-right-width: 5pt; }",
         "html[dir=rtl] .er-picture { padding-right: 0; padding-left: 6mm; }",
+        # Parts still in a left-to-right language (an untranslated module in the trainer pack) read left to right.
+        "html[dir=rtl] [dir=ltr], html[dir=rtl] [dir=ltr] p, html[dir=rtl] [dir=ltr] li, html[dir=rtl] [dir=ltr] dd,"
+        " html[dir=rtl] [dir=ltr] dt, html[dir=rtl] [dir=ltr] h2, html[dir=rtl] [dir=ltr] h3 { text-align: left; }",
+        "html[dir=rtl] ul[dir=ltr], html[dir=rtl] ol[dir=ltr], html[dir=rtl] [dir=ltr] ul, html[dir=rtl] [dir=ltr] ol"
+        " { padding-right: 0; padding-left: 7mm; }",
         # Web addresses, file names and codes stay left to right inside right-to-left text.
         "html[dir=rtl] a, html[dir=rtl] code { direction: ltr; unicode-bidi: embed; }",
     ]

@@ -22,8 +22,15 @@ from pathlib import Path
 
 from sidebyside.content.model import Course, Module
 from sidebyside.print.cache_keys import engine_fingerprint, handout_key
-from sidebyside.print.documents import STYLES, Handout, HandoutSettings, PlannedHandout, plan_handouts, plan_module_handout
-from sidebyside.render.translation_notices import Notice
+from sidebyside.print.documents import (
+    STYLES,
+    Handout,
+    HandoutSettings,
+    LanguageParts,
+    PlannedHandout,
+    plan_handouts,
+    plan_module_handout,
+)
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, MarkInfo, Lang, title shown
 
@@ -119,20 +126,14 @@ def render_handouts(
 
 
 def render_module_handout(
-    course: Course,
-    module: Module,
-    settings: HandoutSettings,
-    *,
-    large: bool = False,
-    notices: tuple[Notice, ...] = (),
-    address: str = "",
+    course: Course, module: Module, settings: HandoutSettings, *, large: bool = False, parts: LanguageParts | None = None
 ) -> RenderedHandout:
     """One module's handout in `settings.language` (a translated page's), made or found in the cache.
 
-    `module` and `course` hold the translated records; `notices` (in that language) are
-    printed under the title, as the page shows them: a draft, or out of date.
+    `module` and `course` hold the translated records; `parts` says which are drafts or
+    out of date, so the handout prints the notices its page shows.
     """
-    planned = plan_module_handout(course, module, settings, large=large, notices=notices, address=address)
+    planned = plan_module_handout(course, module, settings, large=large, parts=parts)
     return render_planned([planned], settings).handouts[0]
 
 

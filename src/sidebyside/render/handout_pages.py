@@ -41,10 +41,10 @@ def pages(count: int, language: str = "en") -> str:
 
 
 def in_language(handouts: Sequence[HandoutInfo], language: str, original: str) -> list[HandoutInfo]:
-    """A page's handouts: those in its language, and the original's of any kind not made in that language."""
-    mine = [h for h in handouts if getattr(h, "language", original) == language]
-    kinds = {h.kind for h in mine}
-    return mine + [h for h in handouts if getattr(h, "language", original) == original and h.kind not in kinds]
+    """The handouts a page in `language` offers: each one in that language where it was made in it
+    (same kind, same module), else the original's, in the original's order."""
+    mine = {(h.kind, h.module): h for h in handouts if getattr(h, "language", original) == language}
+    return [mine.get((h.kind, h.module), h) for h in handouts if getattr(h, "language", original) == original]
 
 
 def download_links(handouts: Sequence[HandoutInfo], from_src: str, language: str = "en") -> str:
@@ -67,51 +67,62 @@ def download_links(handouts: Sequence[HandoutInfo], from_src: str, language: str
     return '<div class="sbs-handouts sbs-no-terms" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
 
 
-def handouts_page(handouts: Sequence[HandoutInfo], previewing: bool = False) -> str:
-    """The Handouts page: every file, with its page count and size."""
+def handouts_page(
+    handouts: Sequence[HandoutInfo], previewing: bool = False, language: str = "en", original: str = "en", marks: str = ""
+) -> str:
+    """The Handouts page in `language`: every file, with its page count and size.
+
+    `handouts` are those this page offers (see `in_language`); one still in the `original`
+    language has its words marked with `marks` (its lang and dir) on a page in another.
+    """
+    _ = messages_for(language).gettext
 
     def row(h: HandoutInfo, text: str) -> str:
         link = relative(HANDOUTS_INDEX, deck_src(h.name)) if h.kind == "slides" else h.name
-        return f"| [{md_text(text)}]({link}) | {h.pages} | {file_size(h.size)} |"
+        words = md_text(text)
+        if getattr(h, "language", original) != language and marks:
+            words = f"<span{marks}>{words}</span>"
+        return f"| [{words}]({link}) | {h.pages} | {file_size(h.size)} |"
 
     def section(heading: str, intro: str, rows: list[str]) -> list[str]:
         if not rows:
             return []
-        return [f"## {heading}", "", *([intro, ""] if intro else []), "| Handout | Pages | Size |", "|---|---|---|", *rows, ""]
+        head = "| " + " | ".join((_("Handout"), _("Pages"), _("Size"))) + " |"
+        return [f"## {heading}", "", *([intro, ""] if intro else []), head, "|---|---|---|", *rows, ""]
 
     def described(h: HandoutInfo) -> str:
         return row(h, f"{h.title}: {h.description[:1].lower()}{h.description[1:]}")
 
     lines = [
-        "# Handouts",
+        "# " + _("Handouts"),
         "",
-        "Printable copies of the course, to read on paper or to bring to a session. Each one is a PDF file.",
-        "Large print handouts use 18 point text. Every handout shows the web address of the page it came from.",
+        _("Printable copies of the course, to read on paper or to bring to a session. Each one is a PDF file."),
+        _("Large print handouts use 18 point text. Every handout shows the web address of the page it came from."),
         "",
     ]
     if previewing:
-        lines += ["This is a preview, so the handouts are not made here. Run `sidebyside build` to make them.", ""]
+        lines += [_("This is a preview, so the handouts are not made here. Run `sidebyside build` to make them."), ""]
     large = {h.module: h for h in handouts if h.kind == "large-print"}
     modules = []
     for h in (h for h in handouts if h.kind == "participant"):
         modules.append(row(h, h.title))
         if h.module in large:
-            modules.append(row(large[h.module], f"{h.title}, large print"))
-    lines += section("Modules", "", modules)
+            modules.append(row(large[h.module], large[h.module].description))
+    lines += section(_("Modules"), "", modules)
     lines += section(
-        "Easy Read",
-        "Easy Read handouts use short sentences, large text and a picture beside each idea.",
+        _("Easy Read"),
+        _("Easy Read handouts use short sentences, large text and a picture beside each idea."),
         [row(h, h.description) for h in handouts if h.kind == "easy-read"],
     )
-    lines += section("For everyone", "", [described(h) for h in handouts if h.kind in ("jargon-buster", "stories", "contacts")])
+    lines += section(_("For everyone"), "", [described(h) for h in handouts if h.kind in ("jargon-buster", "stories", "contacts")])
     lines += section(
-        "For trainers",
-        "The trainer pack has notes that participants do not see. Print it from the same version as the handouts.",
+        _("For trainers"),
+        _("The trainer pack has notes that participants do not see. Print it from the same version as the handouts."),
         [described(h) for h in handouts if h.kind == "trainer-pack"],
     )
     lines += section(
-        "Slides for trainers",
-        "Editable PowerPoint slides for teaching the course, with the trainer notes as speaker notes. The table counts slides.",
+        _("Slides for trainers"),
+        _("Editable PowerPoint slides for teaching the course, with the trainer notes as speaker notes. The table counts slides."),
         [described(h) for h in handouts if h.kind == "slides"],
     )
     return "\n".join(lines)

@@ -42,6 +42,29 @@ def draft(language: str) -> str:
     return messages_for(language).gettext("This translation is a draft. A qualified translator has not checked it yet.")
 
 
+def parts_not_translated(language_name: str, original_name: str, language: str) -> str:
+    """Under the title of a handout in `language` that shows some parts in the original."""
+    text = messages_for(language).gettext(
+        "Parts of this handout have not been translated into {language} yet, so they are shown in {original}."
+    )
+    return text.format(language=language_name, original=original_name)
+
+
+def parts_out_of_date(original_name: str, language: str) -> str:
+    """Under the title of a handout some of whose translated parts are behind their originals (each part says so too)."""
+    text = messages_for(language).gettext(
+        "Some parts of this handout may be out of date: the {original} pages changed after they were translated. Those parts say so."
+    )
+    return text.format(original=original_name)
+
+
+def parts_draft(language: str) -> str:
+    """Under the title of a handout with translations no qualified translator has checked yet."""
+    return messages_for(language).gettext(
+        "The translations in this handout are drafts. A qualified translator has not checked them all yet."
+    )
+
+
 def handout_notices(
     language: str, original_name: str, *, is_draft: bool, is_out_of_date: bool, original_address: str = ""
 ) -> tuple[Notice, ...]:
@@ -55,4 +78,14 @@ def handout_notices(
     return tuple(notices)
 
 
-__all__ = ["Notice", "draft", "handout_notices", "not_translated", "out_of_date", "read_original"]
+__all__ = [
+    "Notice",
+    "draft",
+    "handout_notices",
+    "not_translated",
+    "out_of_date",
+    "parts_draft",
+    "parts_not_translated",
+    "parts_out_of_date",
+    "read_original",
+]

@@ -33,7 +33,7 @@ from sidebyside.checks.policy import BuildPolicy
 from sidebyside.content import Course
 from sidebyside.content.contacts import read_contacts
 from sidebyside.content.frontmatter import caching
-from sidebyside.content.languages import split_suffix
+from sidebyside.content.languages import Language, split_suffix
 from sidebyside.content.translations import LanguageEdition, Translation
 from sidebyside.findings import Finding, Severity, errors_in, format_for_people, format_one_line
 from sidebyside.i18n import messages_for
@@ -279,10 +279,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.handouts = self._make_handouts(config)
         self.decks = self._make_decks(config)
         if self.config.handouts:
-            own = self.session.settings.languages[0].code if self.session is not None else "en"
-            # The Handouts page lists the course's own handouts; a translated page links its own.
-            listed = [*(h for h in self.handouts if getattr(h, "language", own) == own), *self.decks]
-            generated[handout_pages.HANDOUTS_INDEX] = handout_pages.handouts_page(listed, previewing=self.previewing)
+            # The Handouts page lists the course's own handouts; each language's copy lists its own (see _add_languages).
+            generated[handout_pages.HANDOUTS_INDEX] = self._handouts_page()
             for handout in self.handouts:
                 self._add(files, File.generated(config, handout_pages.handout_src(handout.name), abs_src_path=str(handout.path)))
         for deck in self.decks:
@@ -329,6 +327,15 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self._add(files, File.generated(config, ASSET_PREFIX + COLOURS_CSS, content=self.colours_css))
         self.shared_files = {f.src_uri for f in files if not f.is_documentation_page()}
         return files
+
+    def _handouts_page(self, language: Language | None = None) -> str:
+        """The Handouts page in `language` (the course's own by default): its handouts, and the original's where
+        it has none of a kind, marked as in the original's language."""
+        own = self.session.settings.languages[0] if self.session is not None else None
+        original, code = (own.code if own else "en"), (language.code if language else own.code if own else "en")
+        listed = [*handout_pages.in_language(self.handouts, code, original), *self.decks]
+        marks = language_marks(own) if own is not None and code != original else ""
+        return handout_pages.handouts_page(listed, previewing=self.previewing, language=code, original=original, marks=marks)
 
     def _contacts(self, language: str = "en") -> str:
         """The local contacts page, with the engine's words in `language`."""
@@ -390,6 +397,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 edition.course(self.course), edition
             )
             local[contacts_page.CONTACTS_PAGE] = self._contacts(language.code)
+            if self.config.handouts:
+                local[handout_pages.HANDOUTS_INDEX] = self._handouts_page(language)
             for file in originals:
                 lsrc = language_src(language.code, file.src_uri)
                 record = self._translation_of(file, edition)
