@@ -31,14 +31,18 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 COURSE_PARTS = ("modules", "glossary", "stories", "docs")
 
 
+BUILD_OUTPUT = "build-output.txt"  # beside the built site: what `sidebyside --verbose build --strict` said
+
+
 def build_reference_course(into: Path) -> Path:
-    """Copy the repository's course into `into` and build it with the real command."""
+    """Copy the repository's course into `into` and build it with the real command, keeping what it said."""
     for part in COURSE_PARTS:
         shutil.copytree(REPO / part, into / part)
     shutil.copy2(REPO / "mkdocs.yml", into / "mkdocs.yml")
-    done = subprocess.run([str(SIDEBYSIDE), "build", "--strict"], cwd=into, capture_output=True, text=True, timeout=600)
+    done = subprocess.run([str(SIDEBYSIDE), "--verbose", "build", "--strict"], cwd=into, capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         pytest.fail(f"The reference course did not build:\n{done.stdout}{done.stderr}", pytrace=False)
+    (into / BUILD_OUTPUT).write_text(done.stdout + done.stderr, encoding="utf-8")
     return into / "site"
 
 
@@ -53,8 +57,21 @@ def site_pages(site: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference course (modules, glossary, stories, docs), built once per test session."""
-    return build_reference_course(tmp_path_factory.mktemp("reference-course"))
+    """The reference course (modules, glossary, stories, docs), built once per test run and shared,
+    read only, by every worker of that run (`pytest -n 2`): the first to ask builds it, the others wait."""
+    import fcntl
+    import os
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder, above each worker's
+    folder = shared / "reference-course"
+    with (shared / "reference-course.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / BUILD_OUTPUT).is_file():  # written last, so a half-built copy is built again
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build_reference_course(folder)
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")

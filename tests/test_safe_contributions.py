@@ -7,7 +7,6 @@ import functools
 import http.server
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -211,21 +210,9 @@ def test_decorative_image_marked_as_such_passes(course: Course) -> None:
     assert course.run("check").code == 0
 
 
-def test_linkchecker_finds_no_broken_links_in_the_reference_course(repo: Path, tmp_path: Path) -> None:
-    source = tmp_path / "course"  # a copy, so the test writes nothing into the repository
-    for name in ("modules", "glossary", "stories", "docs"):
-        shutil.copytree(repo / name, source / name)
-    shutil.copy(repo / "mkdocs.yml", source / "mkdocs.yml")
-    site = tmp_path / "site"
-    built = subprocess.run(
-        [str(Path(sys.executable).with_name("sidebyside")), "build", "--strict", "-d", str(site)],
-        cwd=source,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
-    os.chmod(tmp_path, 0o755)  # linkchecker drops root privileges to `nobody`, who must read the files
+def test_linkchecker_finds_no_broken_links_in_the_reference_course(reference_site: Path) -> None:
+    site = reference_site  # built once for the session (see browser_support)
+    os.chmod(site.parent, 0o755)  # linkchecker drops root privileges to `nobody`, who must read the files
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
