@@ -13,13 +13,13 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sidebyside.checks import CheckContext, run_checks
 from sidebyside.checks.background import PendingChecks
 from sidebyside.content.model import Course
 from sidebyside.findings import Finding
 from sidebyside.forking import Forked, forking_is_safe
 
 Reader = Callable[[], tuple[Course, list[Finding]]]
+Checker = Callable[[Course], list[Finding]]
 
 
 class CourseOnTheWay:
@@ -64,13 +64,13 @@ class CourseOnTheWay:
             self._child.close()
 
 
-def read_and_check(read: Reader, context: CheckContext, meanwhile: Callable[[], None] | None = None) -> CourseOnTheWay:
-    """Start reading the course (with `read`) and then checking it: in a forked child when
+def read_and_check(read: Reader, check: Checker, meanwhile: Callable[[], None] | None = None) -> CourseOnTheWay:
+    """Start reading the course (with `read`) and then checking it (with `check`): in a forked child when
     that is safe, else here and now. In a child, `meanwhile` runs between the two (the
     build needs the course at once but the findings only at the end)."""
     if not forking_is_safe():
         course, findings = read()
-        return CourseOnTheWay.ready(course, findings, PendingChecks.finished(run_checks(course, context)))
+        return CourseOnTheWay.ready(course, findings, PendingChecks.finished(check(course)))
 
     def work() -> Iterator[Any]:
         course, findings = read()
@@ -78,6 +78,6 @@ def read_and_check(read: Reader, context: CheckContext, meanwhile: Callable[[], 
         if meanwhile is not None:
             with contextlib.suppress(Exception):  # only ever a head start on work the build would do
                 meanwhile()
-        yield run_checks(course, context)
+        yield check(course)
 
     return CourseOnTheWay(Forked(work, name="sidebyside-course"))

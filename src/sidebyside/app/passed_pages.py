@@ -34,8 +34,8 @@ def _secret_file() -> Path:
     return Path(home) / "sidebyside" / "gate-key"
 
 
-def _secret() -> bytes:
-    """This user's secret, made on first use; empty if it cannot be kept."""
+def user_secret() -> bytes:
+    """This user's secret, made on first use; empty if it cannot be kept (also keys app/converted_pages.py)."""
     path = _secret_file()
     try:
         data = path.read_bytes()
@@ -77,7 +77,7 @@ class PassedPages:
 
     def __init__(self, project_dir: Path) -> None:
         self.path = project_dir / FILE
-        self._secret = _secret()
+        self._secret = user_secret()
         self._fingerprint = gate_fingerprint() if self._secret else ""
         self._earlier: list[str] = []  # newest first, as saved
         self._now: dict[str, None] = {}  # in the order this build met them

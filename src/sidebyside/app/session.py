@@ -19,13 +19,14 @@ from sidebyside.app.settings import PLUGIN, Settings, load_mkdocs_config, settin
 from sidebyside.checks import run_checks
 from sidebyside.checks.background import PendingChecks
 from sidebyside.content import Course, load_course
-from sidebyside.content.frontmatter import DocumentCache
+from sidebyside.content.frontmatter import DocumentCache, caching
 from sidebyside.findings import Finding
 from sidebyside.reading import CourseOnTheWay, read_and_check
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from sidebyside.app.converted_pages import ConvertedPages
     from sidebyside.app.passed_pages import PassedPages
     from sidebyside.print.pipeline import HandoutSet
     from sidebyside.slides import DeckSet
@@ -70,6 +71,7 @@ class BuildSession:
         self.made = Made()
         self._course: CourseOnTheWay | None = None
         self._passed: PassedPages | None = None
+        self._converted: ConvertedPages | None = None
 
     @classmethod
     def open(cls, config_file: Path, *, version: str = "", progress: Progress | None = None, jobs: int = 0) -> BuildSession:
@@ -111,11 +113,20 @@ class BuildSession:
         core when that is safe, else now. `meanwhile` is more work for that core."""
         if self._course is None:
             if self.settings.checks:
-                self._course = read_and_check(self.read, self.settings.check_context, meanwhile)
+                self._course = read_and_check(self.read, self.check, meanwhile)
             else:
                 course, findings = self.read()
                 self._course = CourseOnTheWay.ready(course, findings, PendingChecks.finished([]))
         return self._course
+
+    def check(self, course: Course) -> list[Finding]:
+        """The checks' findings for a build: those of an earlier build when nothing the checks read has changed
+        (see app/kept_findings.py)."""
+        from sidebyside.app.kept_findings import check_with_kept
+
+        if not caching():
+            return run_checks(course, self.settings.check_context)
+        return check_with_kept(self.settings, lambda: run_checks(course, self.settings.check_context))
 
     def course(self) -> tuple[Course, list[Finding]]:
         """The course and the problems found reading it (read once)."""
@@ -176,6 +187,14 @@ class BuildSession:
 
             self._passed = PassedPages(self.settings.project_dir)
         return self._passed
+
+    def converted_pages(self) -> ConvertedPages:
+        """Pages' Markdown as earlier builds converted it (see app/converted_pages.py), once per session."""
+        if self._converted is None:
+            from sidebyside.app.converted_pages import ConvertedPages
+
+            self._converted = ConvertedPages(self.settings.project_dir)
+        return self._converted
 
     def note(self, line: str) -> None:
         self.made.notes.append(line)

@@ -78,6 +78,7 @@ from sidebyside.render.links import (
 from sidebyside.render.terms import link_terms, matcher_for, words_box
 from sidebyside.site import accessible_html, address_links, furniture, macros, nav, sources, template_cache, theme_words
 from sidebyside.site.config import SideBySideConfig
+from sidebyside.site.converted import KeptConversion
 from sidebyside.site.languages import (
     address,
     language_src,
@@ -147,6 +148,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.macro_language: Any = None
         self.render_macros_was: dict[str, Any] = {}  # each page's own render_macros, while mkdocs-macros is told to skip it
         self.pending_checks: PendingChecks | None = None
+        self.kept: KeptConversion | None = None  # pages converted by earlier builds (see site/converted.py)
         self.files = Files([])
         self.page_parts: dict[str, web_pages.PageMarkdown] = {}
         self.session: BuildSession | None = None
@@ -211,6 +213,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         chart_fences.install(config.markdown_extensions, config.mdx_configs)
+        if caching():  # pages converted by an earlier build are used again (see site/converted.py)
+            self.kept = KeptConversion(session.converted_pages())
+            config.markdown_extensions.append(self.kept)  # type: ignore[arg-type]
         config.nav = nav.expand(
             config.nav,
             course,
@@ -537,6 +542,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         self.current_src = page.file.src_uri
+        if self.kept is not None:
+            self.kept.begin(page, config, files)
         page.edit_url = sources.edit_url(self, page.file.src_uri, _docs_edit_base(config)) or page.edit_url
         return page
 
@@ -585,6 +592,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     on_page_markdown = CombinedEvent(_run_macros, _rewrite_address_links)
 
+    @event_priority(1000)  # first of all: the page's table of contents and title as its conversion left them
+    def _put_back(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.kept.finish(html, page, files) if self.kept is not None else html
+
     @event_priority(100)  # first, so that other plugins see the whole page
     def _fill_parts(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Put back the parts of generated pages that were kept as HTML (see web_pages.PageMarkdown).
@@ -622,7 +633,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             passed.add(key)
         return html
 
-    on_page_content = CombinedEvent(_fill_parts, _gate)
+    on_page_content = CombinedEvent(_put_back, _fill_parts, _gate)
 
     @event_priority(-50)  # after the search plugin has indexed the page (see below)
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any) -> TemplateContext:
@@ -754,6 +765,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self._collect_checks()
         if self.session is not None and caching():
             self.session.passed_pages().save()
+            self.session.converted_pages().save()
 
     def _collect_checks(self) -> None:
         """Wait for the checks running on another core, and report what they found."""
