@@ -25,8 +25,8 @@ from pathlib import Path
 
 from sidebyside.app.passed_pages import user_secret
 from sidebyside.app.settings import Settings
-from sidebyside.fingerprint import canonical, code_fingerprint
 from sidebyside.findings import Finding, Severity
+from sidebyside.fingerprint import canonical, code_fingerprint
 
 FOLDER = Path(".sidebyside-cache") / "findings"
 DOCS_AND_LISTS = ("docs", "jargon")  # beside the content folders: the site's own pages, the course's word lists
@@ -61,8 +61,9 @@ class KeptFindings:
         digest.update(settings.encode("utf-8", "surrogatepass"))
         digest.update(canonical(s.check_context).encode())
         root = s.root
-        with contextlib.suppress(OSError):  # links may name any file beside the course's folders
-            digest.update("\n".join(sorted(p.name for p in root.iterdir())).encode("utf-8", "surrogatepass"))
+        with contextlib.suppress(OSError):  # links may name a file beside the course's folders (not the site or caches)
+            beside = sorted(p.name for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
+            digest.update("\n".join(beside).encode("utf-8", "surrogatepass"))
         for path in [s.config_file, *(root / s.slides_template for _ in [1] if s.slides_template)]:
             self._add(digest, path, root)
         for name in (s.modules_dir, s.glossary_dir, s.stories_dir, *DOCS_AND_LISTS):

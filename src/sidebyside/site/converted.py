@@ -37,8 +37,26 @@ from sidebyside.fingerprint import code_fingerprint
 PURE_PREFIXES = ("markdown.extensions.", "pymdownx.", "material.", "sidebyside.")
 IMPURE = frozenset({"pymdownx.snippets", "pymdownx.b64"})  # these read other files
 BUILT_IN = frozenset(
-    "abbr admonition attr_list codehilite def_list extra fenced_code footnotes legacy_attrs legacy_em "
-    "md_in_html meta nl2br sane_lists smarty tables toc wikilinks".split()
+    [
+        "abbr",
+        "admonition",
+        "attr_list",
+        "codehilite",
+        "def_list",
+        "extra",
+        "fenced_code",
+        "footnotes",
+        "legacy_attrs",
+        "legacy_em",
+        "md_in_html",
+        "meta",
+        "nl2br",
+        "sane_lists",
+        "smarty",
+        "tables",
+        "toc",
+        "wikilinks",
+    ]
 )
 CODE = ("charts", "render", "site")  # our code that runs while a page is converted
 LIBRARIES = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "pygments")
@@ -191,7 +209,7 @@ class KeptConversion(Extension):
 
     # --- Python-Markdown -----------------------------------------------------------------------
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_LookUp(md, self), "sbs_kept_look_up", 1000)
         md.postprocessors.register(_HandBack(md, self), "sbs_kept_hand_back", -1000)
 
