@@ -122,6 +122,7 @@ class KeptConversion(Extension):
         self._key = ""
         self._entry: dict[str, Any] | None = None
         self._toc: list[Any] = []
+        self._output = ""  # what the last conversion gave
         self._capture: _Capture | None = None
 
     # --- once a build --------------------------------------------------------------------
@@ -156,7 +157,7 @@ class KeptConversion(Extension):
         if not self._started:
             self.start(config, files)
         self._stop_capture()
-        self._page, self._key, self._entry, self._toc = page, "", None, []
+        self._page, self._key, self._entry, self._toc, self._output = page, "", None, [], ""
 
     def _look_up(self, text: str) -> bool:
         """Whether the page's conversion is kept (the rest of the conversion is then skipped)."""
@@ -173,16 +174,18 @@ class KeptConversion(Extension):
         return self._entry is not None
 
     def _converted(self, html: str, md: Markdown) -> str:
-        if self._entry is not None:
-            return str(self._entry["html"])
-        self._toc = list(getattr(md, "toc_tokens", []))
+        if self._entry is None:
+            self._toc = list(getattr(md, "toc_tokens", []))
+        else:
+            html = str(self._entry["html"])
+        self._output = html.strip()  # as Python-Markdown hands it back
         return html
 
     def finish(self, html: str, page: Page, files: Files) -> str:
         """Put back what MkDocs learns by converting (a kept page), or keep the conversion (a new one)."""
         capture = self._stop_capture()
-        if page is not self._page or not self._key:
-            return html
+        if page is not self._page or not self._key or html != self._output:
+            return html  # not the page's own conversion (an empty page is not converted at all)
         entry = self._entry
         if entry is not None:
             page.toc = get_toc(entry.get("toc", []))
