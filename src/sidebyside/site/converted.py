@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from markdown import Markdown
@@ -79,7 +79,7 @@ def _pure(name: str) -> bool:
 
 def _stable(value: Any) -> str:
     """The text of a settings value, the same in every process (functions by their names)."""
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):  # MkDocs' own settings objects (`validation`) are mappings too
         return "{" + ", ".join(sorted(f"{_stable(k)}: {_stable(v)}" for k, v in value.items())) + "}"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_stable(v) for v in value) + "]"
@@ -89,7 +89,7 @@ def _stable(value: Any) -> str:
 
 
 def _callables(value: Any) -> Iterable[Any]:
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         for item in value.values():
             yield from _callables(item)
     elif isinstance(value, list | tuple):
@@ -143,9 +143,9 @@ class KeptConversion(Extension):
             [
                 code_fingerprint("converted pages", CODE, LIBRARIES),
                 _stable(names),
-                _stable(dict(config.mdx_configs)),
+                _stable(config.mdx_configs),
                 _stable(config.use_directory_urls),
-                _stable(dict(config.validation)),
+                _stable(config.validation),
                 str(logging.getLogger("mkdocs").getEffectiveLevel()),
                 listing.hexdigest(),
             ]
