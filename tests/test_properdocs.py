@@ -45,8 +45,12 @@ def _build(tool: str, course: Path, out: str) -> dict[str, bytes]:
 
 def test_properdocs_builds_the_same_pages_as_mkdocs(tmp_path: Path) -> None:
     course = _copy_course(tmp_path / "course")
+    kept = course / ".sidebyside-cache" / "pages"
     with_mkdocs = _build("mkdocs", course, "with-mkdocs")
+    by_mkdocs = len(list(kept.glob("*.json")))
     with_properdocs = _build("properdocs", course, "with-properdocs")
+    assert by_mkdocs > 0
+    assert len(list(kept.glob("*.json"))) == 2 * by_mkdocs  # ProperDocs converted every page itself, none kept by MkDocs
     assert sorted(with_properdocs) == sorted(with_mkdocs)
     assert "modules/welcome/index.html" in with_mkdocs
     different = [name for name in with_mkdocs if with_mkdocs[name] != with_properdocs[name]]

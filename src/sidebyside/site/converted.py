@@ -16,9 +16,11 @@ anything (a broken link, say) is not kept, so the message comes again in every b
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from markdown import Markdown
@@ -124,6 +126,7 @@ class KeptConversion(Extension):
         self._toc: list[Any] = []
         self._output = ""  # what the last conversion gave
         self._capture: _Capture | None = None
+        self._get_toc: Callable[[Any], Any] = get_toc
 
     # --- once a build --------------------------------------------------------------------
 
@@ -131,6 +134,10 @@ class KeptConversion(Extension):
         """Work out what every page's key shares, once the settings and the files are final
         (at the first page: every plugin has had its say about both by then)."""
         self._started = True
+        # MkDocs, or a fork of it that runs the plugin (ProperDocs): its own conversion, its own pages.
+        host = type(config).__module__.split(".")[0]
+        with contextlib.suppress(ImportError):
+            self._get_toc = importlib.import_module(f"{host}.structure.toc").get_toc
         extensions = [e for e in config.markdown_extensions if e is not self]
         names = [_name(e) for e in extensions] + [_name(f) for f in _callables(dict(config.mdx_configs))]
         if not self.store.enabled or not all(_pure(n) for n in names):
@@ -141,7 +148,7 @@ class KeptConversion(Extension):
             listing.update(f"{file.src_uri}\0{file.url}\0{file.inclusion.name}\n".encode("utf-8", "surrogatepass"))
         self.setting = "\n".join(
             [
-                code_fingerprint("converted pages", CODE, LIBRARIES),
+                code_fingerprint("converted pages", CODE, (*LIBRARIES, host)),
                 _stable(names),
                 _stable(config.mdx_configs),
                 _stable(config.use_directory_urls),
@@ -188,7 +195,7 @@ class KeptConversion(Extension):
             return html  # not the page's own conversion (an empty page is not converted at all)
         entry = self._entry
         if entry is not None:
-            page.toc = get_toc(entry.get("toc", []))
+            page.toc = self._get_toc(entry.get("toc", []))
             page.present_anchor_ids = set(entry.get("anchors", []))
             if page.links_to_anchors is not None:
                 linked = ((files.get_file_from_path(src), links) for src, links in entry.get("links", {}).items())
