@@ -140,3 +140,6 @@ def test_risky_settings_are_warnings_outside_ci(course: Course, monkeypatch: pyt
     result = course.build()
     assert result.code == 0, result.text
     assert "pymdownx.snippets" in result.text and "maintainer" in result.text
+    monkeypatch.setenv("CI", "true")  # the same files, now in CI: the findings kept from the build above do not do
+    in_ci = course.build()
+    assert in_ci.code != 0 and "maintainer" in in_ci.text
