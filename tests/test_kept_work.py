@@ -94,7 +94,8 @@ def test_a_link_problem_let_through_is_reported_once_the_setting_asks_for_it(cou
     assert UNRECOGNISED in result.text
 
 
-def test_with_an_extension_that_reads_other_files_every_page_is_converted_afresh(course: Course) -> None:
+def test_with_an_extension_that_reads_other_files_every_page_is_converted_afresh(course: Course, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)  # in CI, snippets wait for a maintainer's review (test_configuration_trust.py)
     course.write("snippets/note.md", "A note from another file.\n")
     course.config["markdown_extensions"].append({"pymdownx.snippets": {"base_path": ["snippets"]}})
     course.write_config()
