@@ -146,3 +146,18 @@ def test_nothing_is_kept_without_caches(course: Course, folder: Path, monkeypatc
     course.module("01-first", "## Start\n\nSome words.\n", title="First")
     assert course.build().code == 0
     assert _kept(course.root, folder) == {}
+
+
+def test_what_builds_keep_never_shows_in_git(course: Course) -> None:
+    """A contributor who builds and then runs `git add .` commits none of the caches."""
+    _rich(course)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=course.root, check=True)
+    built = course.build()
+    assert built.code == 0, built.text
+    cache = course.root / ".sidebyside-cache"
+    assert {"pages", "findings", "gate", "handouts", "slides"} <= {p.name for p in cache.iterdir()}
+    listed = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=course.root, capture_output=True, text=True, check=True
+    ).stdout
+    assert "modules/01-first-steps/index.md" in listed  # git sees the course's own files
+    assert ".sidebyside-cache" not in listed

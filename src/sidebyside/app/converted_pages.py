@@ -19,12 +19,11 @@ import contextlib
 import hashlib
 import hmac
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sidebyside.app.passed_pages import KEEP_EARLIER, user_secret
+from sidebyside.cache_files import keep_out_of_git, write_whole
 
 FOLDER = Path(".sidebyside-cache") / "pages"
 
@@ -73,17 +72,9 @@ class ConvertedPages:
         if not self._secret:
             return
         self._used.add(key)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            marker = self.folder.parent / ".gitignore"
-            if not marker.exists():
-                marker.write_text("# Made by Side by Side: this cache folder is never committed.\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(prefix=".page-", dir=self.folder)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(entry, out, ensure_ascii=False)
-            os.replace(temporary, self.folder / f"{key}.json")
-        except OSError:
-            return
+        with contextlib.suppress(OSError):
+            keep_out_of_git(self.folder)
+            write_whole(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
 
     def save(self) -> None:
         """Tidy up after the build: keep this build's pages and, within a bound, the newest of earlier builds'

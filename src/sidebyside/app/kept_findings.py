@@ -18,13 +18,12 @@ import contextlib
 import hashlib
 import hmac
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sidebyside.app.passed_pages import user_secret
 from sidebyside.app.settings import Settings
+from sidebyside.cache_files import keep_out_of_git, write_whole
 from sidebyside.findings import Finding, Severity
 from sidebyside.fingerprint import canonical, code_fingerprint
 
@@ -64,7 +63,7 @@ class KeptFindings:
         with contextlib.suppress(OSError):  # links may name a file beside the course's folders (not the site or caches)
             beside = sorted(p.name for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
             digest.update("\n".join(beside).encode("utf-8", "surrogatepass"))
-        for path in [s.config_file, *(root / s.slides_template for _ in [1] if s.slides_template)]:
+        for path in [s.config_file, *([root / s.slides_template] if s.slides_template else [])]:
             self._add(digest, path, root)
         for name in (s.modules_dir, s.glossary_dir, s.stories_dir, *DOCS_AND_LISTS):
             for path in _files(root / name):
@@ -95,14 +94,8 @@ class KeptFindings:
         if not key:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            marker = self.folder.parent / ".gitignore"
-            if not marker.exists():
-                marker.write_text("# Made by Side by Side: this cache folder is never committed.\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(prefix=".findings-", dir=self.folder)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump([f.to_dict() for f in findings], out, ensure_ascii=False)
-            os.replace(temporary, self.folder / f"{key}.json")
+            keep_out_of_git(self.folder)
+            write_whole(self.folder / f"{key}.json", json.dumps([f.to_dict() for f in findings], ensure_ascii=False))
             kept = sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in kept[KEEP:]:
                 old.unlink()

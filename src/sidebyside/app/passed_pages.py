@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from sidebyside.cache_files import keep_out_of_git, write_whole
 from sidebyside.fingerprint import code_fingerprint
 
 GATE_CODE = ("publish", "checks")  # the gate and the personal details scan it runs
@@ -113,14 +114,8 @@ class PassedPages:
         if not self._secret or kept == self._earlier:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            marker = self.path.parent.parent / ".gitignore"
-            if not marker.exists():
-                marker.write_text("# Made by Side by Side: this cache folder is never committed.\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(prefix=".passed-", dir=self.path.parent)
-            with os.fdopen(handle, "w", encoding="ascii") as out:
-                out.write("\n".join(kept) + "\n")
-            os.replace(temporary, self.path)
+            keep_out_of_git(self.path.parent)
+            write_whole(self.path, "\n".join(kept) + "\n")
         except OSError:  # a read-only folder only costs speed
             return
         self._earlier, self._before = kept, set(kept)

@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from sidebyside.cache_files import keep_out_of_git
 from sidebyside.content.model import Course, Module
 from sidebyside.print.cache_keys import engine_fingerprint, handout_key
 from sidebyside.print.documents import (
@@ -91,14 +92,6 @@ def _cache_dir(settings: HandoutSettings) -> Path:
     return settings.root / ".sidebyside-cache" / "handouts"
 
 
-def _ignore_itself(cache: Path) -> None:
-    """Keep the cache out of git in any course repository, as pytest does with its own cache."""
-    top = cache.parent if cache.parent.name == ".sidebyside-cache" else cache
-    marker = top / ".gitignore"
-    if not marker.exists():
-        marker.write_text("# Made by Side by Side: this cache folder is never committed.\n*\n", encoding="utf-8")
-
-
 def _read_entry(cache: Path, key: str) -> int | None:
     meta, pdf = cache / f"{key}.json", cache / f"{key}.pdf"
     if not (meta.is_file() and pdf.is_file()):
@@ -147,7 +140,7 @@ def render_planned(
     """Make (or find in the cache) the planned handouts."""
     cache = _cache_dir(settings)
     cache.mkdir(parents=True, exist_ok=True)
-    _ignore_itself(cache)
+    keep_out_of_git(cache)
     engine = engine_fingerprint()
     keyed = _settings_for_key(settings)
     memo: dict[int, tuple[object, str]] = {}  # records shared by many handouts are written once

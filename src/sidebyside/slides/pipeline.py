@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sidebyside import __version__
+from sidebyside.cache_files import keep_out_of_git, write_whole
 from sidebyside.content.model import Course
 from sidebyside.fingerprint import canonical, code_fingerprint, inputs_key
 from sidebyside.forking import forking_is_safe
@@ -85,9 +86,7 @@ def deck_key(deck: Deck, template: Path | None) -> str:
 def _cache(settings: SlideSettings) -> Path:
     folder = settings.cache_dir or settings.root / ".sidebyside-cache" / "slides"
     folder.mkdir(parents=True, exist_ok=True)
-    marker = folder.parent / ".gitignore"
-    if folder.parent.name == ".sidebyside-cache" and not marker.exists():
-        marker.write_text("# Made by Side by Side: this cache folder is never committed.\n*\n", encoding="utf-8")
+    keep_out_of_git(folder)
     return folder
 
 
@@ -121,10 +120,7 @@ def _remember(cache: Path, key: str, decks: DeckSet) -> None:
     folder = cache / PLANS
     folder.mkdir(exist_ok=True)
     records = [{**dataclasses.asdict(d), "path": d.path.name, "fresh": False} for d in decks.decks]
-    handle, temporary = tempfile.mkstemp(prefix=".plan-", suffix=".json", dir=folder)
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump(records, out)
-    os.replace(temporary, folder / f"{key}.json")
+    write_whole(folder / f"{key}.json", json.dumps(records))
     older = sorted((p for p in folder.glob("*.json") if p.name != f"{key}.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in older[KEEP_PLANS - 1 :]:
         old.unlink(missing_ok=True)
